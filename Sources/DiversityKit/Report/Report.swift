@@ -1,0 +1,283 @@
+import Foundation
+
+/// A neutral report document: sections of paragraphs, tables, charts and notes.
+///
+/// Evaluation builds one; a ``ReportRenderer`` turns it into Markdown, HTML, CSV, JSON or an
+/// embedder's own format. Values in tables stay typed (numbers, money, dates, suppressed
+/// cells) so each renderer formats them for the report's ``language``.
+///
+/// ```swift
+/// let report = Report(title: "Uppföljning MDSS", language: .swedish, sections: [
+///     ReportSection(title: "Deltagande", blocks: [.paragraph("Cirka 450 deltagare."), .table(table)])
+/// ])
+/// ```
+public struct Report: Codable, Hashable, Sendable {
+    /// The report's title.
+    public var title: String
+    /// A subtitle, e.g. the programme and period.
+    public var subtitle: String?
+    /// The language of labels and number formats.
+    public var language: ReportLanguage
+    /// The day the report was made, if stated.
+    public var date: CalendarDate?
+    /// The sections, in reading order.
+    public var sections: [ReportSection]
+
+    /// Creates a report.
+    public init(title: String, subtitle: String? = nil, language: ReportLanguage = .swedish,
+                date: CalendarDate? = nil, sections: [ReportSection] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.language = language
+        self.date = date
+        self.sections = sections
+    }
+
+    /// Every table in the report, depth first.
+    public var allTables: [ReportTable] { sections.flatMap(\.allTables) }
+
+    /// Every chart in the report, depth first.
+    public var allCharts: [ReportChart] { sections.flatMap(\.allCharts) }
+}
+
+/// The language of a report's labels and formats.
+public enum ReportLanguage: String, Codable, Hashable, Sendable, CaseIterable {
+    /// Svenska: decimal comma, space as thousands separator.
+    case swedish = "sv"
+    /// English: decimal point, comma as thousands separator.
+    case english = "en"
+}
+
+/// A section with a heading, content blocks and subsections.
+public struct ReportSection: Codable, Hashable, Sendable {
+    /// The heading.
+    public var title: String
+    /// The content, in order.
+    public var blocks: [ReportBlock]
+    /// Nested sections.
+    public var subsections: [ReportSection]
+
+    /// Creates a section.
+    public init(title: String, blocks: [ReportBlock] = [], subsections: [ReportSection] = []) {
+        self.title = title
+        self.blocks = blocks
+        self.subsections = subsections
+    }
+
+    /// Tables of this section and its subsections.
+    public var allTables: [ReportTable] {
+        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } + subsections.flatMap(\.allTables)
+    }
+
+    /// Charts of this section and its subsections.
+    public var allCharts: [ReportChart] {
+        blocks.compactMap { if case .chart(let c) = $0 { return c } else { return nil } } + subsections.flatMap(\.allCharts)
+    }
+}
+
+/// One block of content.
+public enum ReportBlock: Codable, Hashable, Sendable {
+    /// A paragraph of plain text.
+    case paragraph(String)
+    /// A bulleted list of plain-text items.
+    case list([String])
+    /// A table.
+    case table(ReportTable)
+    /// A chart, which carries its own data table.
+    case chart(ReportChart)
+    /// A note to the reader (e.g. why cells are suppressed).
+    case note(ReportNote)
+}
+
+/// A note: information, a warning, or a disclosure-control remark.
+public struct ReportNote: Codable, Hashable, Sendable {
+    /// What kind of note.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// For information.
+        case info
+        /// Something the reader should act on.
+        case warning
+        /// Why cells are suppressed.
+        case suppression
+    }
+    /// What kind.
+    public var kind: Kind
+    /// The text.
+    public var text: String
+    /// Creates a note.
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// A table with typed cells.
+public struct ReportTable: Codable, Hashable, Sendable {
+    /// A stable identifier, used e.g. for CSV file names (`"participation"`).
+    public var id: String
+    /// The caption.
+    public var caption: String
+    /// Column headings.
+    public var columns: [ReportColumn]
+    /// Rows of cells; each row has one cell per column.
+    public var rows: [[ReportCell]]
+    /// Footnotes under the table.
+    public var footnotes: [String]
+
+    /// Creates a table.
+    public init(id: String, caption: String, columns: [ReportColumn], rows: [[ReportCell]] = [], footnotes: [String] = []) {
+        self.id = id
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+        self.footnotes = footnotes
+    }
+
+    /// Whether any cell is suppressed.
+    public var hasSuppressedCells: Bool {
+        rows.contains { $0.contains { if case .suppressed = $0 { return true } else { return false } } }
+    }
+}
+
+/// A column heading; ``isRowHeader`` marks the column that names each row.
+public struct ReportColumn: Codable, Hashable, Sendable {
+    /// The heading text.
+    public var title: String
+    /// Whether this column's cells are row headers.
+    public var isRowHeader: Bool
+    /// Creates a column.
+    public init(_ title: String, isRowHeader: Bool = false) {
+        self.title = title
+        self.isRowHeader = isRowHeader
+    }
+}
+
+/// A typed table cell; renderers format it per language.
+public enum ReportCell: Codable, Hashable, Sendable {
+    /// Text.
+    case text(String)
+    /// A whole number.
+    case integer(Int)
+    /// A decimal number shown with `digits` decimals.
+    case decimal(Double, digits: Int)
+    /// A share 0…1 shown as a percentage with `digits` decimals.
+    case percent(Double, digits: Int)
+    /// An amount of money.
+    case money(Money)
+    /// A day.
+    case date(CalendarDate)
+    /// Withheld by disclosure control; the reason is shown in a note.
+    case suppressed(reason: SuppressionReason)
+    /// Nothing.
+    case empty
+}
+
+/// Why a cell was withheld.
+public enum SuppressionReason: String, Codable, Hashable, Sendable {
+    /// Fewer respondents than the threshold.
+    case belowThreshold
+    /// Withheld so a primary suppression cannot be recomputed from totals.
+    case secondary
+    /// A statistic of a group that is itself suppressed.
+    case groupSuppressed
+}
+
+/// A chart with its data: renderers draw it and also show its data table.
+public struct ReportChart: Codable, Hashable, Sendable {
+    /// What kind of chart.
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// Horizontal bars, one series or grouped series per category.
+        case bar
+        /// Planned against actual per category (two series).
+        case plannedVersusActual
+        /// Diverging stacked bars for Likert items: disagreement left, agreement right.
+        case divergingStackedBar
+        /// A funnel of decreasing counts through stages.
+        case funnel
+    }
+
+    /// A stable identifier.
+    public var id: String
+    /// What kind.
+    public var kind: Kind
+    /// The title (required for accessibility).
+    public var title: String
+    /// A text description of what the chart shows (required for accessibility).
+    public var description: String
+    /// Category labels (bars, items, stages).
+    public var categories: [String]
+    /// Data series, each with one value per category (`nil` when suppressed or missing).
+    public var series: [ChartSeries]
+    /// For diverging bars: how many of the series (from the first) are on the negative side;
+    /// a middle series when the count of series is odd is split across zero.
+    public var negativeSeriesCount: Int
+
+    /// Creates a chart.
+    public init(id: String, kind: Kind, title: String, description: String, categories: [String],
+                series: [ChartSeries], negativeSeriesCount: Int = 0) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.categories = categories
+        self.series = series
+        self.negativeSeriesCount = negativeSeriesCount
+    }
+
+    /// The chart's data as a table (categories as rows, series as columns).
+    public var dataTable: ReportTable {
+        ReportTable(id: "\(id)-data", caption: title,
+                    columns: [ReportColumn("", isRowHeader: true)] + series.map { ReportColumn($0.name) },
+                    rows: categories.indices.map { i in
+                        [.text(categories[i])] + series.map { s in
+                            i < s.values.count ? (s.values[i].map { .decimal($0, digits: s.digits) } ?? .suppressed(reason: .belowThreshold)) : .empty
+                        }
+                    })
+    }
+}
+
+/// One data series of a chart.
+public struct ChartSeries: Codable, Hashable, Sendable {
+    /// The series' name, e.g. "Planerat".
+    public var name: String
+    /// One value per category; `nil` when withheld.
+    public var values: [Double?]
+    /// Decimals to show in the data table.
+    public var digits: Int
+    /// Creates a series.
+    public init(name: String, values: [Double?], digits: Int = 0) {
+        self.name = name
+        self.values = values
+        self.digits = digits
+    }
+}
+
+/// Turns a ``Report`` into files: the reporting plug-in point.
+///
+/// A renderer returns one or more named files (CSV gives one per table). Write your own for
+/// an intranet template or an archive format; evaluation code never changes.
+///
+/// ```swift
+/// struct PlainText: ReportRenderer {
+///     func render(_ report: Report) throws -> [RenderedFile] {
+///         [RenderedFile(name: "report.txt", contents: Data(report.title.utf8))]
+///     }
+/// }
+/// ```
+public protocol ReportRenderer: Sendable {
+    /// Renders `report` to one or more files.
+    func render(_ report: Report) throws -> [RenderedFile]
+}
+
+/// One file produced by a renderer.
+public struct RenderedFile: Hashable, Sendable {
+    /// A file name, e.g. `"report.html"` or `"participation.csv"`.
+    public var name: String
+    /// The bytes.
+    public var contents: Data
+    /// Creates a file.
+    public init(name: String, contents: Data) {
+        self.name = name
+        self.contents = contents
+    }
+}
