@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -21,9 +22,22 @@ let package = Package(
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/Quickstart"
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "DiversityKitSQLite", dependencies: ["DiversityKit", "CSQLite"]),
+        .executableTarget(
+            name: "SQLiteCrashWriter",
+            dependencies: ["DiversityKitSQLite"],
+            path: "Sources/Tools/SQLiteCrashWriter"
+        ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )
