@@ -9,6 +9,7 @@ import Foundation
 final class Connection {
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
+    private static let cacheLimit = 128
 
     /// Opens (creating when missing) the database at `path`; `":memory:"` for a private in-memory one.
     init(path: String, busyTimeout: Duration) throws {
@@ -50,6 +51,8 @@ final class Connection {
             return cached
         }
         let statement = try Statement(sql: sql, connection: try database())
+        // One-of filters of many sizes make distinct SQL; a bound keeps the cache from growing forever.
+        if statements.count >= Self.cacheLimit { statements.removeAll() }
         statements[sql] = statement
         return statement
     }

@@ -55,6 +55,8 @@ public actor SQLiteStore: Store {
         get throws { try connection.integer("PRAGMA user_version") }
     }
 
+    /// The record at `key` with its index keys, or `nil`.
+    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite fails.
     public func fetch(_ key: RecordKey) throws -> RecordEnvelope? {
         let record = try connection.statement("SELECT version, payload FROM records WHERE type = ? AND id = ?")
         defer { record.reset() }
@@ -71,6 +73,9 @@ public actor SQLiteStore: Store {
         return envelope
     }
 
+    /// The records of `query.type` matching its filters, ordered by the UTF-8 bytes of their ids.
+    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit,
+    ///   ``StoreError/backend(code:message:)`` when SQLite fails.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
         let conditions = QuerySQL(query)
         var values = conditions.values
@@ -115,6 +120,8 @@ public actor SQLiteStore: Store {
         return result
     }
 
+    /// How many records of `query.type` match its filters; paging is ignored.
+    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite fails.
     public func count(_ query: RecordQuery) throws -> Int {
         let conditions = QuerySQL(query)
         let statement = try connection.statement("SELECT count(*) FROM records r WHERE \(conditions.condition)")
@@ -124,6 +131,9 @@ public actor SQLiteStore: Store {
         return statement.int(at: 0)
     }
 
+    /// Applies every operation of `batch` in one transaction, or none of them.
+    /// - Throws: ``StoreError/duplicate(_:)``, ``StoreError/notFound(_:)`` or
+    ///   ``StoreError/backend(code:message:)``; the file is then exactly as before.
     public func write(_ batch: WriteBatch) throws {
         guard !batch.isEmpty else { return }
         try connection.transaction {

@@ -48,35 +48,23 @@ struct SQLiteFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["notes.sqlite"])
     }
 
-    @Test("another application's SQLite database is refused and left untouched")
-    func foreignDatabaseRefused() async throws {
+    @Test("a SQLite database of another application is refused and left untouched", arguments: [
+        ("PRAGMA application_id = 1234; CREATE TABLE payroll (name TEXT, amount INTEGER); INSERT INTO payroll VALUES ('x', 1)",
+         "application_id 1234"),
+        ("CREATE TABLE records (x)", "application_id 0, 1 schema objects"),
+    ])
+    func foreignDatabaseRefused(sql: String, reason: String) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("other.db")
         let other = try Connection(path: path, busyTimeout: .seconds(1))
-        try other.execute("PRAGMA application_id = 1234; CREATE TABLE payroll (name TEXT, amount INTEGER); INSERT INTO payroll VALUES ('x', 1)")
+        try other.execute(sql)
         other.close()
         let before = try bytes(of: path)
         #expect {
             try SQLiteStore(path: path)
         } throws: { error in
-            if case StoreError.notADiversityKitStore(let reason) = error { return reason.contains("application_id 1234") }
-            return false
-        }
-        #expect(try bytes(of: path) == before)
-    }
-
-    @Test("a SQLite database with tables but no application id is not ours either")
-    func unmarkedDatabaseRefused() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let path = directory.path("plain.db")
-        let other = try Connection(path: path, busyTimeout: .seconds(1))
-        try other.execute("CREATE TABLE records (x)")
-        other.close()
-        let before = try bytes(of: path)
-        #expect { try SQLiteStore(path: path) } throws: { error in
-            if case StoreError.notADiversityKitStore = error { return true }
+            if case StoreError.notADiversityKitStore(let message) = error { return message.contains(reason) }
             return false
         }
         #expect(try bytes(of: path) == before)
