@@ -145,7 +145,7 @@ public actor SQLiteStore: Store {
     /// Inserts every envelope in one transaction through reused statements: the fast path for
     /// survey responses and attendance. All or nothing.
     /// - Throws: ``StoreError/duplicate(_:)`` when a key exists (in the store or twice in `envelopes`).
-    public func bulkInsert(_ envelopes: [RecordEnvelope]) throws {
+    public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
         guard !envelopes.isEmpty else { return }
         try connection.transaction {
             let writer = try RecordWriter(connection)
