@@ -4,7 +4,7 @@ extension SQLiteStore {
     /// ```swift
     /// let store = try SQLiteStore(.init(path: "/var/lib/myapp/diversity.sqlite", busyTimeout: .seconds(10)))
     /// ```
-    public struct Configuration: Hashable, Sendable {
+    public struct Configuration: Hashable, Sendable, Codable {
         /// The database file; created when missing. `":memory:"` opens a private in-memory database.
         public var path: String
         /// How long a statement waits for another connection's lock before failing with `SQLITE_BUSY` (5).
