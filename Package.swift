@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -24,6 +25,8 @@ let package = Package(
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
+        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
     ],
     swiftLanguageModes: [.v6]
 )
