@@ -54,18 +54,18 @@ struct MentoringTests {
     }
 
     @Test("matching is optimal: as many pairs as possible, then the highest total fit (vs brute force)", arguments: 1...60)
-    func optimalAgainstBruteForce(seed: Int) {
+    func optimalAgainstBruteForce(seed: Int) throws {
         let (mentors, adepts, rules) = Self.randomPool(seed: UInt64(seed))
-        let result = MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: Kristianstad.organisations, rules: rules)
+        let result = try MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: Kristianstad.organisations, rules: rules)
         let best = Self.bruteForce(mentors, adepts, rules)
         #expect(result.pairs.count == best.0)
         #expect(result.totalScore == best.1)
     }
 
     @Test("constraints are never violated: reporting line, unit, capacity, language", arguments: 1...60)
-    func constraintsHold(seed: Int) {
+    func constraintsHold(seed: Int) throws {
         let (mentors, adepts, rules) = Self.randomPool(seed: UInt64(seed) + 1000)
-        let result = MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: Kristianstad.organisations, rules: rules)
+        let result = try MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: Kristianstad.organisations, rules: rules)
         let byID = Dictionary(uniqueKeysWithValues: (mentors + adepts).map { ($0.participant, $0) })
         let orgs = Dictionary(uniqueKeysWithValues: Kristianstad.organisations.map { ($0.id, $0) })
         for pair in result.pairs {
@@ -82,10 +82,10 @@ struct MentoringTests {
     }
 
     @Test("the same pool gives the same pairs, whatever order the profiles come in", arguments: 1...20)
-    func deterministic(seed: Int) {
+    func deterministic(seed: Int) throws {
         let (mentors, adepts, rules) = Self.randomPool(seed: UInt64(seed) + 2000)
-        let once = MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: Kristianstad.organisations, rules: rules)
-        let again = MentorMatcher.match(mentors: mentors.reversed(), adepts: adepts.reversed(),
+        let once = try MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: Kristianstad.organisations, rules: rules)
+        let again = try MentorMatcher.match(mentors: mentors.reversed(), adepts: adepts.reversed(),
                                         organisations: Kristianstad.organisations.reversed(), rules: rules)
         #expect(once == again)
     }
@@ -106,8 +106,8 @@ struct MentoringTests {
     }
 
     @Test("an adept whose only mentor is in the same reporting line stays unmatched rather than being forced")
-    func forbiddenStaysUnmatched() {
-        let result = MentorMatcher.match(mentors: [Self.profile("m", .mentor, "ks", "ks-care")],
+    func forbiddenStaysUnmatched() throws {
+        let result = try MentorMatcher.match(mentors: [Self.profile("m", .mentor, "ks", "ks-care")],
                                          adepts: [Self.profile("a", .adept, "ks", "ks-care-home")],
                                          organisations: Kristianstad.organisations)
         #expect(result.pairs.isEmpty)
@@ -115,14 +115,14 @@ struct MentoringTests {
     }
 
     @Test("each pair's score is explained component by component")
-    func explained() {
+    func explained() throws {
         let slot = AvailabilitySlot(weekday: 2, part: .afternoon)
         let mentor = Self.profile("m", .mentor, "co", "co-sales", perspectives: [.recruitment, .competition, .profitability],
                                   languages: ["sv", "ar"], slots: [slot])
         let adept = Self.profile("a", .adept, "ks", "ks-care", perspectives: [.recruitment, .competition],
                                  languages: ["ar", "en"], slots: [slot])
-        let result = MentorMatcher.match(mentors: [mentor], adepts: [adept], organisations: Kristianstad.organisations)
-        let pair = try! #require(result.pairs.first)
+        let result = try MentorMatcher.match(mentors: [mentor], adepts: [adept], organisations: Kristianstad.organisations)
+        let pair = try #require(result.pairs.first)
         #expect(pair.components.map(\.description) == [
             "sharedPerspectives +6 (competition, recruitment)", "sharedLanguage +2 (ar)",
             "availabilityOverlap +1 (2-afternoon)", "crossOrganisation +4 (co, ks)",
@@ -132,11 +132,22 @@ struct MentoringTests {
     }
 
     @Test("the cross-organisation bonus tips an otherwise equal choice across organisations")
-    func balanceAcrossOrganisations() {
-        let result = MentorMatcher.match(mentors: [Self.profile("m1", .mentor, "ks", "ks-school"), Self.profile("m2", .mentor, "co", "co-hq")],
+    func balanceAcrossOrganisations() throws {
+        let result = try MentorMatcher.match(mentors: [Self.profile("m1", .mentor, "ks", "ks-school"), Self.profile("m2", .mentor, "co", "co-hq")],
                                          adepts: [Self.profile("a", .adept, "ks", "ks-care")],
                                          organisations: Kristianstad.organisations, rules: MatchingRules(maxAdeptsPerMentor: 1))
         #expect(result.pairs.map(\.mentor) == ["m2"])
+    }
+
+    @Test("negative weights and a non-positive mentor maximum are refused")
+    func badRules() {
+        #expect(throws: ToolkitError.invalid(entity: RecordKey(type: "toolkit.mentoring.rules", id: "rules"),
+                                             field: "languagePoints", reason: "must not be negative, was -1")) {
+            try MentorMatcher.match(mentors: [], adepts: [], organisations: [], rules: MatchingRules(languagePoints: -1))
+        }
+        #expect(throws: ToolkitError.self) {
+            try MentorMatcher.match(mentors: [], adepts: [], organisations: [], rules: MatchingRules(maxAdeptsPerMentor: 0))
+        }
     }
 
     @Test("the service registers profiles, matches, confirms pairs and follows up meetings")
@@ -149,6 +160,9 @@ struct MentoringTests {
         try await mentoring.register([Self.profile("m", .mentor, "co", "co-sales", perspectives: [.recruitment]),
                                       Self.profile("a", .adept, "ks", "ks-care", perspectives: [.recruitment])])
         let result = try await mentoring.match(pool: "p")
+        await #expect(throws: ToolkitError.notPositive(entity: RecordKey(type: MentoringPair.recordType, id: "p"), field: "plannedMeetings", value: 0)) {
+            try await mentoring.confirm(result, pool: "p", plannedMeetings: 0)
+        }
         let pairs = try await mentoring.confirm(result, pool: "p", plannedMeetings: 4)
         let pair = try #require(pairs.first)
         #expect(pair.id == "p/m+a")

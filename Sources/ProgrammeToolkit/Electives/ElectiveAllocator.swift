@@ -36,18 +36,19 @@ public enum ElectiveAllocator {
         var counts = Dictionary(uniqueKeysWithValues: seminars.map { ($0.id, 0) })
         for (i, c) in people.enumerated() {
             let column = assignment[i]
-            let seminar = column >= 0 && column < slots.count ? slots[column] : nil
-            switch seminar {
-            case c.first?:
-                outcomes[c.participant] = .first
-            case let s? where s == c.second:
-                outcomes[c.participant] = .second
-            default:
+            guard column >= 0, column < slots.count else {
                 outcomes[c.participant] = .unassigned
                 continue
             }
+            let seminar = slots[column]
+            // Zero-cost columns tie with unchosen seminars; only a chosen seat counts as a placement.
+            guard seminar == c.first || seminar == c.second else {
+                outcomes[c.participant] = .unassigned
+                continue
+            }
+            outcomes[c.participant] = seminar == c.first ? .first : .second
             seats[c.participant] = seminar
-            counts[seminar!, default: 0] += 1
+            counts[seminar, default: 0] += 1
         }
         return ElectiveAllocation(day: day.id, seats: seats, outcomes: outcomes, countsPerSeminar: counts)
     }

@@ -85,6 +85,18 @@ public enum PairingObstacle: String, Codable, Hashable, Sendable {
 }
 
 extension MatchingRules {
+    /// Checks that no weight is negative and the per-mentor maximum is positive.
+    /// - Throws: ``ToolkitError/invalid(entity:field:reason:)``, ``ToolkitError/notPositive(entity:field:value:)``.
+    public func validate() throws {
+        let key = RecordKey(type: "toolkit.mentoring.rules", id: "rules")
+        for (field, value) in [("perspectivePoints", perspectivePoints), ("languagePoints", languagePoints),
+                               ("availabilityPoints", availabilityPoints), ("crossOrganisationBonus", crossOrganisationBonus)]
+        where value < 0 {
+            throw ToolkitError.invalid(entity: key, field: field, reason: "must not be negative, was \(value)")
+        }
+        try Check.positive(maxAdeptsPerMentor, key, "maxAdeptsPerMentor")
+    }
+
     /// Why `mentor` and `adept` may not be paired, or `nil` when they may.
     ///
     /// The reporting-line rule: two people share a reporting line when their units are equal or

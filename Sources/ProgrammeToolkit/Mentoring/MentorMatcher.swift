@@ -35,8 +35,11 @@ public struct MatchingResult: Codable, Hashable, Sendable {
 public enum MentorMatcher {
     /// Matches `adepts` to `mentors` under `rules`.
     /// - Parameter organisations: the organisations of both pools, for the reporting-line rule.
+    /// - Throws: ``ToolkitError/invalid(entity:field:reason:)`` when a weight is negative (the
+    ///   "pairs first" objective relies on every allowed pair being worth at least zero).
     public static func match(mentors: [MentoringProfile], adepts: [MentoringProfile],
-                             organisations: [Organisation], rules: MatchingRules = MatchingRules()) -> MatchingResult {
+                             organisations: [Organisation], rules: MatchingRules = MatchingRules()) throws -> MatchingResult {
+        try rules.validate()
         let mentors = mentors.sorted { $0.participant < $1.participant }
         let adepts = adepts.sorted { $0.participant < $1.participant }
         let orgs = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -46,7 +46,8 @@ public struct MentoringService: Sendable {
     }
 
     /// Matches a pool's adepts to its mentors (see ``MentorMatcher``); writes nothing.
-    /// - Throws: ``ToolkitError/unknownReference(_:)`` when a profile's organisation is not registered.
+    /// - Throws: ``ToolkitError/unknownReference(_:)`` when a profile's organisation is not registered;
+    ///   the errors of ``MatchingRules/validate()``.
     public func match(pool: String, rules: MatchingRules = MatchingRules()) async throws -> MatchingResult {
         let mentors = try await profiles(pool: pool, side: .mentor)
         let adepts = try await profiles(pool: pool, side: .adept)
@@ -54,7 +55,7 @@ public struct MentoringService: Sendable {
         for id in Set((mentors + adepts).map(\.organisation)).sorted() {
             organisations.append(try await store.require(Organisation.self, id.rawValue))
         }
-        return MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: organisations, rules: rules)
+        return try MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: organisations, rules: rules)
     }
 
     /// Stores the pairs of a matching result, all or none.
@@ -62,11 +63,11 @@ public struct MentoringService: Sendable {
     ///   ``StoreError/duplicate(_:)`` when a pair was already confirmed.
     @discardableResult
     public func confirm(_ result: MatchingResult, pool: String, plannedMeetings: Int) async throws -> [MentoringPair] {
+        try Check.positive(plannedMeetings, RecordKey(type: MentoringPair.recordType, id: pool), "plannedMeetings")
         let pairs = result.pairs.map {
             MentoringPair(pool: pool, mentor: $0.mentor, adept: $0.adept, score: $0.score,
                           components: $0.components, plannedMeetings: plannedMeetings)
         }
-        if let first = pairs.first { try Check.positive(plannedMeetings, .of(MentoringPair.self, first.id.rawValue), "plannedMeetings") }
         var batch = WriteBatch()
         for pair in pairs { try batch.insert(pair) }
         try await store.write(batch)

@@ -76,6 +76,10 @@ public enum GroupFormer {
         return result
     }
 
+    // The force-unwraps below cannot fail once `form` has checked that some k satisfies
+    // k·min ≤ total ≤ k·max: dissolving happens only while groups·min > total, so groups − 1 ≥ k
+    // and the others have room; moving happens only while groups·min ≤ total, so a group above
+    // the minimum exists whenever one is below it.
     private static func balance(_ groups: inout [[Member]], total: Int, minimum: Int, maximum: Int) {
         while let small = groups.indices.filter({ groups[$0].count < minimum }).min(by: { groups[$0].count < groups[$1].count }) {
             if groups.count * minimum > total {
