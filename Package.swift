@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
+        .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -38,6 +39,8 @@ let package = Package(
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
+        .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
+        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
     ],
     swiftLanguageModes: [.v6]
 )
