@@ -81,6 +81,14 @@ struct DisclosureTests {
         #expect(result.suppressedCells.count == 3)
     }
 
+    @Test("a small published total withholds the whole table")
+    func smallTotal() throws {
+        let result = try control.protect(CountTable(counts: [[12, 9], [3, 0], [10, 8]]))
+        #expect(result.withheldEntirely && result.rowTotalCell(1) == .suppressed(reason: .groupSuppressed))
+        let rowsOnly = try control.protect(CountTable(counts: [[12, 9, 6], [10, 8, 7]], margins: [.rowTotals]))
+        #expect(!rowsOnly.withheldEntirely && rowsOnly.suppressedCells.isEmpty && rowsOnly.columnTotalCell(0) == .suppressed(reason: .groupSuppressed))
+    }
+
     @Test("comments use their own, higher threshold")
     func comments() throws {
         let result = try control.protect(CountTable(distribution: [7, 12, 30]), content: .comments)

@@ -47,6 +47,12 @@ public struct CountTable: Hashable, Sendable, Codable {
     /// The grand total.
     public var grandTotal: Int { rowTotals.reduce(0, +) }
 
+    /// Every total that will be published.
+    var publishedTotals: [Int] {
+        (margins.contains(.rowTotals) ? rowTotals : []) + (margins.contains(.columnTotals) ? columnTotals : [])
+            + (margins.contains(.grandTotal) ? [grandTotal] : [])
+    }
+
     func validate() throws {
         for (r, row) in counts.enumerated() {
             guard row.count == columnCount else { throw DisclosureError.raggedRow(row: r, expected: columnCount, got: row.count) }

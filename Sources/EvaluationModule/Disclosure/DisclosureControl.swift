@@ -72,13 +72,20 @@ public struct DisclosureControl: Hashable, Sendable {
 
     /// Withholds cells of `table` so no person can be singled out and no withheld cell can be recomputed.
     ///
-    /// When even withholding every interior cell leaves some interval narrower than the protection
-    /// (a tiny table whose totals alone give it away), the whole table is withheld, totals included.
+    /// Totals are published, so a table with a non-zero published total below the threshold is withheld
+    /// entirely — pool small groups before calling. When even withholding every interior cell leaves some
+    /// interval narrower than the protection (a tiny table whose totals alone give it away), the whole table
+    /// is withheld too, totals included.
     /// - Throws: ``DisclosureError/negativeCount(row:column:)`` for a negative cell.
     public func protect(_ table: CountTable, content: Content = .respondents) throws -> ProtectedTable {
         try table.validate()
         let k = content == .comments ? configuration.commentThreshold : configuration.threshold
         var status = table.counts.map { row in row.map { $0 > 0 && $0 < k ? CellStatus.suppressed(.belowThreshold) : .published } }
+        // A published total is itself a count of respondents: a small one cannot be shown at all.
+        if table.publishedTotals.contains(where: { $0 > 0 && $0 < k }) {
+            return ProtectedTable(table: table, status: table.counts.map { $0.map { _ in .suppressed(.groupSuppressed) } },
+                                  intervals: [:], withheldEntirely: true)
+        }
         let auditor = IntervalAuditor(table: table)
         while true {
             let suppressed = positions(status) { $0 != .published }

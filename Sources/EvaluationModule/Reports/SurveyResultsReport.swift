@@ -75,11 +75,15 @@ extension EvaluationReports {
             }
             let keys = Set(groups.compactMap { $0 }).sorted()
             var answersByGroup = Dictionary(uniqueKeysWithValues: keys.map { ($0, [Int?]()) })
-            for (a, g) in zip(item.answers, groups) where a != nil { if let g { answersByGroup[g]!.append(a) } }
-            // Withhold small groups (and any needed to hide them) by pooling them into one row.
-            let sizes = try disclosure.protect(CountTable(distribution: keys.map { answersByGroup[$0]!.count }))
+            var ungrouped: [Int?] = []
+            for (a, g) in zip(item.answers, groups) where a != nil {
+                if let g { answersByGroup[g]!.append(a) } else { ungrouped.append(a) }
+            }
+            // Withhold small groups (and any needed to hide them) by pooling them, with respondents of no
+            // group, into one row; the column totals then equal the item's overall distribution.
+            let sizes = try disclosure.protect(CountTable(distribution: keys.map { answersByGroup[$0]!.count } + [ungrouped.count]))
             var rows: [(name: String, answers: [Int?])] = []
-            var pooled: [Int?] = []
+            var pooled = ungrouped
             for (i, key) in keys.enumerated() {
                 if sizes.isSuppressed(row: 0, column: i) { pooled += answersByGroup[key]! } else { rows.append((key, answersByGroup[key]!)) }
             }
