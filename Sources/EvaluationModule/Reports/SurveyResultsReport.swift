@@ -22,13 +22,7 @@ extension EvaluationReports {
     }
 
     private func counts(_ answers: [Int?], _ points: ClosedRange<Int>) throws -> [Int] {
-        var counts = Array(repeating: 0, count: points.count)
-        for (i, a) in answers.enumerated() {
-            guard let a else { continue }
-            guard points.contains(a) else { throw StatisticsError.answerOutsideScale(answer: a, index: i) }
-            counts[a - points.lowerBound] += 1
-        }
-        return counts
+        try ScaleItemSummary.counts(answers, points: points)
     }
 
     private func overviewSection(_ input: SurveyResultsInput, pointNames: [String]) throws -> ReportSection {

@@ -28,19 +28,25 @@ public struct ScaleItemSummary: Hashable, Sendable, Codable {
     ///   ``StatisticsError/tooFewItems(_:)`` for a scale of fewer than two points.
     public init(answers: [Int?], points: ClosedRange<Int>) throws {
         guard points.count >= 2 else { throw StatisticsError.tooFewItems(points.count) }
-        var counts = Array(repeating: 0, count: points.count)
-        var given: [Int] = []
-        for (index, answer) in answers.enumerated() {
-            guard let a = answer else { continue }
-            guard points.contains(a) else { throw StatisticsError.answerOutsideScale(answer: a, index: index) }
-            counts[a - points.lowerBound] += 1
-            given.append(a)
-        }
+        let counts = try ScaleItemSummary.counts(answers, points: points)
+        let given = answers.compactMap { $0 }
         self.points = points
         self.counts = counts
         missing = answers.count - given.count
         descriptives = try Descriptives(given)
         topTwoBox = try Proportion(successes: counts[counts.count - 1] + counts[counts.count - 2], total: given.count)
+    }
+
+    /// The number answering per scale point, in scale order.
+    /// - Throws: ``StatisticsError/answerOutsideScale(answer:index:)``.
+    static func counts(_ answers: [Int?], points: ClosedRange<Int>) throws -> [Int] {
+        var counts = Array(repeating: 0, count: points.count)
+        for (index, answer) in answers.enumerated() {
+            guard let a = answer else { continue }
+            guard points.contains(a) else { throw StatisticsError.answerOutsideScale(answer: a, index: index) }
+            counts[a - points.lowerBound] += 1
+        }
+        return counts
     }
 
     /// The number answering.
