@@ -87,12 +87,18 @@ public struct DisclosureControl: Hashable, Sendable {
                                   intervals: [:], withheldEntirely: true)
         }
         let auditor = IntervalAuditor(table: table)
+        // Withholding one more cell only relaxes the attacker's constraints, so an interval that was wide
+        // enough stays wide enough: each cell needs checking until it passes once.
+        var verified: Set<CellPosition> = []
         while true {
             let suppressed = positions(status) { $0 != .published }
-            guard !suppressed.isEmpty else { return ProtectedTable(table: table, status: status, intervals: [:], withheldEntirely: false) }
-            let intervals = auditor.intervals(suppressed: Set(suppressed))
-            let weak = suppressed.filter { (intervals[$0]?.width ?? 0) < Double(configuration.protection) - 1e-7 }
-            guard let target = weak.first else {
+            guard let target = suppressed.first(where: { cell in
+                guard !verified.contains(cell) else { return false }
+                let width = auditor.interval(of: cell, suppressed: Set(suppressed)).width
+                if width >= Double(configuration.protection) - 1e-7 { verified.insert(cell); return false }
+                return true
+            }) else {
+                let intervals = suppressed.isEmpty ? [:] : auditor.intervals(suppressed: Set(suppressed))
                 return ProtectedTable(table: table, status: status, intervals: intervals, withheldEntirely: false)
             }
             guard let next = secondaryCandidate(for: target, in: table, status: status) else {

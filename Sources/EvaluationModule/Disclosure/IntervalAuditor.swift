@@ -6,6 +6,17 @@ struct IntervalAuditor {
     let table: CountTable
 
     func intervals(suppressed: Set<CellPosition>) -> [CellPosition: FeasibleInterval] {
+        let (cells, lp) = programme(suppressed)
+        return Dictionary(uniqueKeysWithValues: cells.indices.map { (cells[$0], bounds(of: $0, lp: lp, count: cells.count)) })
+    }
+
+    func interval(of cell: CellPosition, suppressed: Set<CellPosition>) -> FeasibleInterval {
+        let (cells, lp) = programme(suppressed)
+        return bounds(of: cells.firstIndex(of: cell)!, lp: lp, count: cells.count)
+    }
+
+    /// The equality constraints the published totals impose on the withheld cells (variables in row-major order).
+    private func programme(_ suppressed: Set<CellPosition>) -> ([CellPosition], LinearProgram) {
         let cells = suppressed.sorted()
         let index = Dictionary(uniqueKeysWithValues: cells.enumerated().map { ($1, $0) })
         var a: [[Double]] = []
@@ -30,18 +41,17 @@ struct IntervalAuditor {
         if table.margins.contains(.grandTotal) {
             add(rows.flatMap { r in columns.map { CellPosition(row: r, column: $0) } }, total: table.grandTotal)
         }
-        let lp = LinearProgram(a: a, b: b)
-        var result: [CellPosition: FeasibleInterval] = [:]
-        for (i, p) in cells.enumerated() {
-            var c = Array(repeating: 0.0, count: cells.count)
-            c[i] = 1
-            let low: Double
-            if case .optimal(let v) = lp.minimize(c) { low = v } else { low = 0 }
-            c[i] = -1
-            let high: Double
-            if case .optimal(let v) = lp.minimize(c) { high = -v } else { high = .infinity }
-            result[p] = FeasibleInterval(lower: max(0, low), upper: high)
-        }
-        return result
+        return (cells, LinearProgram(a: a, b: b))
+    }
+
+    private func bounds(of i: Int, lp: LinearProgram, count: Int) -> FeasibleInterval {
+        var c = Array(repeating: 0.0, count: count)
+        c[i] = 1
+        let low: Double
+        if case .optimal(let v) = lp.minimize(c) { low = v } else { low = 0 }
+        c[i] = -1
+        let high: Double
+        if case .optimal(let v) = lp.minimize(c) { high = -v } else { high = .infinity }
+        return FeasibleInterval(lower: max(0, low), upper: high)
     }
 }

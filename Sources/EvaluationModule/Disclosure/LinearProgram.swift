@@ -33,9 +33,13 @@ struct LinearProgram {
             rhs[i] = -rhs[i]
         }
         let m = rows.count
-        var tableau = Tableau(rows: rows.indices.map { i in
-            rows[i] + (0..<m).map { $0 == i ? 1.0 : 0.0 } + [rhs[i]]
-        }, basis: Array(n..<(n + m)))
+        var tableau = Tableau(rowCount: m, width: n + m + 1)
+        for i in 0..<m {
+            for j in 0..<n { tableau[i, j] = rows[i][j] }
+            tableau[i, n + i] = 1
+            tableau[i, n + m] = rhs[i]
+            tableau.basis[i] = n + i
+        }
         let phase1 = Array(repeating: 0.0, count: n) + Array(repeating: 1.0, count: m)
         guard tableau.run(cost: phase1, columns: n + m) else { return .unbounded }
         if tableau.objective(phase1) > Self.epsilon * max(1, rhs.reduce(0) { $0 + abs($1) }) { return .infeasible }
@@ -45,30 +49,47 @@ struct LinearProgram {
         return .optimal(tableau.objective(phase2))
     }
 
-    /// The simplex tableau: constraint rows with the right-hand side last, and the basic variable of each row.
+    /// The simplex tableau in one flat buffer (row-major, right-hand side last), and the basic variable of each row.
     private struct Tableau {
-        var rows: [[Double]]
+        var cells: [Double]
+        var width: Int
+        var rowCount: Int
         var basis: [Int]
 
+        init(rowCount: Int, width: Int) {
+            cells = Array(repeating: 0, count: rowCount * width)
+            self.width = width
+            self.rowCount = rowCount
+            basis = Array(repeating: 0, count: rowCount)
+        }
+
+        subscript(row: Int, column: Int) -> Double {
+            get { cells[row * width + column] }
+            set { cells[row * width + column] = newValue }
+        }
+
         func objective(_ cost: [Double]) -> Double {
-            zip(rows, basis).reduce(0) { $0 + cost[$1.1] * $1.0[$1.0.count - 1] }
+            (0..<rowCount).reduce(0) { $0 + cost[basis[$1]] * self[$1, width - 1] }
         }
 
         /// Runs simplex iterations over the first `columns` columns; false if unbounded.
         mutating func run(cost: [Double], columns: Int) -> Bool {
+            let eps = LinearProgram.epsilon
             while true {
+                var isBasic = Array(repeating: false, count: width)
+                for b in basis { isBasic[b] = true }
                 var entering: Int?
-                for j in 0..<columns where !basis.contains(j) {
+                for j in 0..<columns where !isBasic[j] {
                     var reduced = cost[j]
-                    for (i, row) in rows.enumerated() { reduced -= cost[basis[i]] * row[j] }
-                    if reduced < -LinearProgram.epsilon { entering = j; break }
+                    for i in 0..<rowCount { reduced -= cost[basis[i]] * cells[i * width + j] }
+                    if reduced < -eps { entering = j; break }
                 }
                 guard let j = entering else { return true }
                 var leaving: Int?
                 var best = Double.infinity
-                for (i, row) in rows.enumerated() where row[j] > LinearProgram.epsilon {
-                    let ratio = row[row.count - 1] / row[j]
-                    if ratio < best - LinearProgram.epsilon || (abs(ratio - best) <= LinearProgram.epsilon && basis[i] < basis[leaving!]) {
+                for i in 0..<rowCount where cells[i * width + j] > eps {
+                    let ratio = cells[i * width + width - 1] / cells[i * width + j]
+                    if ratio < best - eps || (abs(ratio - best) <= eps && basis[i] < basis[leaving!]) {
                         best = ratio
                         leaving = i
                     }
@@ -79,12 +100,16 @@ struct LinearProgram {
         }
 
         mutating func pivot(row r: Int, column c: Int) {
-            let p = rows[r][c]
-            rows[r] = rows[r].map { $0 / p }
-            for i in rows.indices where i != r {
-                let f = rows[i][c]
-                if f != 0 {
-                    for k in rows[i].indices { rows[i][k] -= f * rows[r][k] }
+            let w = width, n = rowCount
+            // One buffer borrowed for the whole pivot: per-element array access was ~10× slower in debug builds.
+            cells.withUnsafeMutableBufferPointer { t in
+                let p = t[r * w + c]
+                for k in 0..<w { t[r * w + k] /= p }
+                for i in 0..<n where i != r {
+                    let f = t[i * w + c]
+                    if f != 0 {
+                        for k in 0..<w { t[i * w + k] -= f * t[r * w + k] }
+                    }
                 }
             }
             basis[r] = c
@@ -94,13 +119,14 @@ struct LinearProgram {
         /// impossible are redundant constraints and are dropped.
         mutating func driveOutArtificials(firstArtificial n: Int) {
             var i = 0
-            while i < rows.count {
+            while i < rowCount {
                 if basis[i] >= n {
-                    if let j = (0..<n).first(where: { abs(rows[i][$0]) > LinearProgram.epsilon }) {
+                    if let j = (0..<n).first(where: { abs(self[i, $0]) > LinearProgram.epsilon }) {
                         pivot(row: i, column: j)
                     } else {
-                        rows.remove(at: i)
+                        cells.removeSubrange((i * width)..<((i + 1) * width))
                         basis.remove(at: i)
+                        rowCount -= 1
                         continue
                     }
                 }

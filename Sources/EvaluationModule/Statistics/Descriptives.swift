@@ -48,7 +48,7 @@ public struct Descriptives: Hashable, Sendable, Codable {
     }
 
     /// Describes integer answers (e.g. scale points).
-    /// - Throws: as ``init(_:)-(Double)``.
+    /// - Throws: as the initialiser taking `[Double]`.
     public init(_ values: [Int]) throws { try self.init(values.map(Double.init)) }
 
     /// The standard error of the mean; `nil` when n < 2.
