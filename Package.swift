@@ -22,7 +22,7 @@ let package = Package(
             path: "Sources/Examples/Quickstart"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
     ],
     swiftLanguageModes: [.v6]
