@@ -49,7 +49,7 @@ struct QuestionnaireTests {
             change(&q)
             return q
         }
-        return Dictionary(uniqueKeysWithValues: [
+        let cases: [(String, Questionnaire, QuestionnaireError)] = [
             ("duplicate code", with { $0.sections[1].items[0].code = "L1" }, .duplicateItemCode("L1")),
             ("code with separator", with { $0.sections[1].items[1].code = "N;1" }, .invalidItemCode("N;1")),
             ("knowledge key not an option", with {
@@ -60,7 +60,8 @@ struct QuestionnaireTests {
             ("scale over a non-Likert item", with { $0.scales[0].itemCodes.append("N1") }, .scaleItemNotLikert(scale: "GRID", item: "N1")),
             ("scale minimum above its items", with { $0.scales[0].minimumAnswered = 6 }, .invalidScale("GRID", reason: "minimum answered must be 1…5")),
             ("version 0", with { $0.version = 0 }, .invalidVersion(0)),
-        ].map { ($0.0, ($0.1, $0.2)) })
+        ]
+        return Dictionary(uniqueKeysWithValues: cases.map { ($0.0, ($0.1, $0.2)) })
     }()
 
     @Test("a malformed questionnaire is refused with a specific error", arguments: invalid.keys.sorted())
