@@ -36,8 +36,9 @@ public enum SurveyJSON {
     public static func encode(_ questionnaire: Questionnaire) throws -> Data { try encoder.encode(questionnaire) }
 
     /// A questionnaire from JSON, structurally validated.
-    /// - Throws: ``SurveyImportError`` (``ImportProblem/malformedJSON(_:)``, with line and column) for JSON that
-    ///   does not decode; ``QuestionnaireError`` for a malformed questionnaire.
+    /// - Throws: ``SurveyImportError`` with ``ImportProblem/malformedJSON(_:)`` for JSON that does not decode:
+    ///   a syntax error carries its line and column, a wrong shape its coding path (line and column 0);
+    ///   ``QuestionnaireError`` for a malformed questionnaire.
     public static func decodeQuestionnaire(_ data: Data) throws -> Questionnaire {
         let q = try decode(Questionnaire.self, data)
         try q.validate()
@@ -89,14 +90,35 @@ public enum SurveyJSON {
         keys.isEmpty ? "the top" : keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
     }
 
-    /// The line and column of a syntax error when the decoder reports a byte offset; 1, 1 otherwise.
+    /// The line and column of a JSON syntax error, found by re-parsing with `JSONSerialization`,
+    /// whose error names the offset ("around character 17", "around line 3, column 3" or an
+    /// error index, depending on the platform); 0, 0 when the error is not a syntax error.
     static func position(of error: DecodingError, in data: Data) -> (Int, Int) {
-        guard case .dataCorrupted(let ctx) = error,
-              let underlying = ctx.underlyingError as NSError?,
-              let offset = underlying.userInfo["NSJSONSerializationErrorIndex"] as? Int else { return (1, 1) }
+        guard case .dataCorrupted(let ctx) = error, ctx.codingPath.isEmpty else { return (0, 0) }
+        let info: [String: Any]
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return (0, 0)
+        } catch {
+            info = (error as NSError).userInfo
+        }
+        if let offset = info["NSJSONSerializationErrorIndex"] as? Int { return lineAndColumn(ofOffset: offset, in: data) }
+        let text = info[NSDebugDescriptionErrorKey] as? String ?? ""
+        let numbers = text.split { !$0.isNumber }.compactMap { Int($0) }
+        if text.contains("line"), numbers.count >= 2 { return (numbers[0], numbers[1]) }
+        if text.contains("character"), let offset = numbers.first { return lineAndColumn(ofOffset: offset, in: data) }
+        return (0, 0)
+    }
+
+    static func lineAndColumn(ofOffset offset: Int, in data: Data) -> (Int, Int) {
         var line = 1, column = 1
         for b in data.prefix(offset) {
-            if b == 10 { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 10 {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return (line, column)
     }
