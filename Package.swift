@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
+        .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -41,6 +42,11 @@ let package = Package(
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
+        .executableTarget(
+            name: "DiversityKitBenchmarks",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule"],
+            path: "Benchmarks/Sources/DiversityKitBenchmarks"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

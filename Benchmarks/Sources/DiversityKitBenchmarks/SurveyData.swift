@@ -98,7 +98,7 @@ struct SurveyData {
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(try Self.layout()).write(to: layoutURL)
 
-        fm.createFile(atPath: answersURL.path, contents: nil)
+        guard fm.createFile(atPath: answersURL.path, contents: nil) else { throw BenchmarkFailure("cannot create \(answersURL.path)") }
         let out = try FileHandle(forWritingTo: answersURL)
         defer { try? out.close() }
         let chunk = 65_536

@@ -46,19 +46,19 @@ enum W1 {
         print("W1 survey aggregation: \(options.responses) responses × \(SurveyData.itemCount) items, \(SurveyData.unitCount) units")
         let numpy = try Python.requireNumpy()
         let data = SurveyData(directory: options.workDirectory.appendingPathComponent("w1-\(options.responses)"), rows: options.responses)
-        let (generated, genTime) = try Measure.time { try data.generate() }
+        let (generated, genTime) = try Meter.time { try data.generate() }
         report("data", generated ? "generated in \(format(genTime)) s" : "reused \(data.directory.path)")
 
-        Measure.resetPeak()
-        let baseline = Measure.residentBytes()
+        Meter.resetPeak()
+        let baseline = Meter.residentBytes()
         var seconds: [Double] = []
         var ours: W1Result?
         for _ in 0..<options.repeats {
-            let (r, t) = try Measure.time { try compute(data) }
+            let (r, t) = try Meter.time { try compute(data) }
             seconds.append(t)
             ours = r
         }
-        let peak = Measure.peakResidentBytes()
+        let peak = Meter.peakResidentBytes()
         let theirs = try Python.baseline("w1_numpy.py", [data.directory.path, "--repeat", "\(options.repeats)"], as: W1Result.self)
         let disagreements = compare(ours!, theirs)
 

@@ -40,8 +40,8 @@ enum W2 {
             var e = 0.0, w = 0.0
             for start in stride(from: 0, to: options.responses, by: chunk) {
                 let rows = start..<min(start + chunk, options.responses)
-                let (envelopes, te) = try Measure.time { try makeEnvelopes(rows, answers, units, q.reference, &rng) }
-                let (_, tw) = try await Measure.time { try await store.bulkInsert(envelopes) }
+                let (envelopes, te) = try Meter.time { try makeEnvelopes(rows, answers, units, q.reference, &rng) }
+                let (_, tw) = try await Meter.time { try await store.bulkInsert(envelopes) }
                 e += te
                 w += tw
                 if let out { try write(envelopes, to: out) }
@@ -49,10 +49,10 @@ enum W2 {
             try out?.close()
             encode.append(e)
             insert.append(w)
-            let (count, tr) = try await Measure.time { try await readAll(store) }
+            let (count, tr) = try await Meter.time { try await readAll(store) }
             readRaw.append(tr)
             guard count == options.responses else { throw BenchmarkFailure("read back \(count) of \(options.responses) records") }
-            let (matrix, tm) = try await Measure.time { try await service.matrix(for: q.reference) }
+            let (matrix, tm) = try await Meter.time { try await service.matrix(for: q.reference) }
             readMatrix.append(tm)
             if run == 0 { try verify(matrix, expected) }
             await store.close()
@@ -131,7 +131,7 @@ enum W2 {
 
     /// The dump the Python baseline inserts: per record the 36-byte id, a UInt16 length and the payload.
     static func openDump(_ url: URL) throws -> FileHandle {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else { throw BenchmarkFailure("cannot create \(url.path)") }
         return try FileHandle(forWritingTo: url)
     }
 

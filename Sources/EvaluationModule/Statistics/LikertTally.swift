@@ -54,7 +54,7 @@ public struct LikertTally: Hashable, Sendable {
         let before = storage
         do {
             try storage.withUnsafeMutableBufferPointer { s in
-                var kernel = Kernel(layout: layout, offsets: offsets, storage: s.baseAddress!)
+                let kernel = Kernel(layout: layout, offsets: offsets, storage: s.baseAddress!)
                 for row in 0..<units.count { try kernel.add(row: base + row * k, unit: Int(unitBase[row]), index: row) }
             }
         } catch {
@@ -134,13 +134,15 @@ extension LikertTally {
         }
     }
 
-    /// The per-row update, over raw pointers so the loop does no bounds or uniqueness checks.
-    struct Kernel {
+    /// The per-row update over raw pointers, so the loop does no bounds checks, retains or uniqueness checks.
+    final class Kernel {
         let itemCount: Int, low: Int, high: Int, points: Int, missing: Int, unitCount: Int, scaleCount: Int
-        let scales: [(items: [Int], reversed: [Bool], minimum: Int, multiplier: [Int], sums: Int, products: Int)]
-        let offsets: Offsets
+        let missingAt: Int, completeAt: Int, cellCountAt: Int, cellScaledAt: Int
         let s: UnsafeMutablePointer<Int>
-        var values: [Int]
+        /// Per scale: item count, minimum answered, sums offset, products offset, start in `columns`/`flip`/`multiplier`.
+        let scaleInfo: UnsafeMutablePointer<(k: Int, minimum: Int, sums: Int, products: Int, first: Int, multipliers: Int)>
+        let columns: UnsafeMutablePointer<Int>, flip: UnsafeMutablePointer<Bool>, multiplier: UnsafeMutablePointer<Int>
+        let values: UnsafeMutablePointer<Int>
 
         init(layout: Layout, offsets: Offsets, storage: UnsafeMutablePointer<Int>) {
             itemCount = layout.itemCount
@@ -150,48 +152,73 @@ extension LikertTally {
             missing = layout.missingCode
             unitCount = layout.unitCount
             scaleCount = layout.scales.count
-            scales = layout.scales.enumerated().map { i, sc in
-                let l = sc.scoreDenominator
-                return (sc.items, sc.reversed, sc.minimumAnswered, (0...sc.items.count).map { $0 == 0 ? 0 : l / $0 },
-                        offsets.sums[i], offsets.products[i])
-            }
-            self.offsets = offsets
+            missingAt = offsets.missing
+            completeAt = offsets.complete
+            cellCountAt = offsets.cellCount
+            cellScaledAt = offsets.cellScaled
             s = storage
-            values = Array(repeating: 0, count: layout.scales.map(\.items.count).max() ?? 0)
+            let itemTotal = layout.scales.reduce(0) { $0 + $1.items.count }
+            scaleInfo = .allocate(capacity: max(1, scaleCount))
+            columns = .allocate(capacity: max(1, itemTotal))
+            flip = .allocate(capacity: max(1, itemTotal))
+            multiplier = .allocate(capacity: itemTotal + scaleCount)
+            values = .allocate(capacity: max(1, layout.scales.map(\.items.count).max() ?? 1))
+            var first = 0, m = 0
+            for (i, scale) in layout.scales.enumerated() {
+                let k = scale.items.count, l = scale.scoreDenominator
+                scaleInfo[i] = (k, scale.minimumAnswered, offsets.sums[i], offsets.products[i], first, m)
+                for j in 0..<k {
+                    columns[first + j] = scale.items[j]
+                    flip[first + j] = scale.reversed[j]
+                }
+                // multiplier[a] turns a sum of `a` answers into the score times the scale's denominator.
+                for a in 0...k { multiplier[m + a] = a == 0 ? 0 : l / a }
+                first += k
+                m += k + 1
+            }
         }
 
-        mutating func add(row p: UnsafePointer<Int8>, unit: Int, index: Int) throws {
+        deinit {
+            scaleInfo.deallocate()
+            columns.deallocate()
+            flip.deallocate()
+            multiplier.deallocate()
+            values.deallocate()
+        }
+
+        @inline(__always)
+        func add(row p: UnsafePointer<Int8>, unit: Int, index: Int) throws {
             guard unit >= -1 && unit < unitCount else { throw LikertTallyError.unitOutOfRange(unit: unit, row: index) }
             for i in 0..<itemCount {
                 let v = Int(p[i])
-                if v == missing { s[offsets.missing + i] += 1; continue }
+                if v == missing { s[missingAt + i] += 1; continue }
                 guard v >= low && v <= high else { throw LikertTallyError.answerOutsideScale(answer: v, row: index, item: i) }
-                s[i * points + v - low] += 1
+                s[i &* points &+ v &- low] &+= 1
             }
-            for (si, scale) in scales.enumerated() {
+            for si in 0..<scaleCount {
+                let info = scaleInfo[si]
                 var answered = 0, sum = 0
-                let k = scale.items.count
-                for j in 0..<k {
-                    let v = Int(p[scale.items[j]])
+                for j in 0..<info.k {
+                    let v = Int(p[columns[info.first &+ j]])
                     if v == missing { continue }
-                    let x = scale.reversed[j] ? low + high - v : v
-                    values[j] = x
-                    sum += x
-                    answered += 1
+                    let x = flip[info.first &+ j] ? low &+ high &- v : v
+                    values[answered] = x
+                    sum &+= x
+                    answered &+= 1
                 }
-                if answered == k {
-                    s[offsets.complete + si] += 1
-                    for j in 0..<k {
+                if answered == info.k {
+                    s[completeAt &+ si] &+= 1
+                    for j in 0..<info.k {
                         let x = values[j]
-                        s[scale.sums + j] += x
-                        let row = scale.products + j * k
-                        for l in j..<k { s[row + l] += x * values[l] }
+                        s[info.sums &+ j] &+= x
+                        let row = info.products &+ j &* info.k
+                        for l in j..<info.k { s[row &+ l] &+= x &* values[l] }
                     }
                 }
-                if answered >= scale.minimum && answered > 0 && unit >= 0 {
-                    let cell = unit * scaleCount + si
-                    s[offsets.cellCount + cell] += 1
-                    s[offsets.cellScaled + cell] += sum * scale.multiplier[answered]
+                if answered >= info.minimum && answered > 0 && unit >= 0 {
+                    let cell = unit &* scaleCount &+ si
+                    s[cellCountAt &+ cell] &+= 1
+                    s[cellScaledAt &+ cell] &+= sum &* multiplier[info.multipliers &+ answered]
                 }
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Wall-clock timing, peak memory and the summaries printed for every workload.
-enum Measure {
+enum Meter {
     /// Runs `body` and returns its result with the elapsed seconds.
     static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -62,7 +62,7 @@ func megabytes(_ bytes: Int) -> String { format(Double(bytes) / 1_048_576, 1) + 
 
 /// A line of a result table: `name  value`.
 func report(_ name: String, _ value: String) {
-    print("  " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + value)
+    print("  " + name.padding(toLength: 42, withPad: " ", startingAt: 0) + value)
 }
 
 /// Why a benchmark could not run or its results disagree.
