@@ -41,6 +41,8 @@ struct Options {
     }
 }
 
+// Line-buffered, so progress shows when the output goes to a file or a pipe.
+setvbuf(stdout, nil, _IOLBF, 0)
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     #if DEBUG
