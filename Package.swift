@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
+        .executable(name: "OmvantMentorskap", targets: ["OmvantMentorskap"]),
+        .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -41,6 +43,34 @@ let package = Package(
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
+        .target(
+            name: "ExampleSupport",
+            dependencies: ["DiversityKit", "DiversityKitSQLite"],
+            path: "Sources/Examples/ExampleSupport"
+        ),
+        .target(
+            name: "SeedScenarios",
+            dependencies: ["DiversityKit", "ProgrammeToolkit", "ExampleSupport"],
+            path: "Sources/Examples/SeedScenarios"
+        ),
+        .executableTarget(
+            name: "OmvantMentorskap",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/OmvantMentorskap"
+        ),
+        .executableTarget(
+            name: "MangfaldensAnsikten",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/MangfaldensAnsikten"
+        ),
+        .testTarget(
+            name: "ExampleSupportTests",
+            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]
+        ),
+        .testTarget(
+            name: "SeedScenariosTests",
+            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
