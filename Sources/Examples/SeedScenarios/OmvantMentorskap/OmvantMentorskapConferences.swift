@@ -77,7 +77,7 @@ extension OmvantMentorskapScenario {
     }
 
     /// Requests for the conference sessions: criterion codes only, never who asked.
-    static let accessibilityRequests: [AccessibilityRequest] = [
+    public static let accessibilityRequests: [AccessibilityRequest] = [
         AccessibilityRequest(id: "req-1", session: "sdk-barn-utbildning", criteria: ["communication.hearing-loop"]),
         AccessibilityRequest(id: "req-2", session: "sdk-barn-utbildning", criteria: ["physical.lift", "information.large-print"]),
         AccessibilityRequest(id: "req-3", session: "sdk-vard-omsorg", criteria: ["communication.hearing-loop"]),
