@@ -1,0 +1,153 @@
+import DiversityKit
+import Foundation
+
+/// Report labels in Swedish and English, kept in one place.
+///
+/// ```swift
+/// let labels = Labels(.english)
+/// labels[.participation]   // "Participation against plan"
+/// ```
+public struct Labels: Hashable, Sendable {
+    /// The language.
+    public let language: ReportLanguage
+
+    /// Labels for `language`.
+    public init(_ language: ReportLanguage) { self.language = language }
+
+    /// The text of a key.
+    public subscript(_ key: LabelKey) -> String { language == .swedish ? key.texts.sv : key.texts.en }
+
+    /// A number as text with `digits` decimals: decimal comma in Swedish, point in English.
+    public func number(_ value: Double, digits: Int = 1) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return language == .swedish ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A share 0…1 as a percentage.
+    public func percent(_ share: Double, digits: Int = 0) -> String {
+        number(share * 100, digits: digits) + (language == .swedish ? " %" : "%")
+    }
+}
+
+/// A report label; each has a Swedish and an English text.
+public enum LabelKey: String, Hashable, Sendable, CaseIterable {
+    /// Report title.
+    case programmeFollowUp, courseEvaluation, goalFollowUp, surveyResults
+    /// Section or column heading.
+    case participation, organisation, planned, actual, difference, total, funnel, stage, completed
+    /// Section or column heading.
+    case sessions, intervention, held, scheduled, budget, costCategory, outcome, unspent, funding, source, amount, share
+    /// Section or column heading.
+    case milestones, milestone, plannedDate, actualDate, slippageDays, status, funderStatistics, gender, ageBand, education
+    /// Section or column heading.
+    case ratings, ratingsByFacilitator, facilitator, dimension, respondents, mean, standardDeviation, topTwoBox
+    /// Section or column heading.
+    case goals, goal, baseline, latest, target, progress, audit, coverage, area, missing
+    /// Section or column heading.
+    case item, answered, distribution, reliability, alpha, alphaIfDeleted, itemTotal, group, comments, kirkpatrick
+    /// Kirkpatrick level.
+    case reaction, learning, behaviour, results, returnOnInvestment
+    /// Sentence or note.
+    case suppressionNote, withheldTableNote, noBaselineWarning, goalsWithoutMeasures, measuresWithoutGoal, overdueMeasures
+    /// Sentence or note.
+    case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
+
+    /// (Swedish, English).
+    var texts: (sv: String, en: String) {
+        switch self {
+        case .programmeFollowUp: return ("Programuppföljning", "Programme follow-up")
+        case .courseEvaluation: return ("Kursutvärdering", "Course evaluation")
+        case .goalFollowUp: return ("Måluppföljning", "Goal follow-up")
+        case .surveyResults: return ("Enkätresultat", "Survey results")
+        case .participation: return ("Deltagande mot plan", "Participation against plan")
+        case .organisation: return ("Organisation", "Organisation")
+        case .planned: return ("Planerat", "Planned")
+        case .actual: return ("Utfall", "Actual")
+        case .difference: return ("Differens", "Difference")
+        case .total: return ("Totalt", "Total")
+        case .funnel: return ("Genomförande i steg", "Completion funnel")
+        case .stage: return ("Steg", "Stage")
+        case .completed: return ("Fullföljt", "Completed")
+        case .sessions: return ("Genomförda tillfällen", "Sessions held")
+        case .intervention: return ("Insats", "Intervention")
+        case .held: return ("Genomförda", "Held")
+        case .scheduled: return ("Planerade framåt", "Scheduled")
+        case .budget: return ("Budget och utfall", "Budget and outcome")
+        case .costCategory: return ("Kostnadsslag", "Cost category")
+        case .outcome: return ("Utfall", "Outcome")
+        case .unspent: return ("Ej förbrukat", "Unspent")
+        case .funding: return ("Finansiering", "Funding")
+        case .source: return ("Finansiär", "Source")
+        case .amount: return ("Belopp", "Amount")
+        case .share: return ("Andel", "Share")
+        case .milestones: return ("Milstolpar", "Milestones")
+        case .milestone: return ("Milstolpe", "Milestone")
+        case .plannedDate: return ("Planerat datum", "Planned date")
+        case .actualDate: return ("Faktiskt datum", "Actual date")
+        case .slippageDays: return ("Försening (dagar)", "Delay (days)")
+        case .status: return ("Status", "Status")
+        case .funderStatistics: return ("Deltagarstatistik till finansiär", "Funder participant statistics")
+        case .gender: return ("Kön", "Gender")
+        case .ageBand: return ("Ålder", "Age band")
+        case .education: return ("Utbildningsnivå", "Education level")
+        case .ratings: return ("Betyg per insats och dimension", "Ratings per intervention and dimension")
+        case .ratingsByFacilitator: return ("Betyg per kursledare", "Ratings per facilitator")
+        case .facilitator: return ("Kursledare", "Facilitator")
+        case .dimension: return ("Dimension", "Dimension")
+        case .respondents: return ("Antal svar", "Respondents")
+        case .mean: return ("Medelvärde", "Mean")
+        case .standardDeviation: return ("Standardavvikelse", "Standard deviation")
+        case .topTwoBox: return ("Andel i de två högsta", "Top-two-box share")
+        case .goals: return ("Måluppfyllelse", "Goal attainment")
+        case .goal: return ("Mål", "Goal")
+        case .baseline: return ("Nollmätning", "Baseline")
+        case .latest: return ("Senaste mätning", "Latest measurement")
+        case .target: return ("Målvärde", "Target")
+        case .progress: return ("Andel av vägen", "Progress")
+        case .audit: return ("Mål och åtgärder", "Goals and measures")
+        case .coverage: return ("Aktiva åtgärder: områden och steg", "Active measures: areas and steps")
+        case .area: return ("Område", "Area")
+        case .missing: return ("Saknas", "Missing")
+        case .item: return ("Fråga", "Item")
+        case .answered: return ("Svarande", "Answered")
+        case .distribution: return ("Svarsfördelning", "Distribution of answers")
+        case .reliability: return ("Skalornas tillförlitlighet", "Scale reliability")
+        case .alpha: return ("Cronbachs alfa", "Cronbach's alpha")
+        case .alphaIfDeleted: return ("Alfa utan frågan", "Alpha if item deleted")
+        case .itemTotal: return ("Korrelation fråga–skala", "Corrected item–total correlation")
+        case .group: return ("Grupp", "Group")
+        case .comments: return ("Kommentarer", "Comments")
+        case .kirkpatrick: return ("Sammanfattning enligt Kirkpatrick", "Summary by Kirkpatrick level")
+        case .reaction: return ("Reaktion", "Reaction")
+        case .learning: return ("Lärande", "Learning")
+        case .behaviour: return ("Beteende", "Behaviour")
+        case .results: return ("Resultat", "Results")
+        case .returnOnInvestment: return ("Avkastning (Phillips)", "Return on investment (Phillips)")
+        case .suppressionNote:
+            return ("Celler med färre än %d svarande redovisas inte (markerade), och fler celler döljs så att de inte kan räknas fram ur summorna.",
+                    "Cells with fewer than %d respondents are withheld (marked), and further cells are withheld so they cannot be recomputed from the totals.")
+        case .withheldTableNote:
+            return ("Tabellen redovisas inte: gruppen är för liten för att skydda enskilda.",
+                    "The table is withheld: the group is too small to protect individuals.")
+        case .noBaselineWarning: return ("Mål utan nollmätning kan inte följas upp:", "Goals without a baseline cannot be followed up:")
+        case .goalsWithoutMeasures: return ("Mål utan åtgärder", "Goals without measures")
+        case .measuresWithoutGoal: return ("Åtgärder utan koppling till mål", "Measures linked to no goal")
+        case .overdueMeasures: return ("Försenade åtgärder", "Overdue measures")
+        case .commentsWithheld:
+            return ("Kommentarerna redovisas inte: färre än %d.", "Comments are withheld: fewer than %d.")
+        case .none: return ("Inga", "None")
+        case .otherGroups: return ("Övriga grupper (sammanslagna för att skydda små grupper)", "Other groups (pooled to protect small groups)")
+        case .measuresDone: return ("Genomförda åtgärder", "Measures done")
+        case .meanDifference: return ("Skillnad efter − före", "Difference post − pre")
+        case .pValue: return ("p-värde", "p-value")
+        case .effectSize: return ("Effektstorlek", "Effect size")
+        case .goalsReached: return ("Uppnådda mål", "Goals reached")
+        case .level: return ("Nivå", "Level")
+        case .figure: return ("Mått", "Figure")
+        case .value: return ("Värde", "Value")
+        case .proRataNote:
+            return ("Utfall per finansiär förutsätter att kostnaderna finansieras i proportion till beloppen.",
+                    "Outcome per source assumes costs are financed in proportion to the amounts.")
+        }
+    }
+}
