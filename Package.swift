@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "SeedScenarios",
-            dependencies: ["DiversityKit", "ProgrammeToolkit", "ExampleSupport"],
+            dependencies: ["DiversityKit", "ProgrammeToolkit", "EvaluationModule", "ExampleSupport"],
             path: "Sources/Examples/SeedScenarios"
         ),
         .executableTarget(

@@ -120,3 +120,19 @@ struct OmvantMentorskapTests {
         #expect(report.allTables.first { $0.id == "atgarder" }?.rows.count == outcome.measures.count)
     }
 }
+
+@Suite("Omvänt Mentorskap follow-up")
+struct OmvantMentorskapFollowUpTests {
+    @Test("the evaluation module's follow-up shows the budget, participation and the goals with their measures")
+    func followUp() async throws {
+        let store = InMemoryStore()
+        _ = try await OmvantMentorskapScenario.run(in: Workspace(store: store, ids: SequentialIDGenerator()))
+        let reports = try await OmvantMentorskapScenario.followUpReports(from: store)
+        #expect(reports.count == 2)
+        let tables = reports.flatMap(\.allTables)
+        let budget = try #require(tables.first { $0.id == "budget" })
+        #expect(budget.rows.contains { $0.contains(.money(Money(kronor: 4_251_631))) })
+        #expect(tables.contains { $0.id == "participation" })
+        #expect(tables.first { $0.id == "goals" }?.rows.count == 3)
+    }
+}

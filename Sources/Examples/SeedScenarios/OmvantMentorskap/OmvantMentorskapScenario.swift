@@ -57,6 +57,7 @@ public enum OmvantMentorskapScenario {
         })
         for request in accessibilityRequests { try await toolkit.accessibility.request(request) }
         let atRisk = try await toolkit.accessibility.sessionsAtRisk(from: accessibilityCheckDate)
+        try await attendConferences(people, in: workspace, rng: &rng)
 
         // Conferences → action plans.
         for organisation in [municipality, hospital] { try await workspace.save(try actionPlan(for: organisation)) }
@@ -83,5 +84,16 @@ public enum OmvantMentorskapScenario {
             matching: matching, pairs: pairs, followUp: followUp, conferences: conferences, actionPlans: plans,
             venues: storedVenues, sessionsAtRisk: atRisk, requestsPurged: purged,
             disabilityDimensions: disabilityDimensions)
+    }
+
+    /// Mentors and adepts each take part in one of their own organisation's conferences.
+    static func attendConferences(_ people: [Participant], in workspace: Workspace, rng: inout SeededGenerator) async throws {
+        try await workspace.enrol(people.map { ($0.id, conferenceIntervention) }, on: CalendarDate(year: 2012, month: 9, day: 3)!)
+        let entries = people.map { person in
+            let own = conferencePlans.filter { $0.organisation == person.organisation }
+            return Workspace.AttendanceEntry(participant: person.id, session: ID(rng.pick(own)!.id.rawValue),
+                                             status: rng.chance(90) ? .attended : .excused)
+        }
+        try await workspace.recordAttendance(entries)
     }
 }
