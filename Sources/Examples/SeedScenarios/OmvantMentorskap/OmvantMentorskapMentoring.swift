@@ -9,7 +9,7 @@ extension OmvantMentorskapScenario {
     /// Meetings each pair is expected to hold.
     public static let plannedMeetings = 6
     /// The day of the mentoring follow-up.
-    public static let followUpDate = CalendarDate(year: 2013, month: 4, day: 15)!
+    public static let followUpDate = CalendarDate(year: 2013, month: 2, day: 28)!
 
     private static let mentorUnits: [(ID<Organisation>, ID<OrganisationUnit>)] = [
         (municipality, "ks-hemtjanst"), (municipality, "ks-sarskilt-boende"), (municipality, "ks-grundskola"),
