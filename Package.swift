@@ -38,7 +38,7 @@ let package = Package(
             path: "Sources/Tools/SQLiteCrashWriter"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),

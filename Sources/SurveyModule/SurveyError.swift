@@ -1,0 +1,85 @@
+import DiversityKit
+import Foundation
+
+/// Why the survey service refused an operation. Messages never contain answer values.
+public enum SurveyError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No published questionnaire version with this reference.
+    case unknownQuestionnaire(QuestionnaireReference)
+    /// This version is already published; publish a new version instead.
+    case questionnaireAlreadyPublished(QuestionnaireReference)
+    /// The new version's number does not follow the latest published one.
+    case versionNotNext(QuestionnaireReference, latest: Int)
+    /// No distribution with this identifier.
+    case unknownDistribution(ID<SurveyDistribution>)
+    /// No token with this text.
+    case unknownToken
+    /// The token was used before.
+    case tokenAlreadyUsed
+    /// The distribution does not accept responses yet.
+    case surveyNotOpen(ID<SurveyDistribution>, opens: Date)
+    /// The distribution has closed.
+    case surveyClosed(ID<SurveyDistribution>)
+    /// The response answers another version than the distribution sends.
+    case wrongQuestionnaireVersion(expected: QuestionnaireReference, found: QuestionnaireReference)
+    /// An identified distribution of a questionnaire with sensitive items.
+    case sensitiveItemsNeedAnonymity(items: [String])
+    /// A distribution whose close is not after its open, or an empty population.
+    case invalidDistribution(reason: String)
+    /// The answers break the questionnaire's rules; every issue is listed.
+    case invalidResponse([ResponseIssue])
+
+    public var description: String {
+        switch self {
+        case .unknownQuestionnaire(let r): return "no published questionnaire \(r)"
+        case .questionnaireAlreadyPublished(let r): return "questionnaire \(r) is published and immutable; publish a new version"
+        case .versionNotNext(let r, let l): return "questionnaire \(r) does not follow the latest version \(l)"
+        case .unknownDistribution(let d): return "no distribution \(d)"
+        case .unknownToken: return "the token is not known"
+        case .tokenAlreadyUsed: return "the token has already been used"
+        case .surveyNotOpen(let d, let o): return "distribution \(d) opens at \(o)"
+        case .surveyClosed(let d): return "distribution \(d) is closed"
+        case .wrongQuestionnaireVersion(let e, let f): return "response answers \(f), the distribution sends \(e)"
+        case .sensitiveItemsNeedAnonymity(let i): return "sensitive items \(i.joined(separator: ", ")) need an anonymous distribution"
+        case .invalidDistribution(let r): return "invalid distribution: \(r)"
+        case .invalidResponse(let issues): return "invalid response: " + issues.map(\.description).joined(separator: "; ")
+        }
+    }
+}
+
+/// One problem with a response's answers, naming the item.
+public enum ResponseIssue: Hashable, Sendable, CustomStringConvertible {
+    /// A required item is unanswered in a complete response.
+    case missingRequired(item: String)
+    /// A value outside the item's range.
+    case outOfRange(item: String, value: Int, allowed: ClosedRange<Int>)
+    /// A code that is not one of the item's options.
+    case notAnOption(item: String, value: Int)
+    /// An answer to an item the questionnaire does not have.
+    case unknownItem(String)
+    /// Text longer than the item allows.
+    case textTooLong(item: String, length: Int, maximum: Int)
+    /// More choices than the item allows, or a choice repeated.
+    case invalidSelection(item: String, reason: String)
+    /// An answer of the wrong kind (text for a Likert item, …).
+    case wrongAnswerKind(item: String, expected: String)
+
+    /// The item the issue is about.
+    public var item: String {
+        switch self {
+        case .missingRequired(let i), .outOfRange(let i, _, _), .notAnOption(let i, _), .unknownItem(let i),
+             .textTooLong(let i, _, _), .invalidSelection(let i, _), .wrongAnswerKind(let i, _): return i
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .missingRequired(let i): return "item \(i) is required"
+        case .outOfRange(let i, _, let a): return "item \(i) is outside \(a.lowerBound)…\(a.upperBound)"
+        case .notAnOption(let i, _): return "item \(i) has a code that is not one of its options"
+        case .unknownItem(let i): return "item \(i) is not in the questionnaire"
+        case .textTooLong(let i, let l, let m): return "item \(i) has \(l) characters, at most \(m) allowed"
+        case .invalidSelection(let i, let r): return "item \(i): \(r)"
+        case .wrongAnswerKind(let i, let e): return "item \(i) expects \(e)"
+        }
+    }
+}
