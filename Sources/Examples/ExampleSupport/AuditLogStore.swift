@@ -77,22 +77,18 @@ public actor AuditLogStore: Store {
     /// Forwards the batch and logs each operation with whether the batch was committed.
     /// - Throws: whatever the wrapped store throws; the refusal is logged first.
     public func write(_ batch: WriteBatch) async throws {
-        let operations = batch.operations.map { (AuditEntry.operation(of: $0), $0.key) }
-        do {
-            try await base.write(batch)
-        } catch {
-            append(operations, committed: false)
-            throw error
-        }
-        append(operations, committed: true)
+        try await forward(batch.operations.map { (AuditEntry.operation(of: $0), $0.key) }) { try await base.write(batch) }
     }
 
     /// Forwards to the wrapped store's bulk path and logs each record as an insert.
     /// - Throws: whatever the wrapped store throws; the refusal is logged first.
     public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
-        let operations = envelopes.map { (AuditEntry.Operation.insert, $0.key) }
+        try await forward(envelopes.map { (AuditEntry.Operation.insert, $0.key) }) { try await base.bulkInsert(envelopes) }
+    }
+
+    private func forward(_ operations: [(AuditEntry.Operation, RecordKey)], _ call: () async throws -> Void) async throws {
         do {
-            try await base.bulkInsert(envelopes)
+            try await call()
         } catch {
             append(operations, committed: false)
             throw error

@@ -67,4 +67,17 @@ public struct ReportOutput: Sendable {
             return url
         }
     }
+
+    /// Writes each report into its own folder under `directory` (`<directory>/<folder>/`), so
+    /// that files of the same name (every report has a `report.html`) do not collide.
+    /// - Returns: the paths of every file written, in order.
+    /// - Throws: as ``write(_:)``; reports before the failing one stay written.
+    @discardableResult
+    public static func write(_ reports: [(folder: String, report: Report)], under directory: String,
+                             renderers: [any ReportRenderer]) throws -> [URL] {
+        try reports.flatMap { entry in
+            try ReportOutput(directory: (directory as NSString).appendingPathComponent(entry.folder), renderers: renderers)
+                .write(entry.report)
+        }
+    }
 }

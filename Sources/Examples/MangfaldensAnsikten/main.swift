@@ -30,12 +30,10 @@ do {
         progress.finish()
         imported.record(result)
     }
-    let reports = zip(["partnerskap", "programuppfoljning", "maluppfoljning"],
-                      MangfaldensAnsiktenScenario.reports(for: outcome) + (try await MangfaldensAnsiktenScenario.followUpReports(from: store)))
-    var written: [URL] = []
-    for (folder, report) in reports {
-        written += try ReportOutput(directory: "\(options.reportsDirectory)/\(folder)", renderers: ReportOutput.standardRenderers).write(report)
-    }
+    let followUp = try await MangfaldensAnsiktenScenario.followUpReports(from: store)
+    let folders = ["partnerskap", "programuppfoljning", "maluppfoljning"]
+    let written = try ReportOutput.write(Array(zip(folders, MangfaldensAnsiktenScenario.reports(for: outcome) + followUp)),
+                                         under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     await store.close()
 
     if !options.quiet {

@@ -25,11 +25,9 @@ do {
 
     let outcome = try await OmvantMentorskapScenario.run(in: workspace, seed: options.seed)
     let followUp = try await OmvantMentorskapScenario.followUpReports(from: store)
-    let reports = zip(["projekt", "programuppfoljning", "maluppfoljning"], OmvantMentorskapScenario.reports(for: outcome) + followUp)
-    var written: [URL] = []
-    for (folder, report) in reports {
-        written += try ReportOutput(directory: "\(options.reportsDirectory)/\(folder)", renderers: ReportOutput.standardRenderers).write(report)
-    }
+    let folders = ["projekt", "programuppfoljning", "maluppfoljning"]
+    let written = try ReportOutput.write(Array(zip(folders, OmvantMentorskapScenario.reports(for: outcome) + followUp)),
+                                         under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     let audit = await store.summary
     await sqlite.close()
 
