@@ -28,6 +28,16 @@ struct ReportOutputTests {
         #expect(try String(contentsOf: urls[0], encoding: .utf8) == "Uppföljning")
     }
 
+    @Test("several reports go to a folder each, so equal file names do not collide")
+    func folderPerReport() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let urls = try ReportOutput.write([("projekt", Report(title: "A")), ("uppfoljning", Report(title: "B"))],
+                                          under: root.path, renderers: [TitleRenderer(name: "report.txt")])
+        #expect(urls.map { $0.deletingLastPathComponent().lastPathComponent } == ["projekt", "uppfoljning"])
+        #expect(try String(contentsOf: urls[1], encoding: .utf8) == "B")
+    }
+
     @Test("unsafe or repeated names write nothing", arguments: [
         (["../x.txt"], ReportOutputError.unsafeFileName("../x.txt")),
         (["a.txt", "a.txt"], ReportOutputError.duplicateFileName("a.txt")),
