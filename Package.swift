@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
-        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
