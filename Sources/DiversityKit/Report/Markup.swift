@@ -25,19 +25,22 @@ enum Markup {
         return out
     }
 
-    /// A fragment identifier made of ASCII letters, digits and `-` from `raw`, prefixed so it
-    /// never starts with a digit; `used` keeps identifiers unique within one document.
-    static func identifier(_ prefix: String, _ raw: String, used: inout Set<String>) -> String {
+    /// `raw` lowercased to ASCII letters, digits and single `-` (other characters become `-`).
+    static func slug(_ raw: String) -> String {
         var slug = ""
         for scalar in raw.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 slug.unicodeScalars.append(scalar)
-            } else if !slug.hasSuffix("-") {
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
                 slug += "-"
             }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
-        let base = slug.isEmpty ? prefix : prefix + "-" + slug
+        return slug
+    }
+
+    /// `base`, or `base-2`, `base-3`… whichever `used` does not hold yet; records the choice.
+    static func unique(_ base: String, used: inout Set<String>) -> String {
         var candidate = base
         var n = 2
         while used.contains(candidate) {
@@ -46,6 +49,13 @@ enum Markup {
         }
         used.insert(candidate)
         return candidate
+    }
+
+    /// A fragment identifier made of ASCII letters, digits and `-` from `raw`, prefixed so it
+    /// never starts with a digit; `used` keeps identifiers unique within one document.
+    static func identifier(_ prefix: String, _ raw: String, used: inout Set<String>) -> String {
+        let slug = slug(raw)
+        return unique(slug.isEmpty ? prefix : prefix + "-" + slug, used: &used)
     }
 
     /// `raw` shortened to at most `limit` characters, with an ellipsis when cut.
