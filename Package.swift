@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .executable(name: "ReportSample", targets: ["ReportSample"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -20,6 +21,11 @@ let package = Package(
             name: "Quickstart",
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/Quickstart"
+        ),
+        .executableTarget(
+            name: "ReportSample",
+            dependencies: ["DiversityKit"],
+            path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
