@@ -164,6 +164,35 @@ struct ReportingHTMLTests {
         }
     }
 
+    @Test("diverging bars put disagreement left of zero, agreement right, and split the neutral middle",
+          arguments: [(5, 2), (4, 2), (3, 1), (2, 0)])
+    func divergingGeometry(seriesCount: Int, negative: Int) throws {
+        let chart = ReportChart(id: "likert", kind: .divergingStackedBar, title: "t", description: "d", categories: ["a", "b"],
+                                series: (0..<seriesCount).map { ChartSeries(name: "s\($0)", values: [Double($0 + 1), 10]) },
+                                negativeSeriesCount: negative)
+        let html = HTMLRenderer().html(Report(title: "r", sections: [ReportSection(title: "s", blocks: [.chart(chart)])]))
+        let svg = try #require(try HTMLTreeBuilder.parse(html).elements("svg").first)
+        let zeroLine = try #require(svg.elements("line").first)
+        let zero = try #require(Double(zeroLine.attributes["x1"] ?? ""))
+        let bars = svg.children.filter { $0.name == "rect" }.compactMap { rect -> (start: Double, end: Double)? in
+            guard let x = Double(rect.attributes["x"] ?? ""), let w = Double(rect.attributes["width"] ?? "") else { return nil }
+            return (x, x + w)
+        }
+        try #require(bars.count == 2 * seriesCount)
+        let hasNeutral = seriesCount % 2 == 1
+        for (i, bar) in bars.enumerated() {
+            let series = i % seriesCount
+            if series < negative {
+                #expect(bar.end <= zero + 0.2, "series \(series) ends left of zero")
+            } else if hasNeutral && series == negative {
+                #expect(bar.start < zero && bar.end > zero, "neutral straddles zero")
+                #expect(abs((zero - bar.start) - (bar.end - zero)) <= 0.2, "neutral is split in half")
+            } else {
+                #expect(bar.start >= zero - 0.2, "series \(series) starts right of zero")
+            }
+        }
+    }
+
     @Test("render returns one file named by the options")
     func file() throws {
         let files = try HTMLRenderer(.init(fileName: "uppfoljning.html")).render(.sample())

@@ -102,13 +102,16 @@ enum MarkdownText {
     private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!"]
 
     /// Escapes inline markup and a line start that would become a heading, quote, list or rule.
-    static func inline(_ text: String) -> String {
+    static func inline(_ text: String) -> String { escapeLineStart(markup(text)) }
+
+    /// Escapes inline markup only: inside a table cell no block structure is recognised.
+    private static func markup(_ text: String) -> String {
         var out = ""
         for c in text {
             if inlineSpecials.contains(c) { out.append("\\") }
             out.append(c)
         }
-        return escapeLineStart(out)
+        return out
     }
 
     /// A paragraph: each line escaped, leading spaces dropped so none becomes a code block.
@@ -119,7 +122,7 @@ enum MarkdownText {
     }
 
     /// A table cell: one line, escaped (including `|`).
-    static func cell(_ text: String) -> String { inline(text.replacingNewlines()) }
+    static func cell(_ text: String) -> String { markup(text.replacingNewlines()) }
 
     private static func escapeLineStart(_ line: String) -> String {
         guard let first = line.first else { return line }
