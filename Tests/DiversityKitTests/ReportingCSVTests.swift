@@ -11,6 +11,9 @@ struct ReportingCSVTests {
         let files = try CSVRenderer().render(.sample())
         #expect(files.map(\.name) == ["participation-data.csv", "participation.csv", "funnel-data.csv", "likert-data.csv",
                                       "agreement.csv", "budget-data.csv", "budget.csv"])
+        let likert = try #require(try CSVRenderer().render(.sample(language: .english)).first { $0.name == "likert-data.csv" })
+        #expect(text(likert).hasPrefix("Category,Strongly disagree,Disagree,Neutral,Agree,Strongly agree\r\n"
+            + "I can raise discrimination at my workplace,12,31,40,88,61\r\n"))
         let odd = Report(title: "r", sections: [ReportSection(title: "s", blocks: [
             .table(ReportTable(id: "../Etc/Passwd", caption: "", columns: [])),
             .table(ReportTable(id: "etc passwd", caption: "", columns: [])),

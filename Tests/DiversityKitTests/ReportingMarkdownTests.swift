@@ -59,7 +59,7 @@ struct ReportingMarkdownTests {
             .table(ReportTable(id: "h", caption: "Headers only", columns: [ReportColumn("a")])),
         ])])
         let markdown = MarkdownRenderer().markdown(report)
-        #expect(markdown.contains("**Chart: Funnel**\n\nStages\n\n**Data for the chart**\n\n|  | n |\n| --- | --- |\n| a | –\\* |"))
+        #expect(markdown.contains("**Chart: Funnel**\n\nStages\n\n**Data for the chart: Funnel**\n\n| Category | n |\n| --- | --- |\n| a | –\\* |"))
         #expect(markdown.contains("**Empty**\n\nNo data to show."))
         #expect(markdown.contains("| a |\n| --- |\n| No data to show. |"))
         #expect(MarkdownRenderer().markdown(Report(title: "")) == "# \n")

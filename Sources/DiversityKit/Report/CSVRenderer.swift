@@ -43,7 +43,8 @@ public struct CSVRenderer: ReportRenderer {
     /// gives no files.
     public func render(_ report: Report) throws -> [RenderedFile] {
         var used = Set<String>()
-        return report.sections.flatMap(\.tablesInReadingOrder).map { table in
+        let labels = ReportLabels(language: report.language)
+        return report.sections.flatMap { $0.tablesInReadingOrder(labels) }.map { table in
             let slug = Markup.slug(table.id)
             let name = Markup.unique(slug.isEmpty ? "table" : slug, used: &used)
             var data = Data(includeBOM ? [0xEF, 0xBB, 0xBF] : [])
@@ -115,14 +116,15 @@ public struct CSVRenderer: ReportRenderer {
 }
 
 extension ReportSection {
-    /// Tables and chart data tables of this section and its subsections, in reading order.
-    var tablesInReadingOrder: [ReportTable] {
+    /// Tables and chart data tables (as `labels` heads them) of this section and its
+    /// subsections, in reading order.
+    func tablesInReadingOrder(_ labels: ReportLabels) -> [ReportTable] {
         blocks.compactMap { block -> ReportTable? in
             switch block {
             case .table(let table): table
-            case .chart(let chart): chart.dataTable
+            case .chart(let chart): labels.dataTable(of: chart)
             case .paragraph, .list, .note: nil
             }
-        } + subsections.flatMap(\.tablesInReadingOrder)
+        } + subsections.flatMap { $0.tablesInReadingOrder(labels) }
     }
 }

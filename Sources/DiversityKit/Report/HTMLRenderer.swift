@@ -114,8 +114,7 @@ struct HTMLWriter {
         let svg = SVGChart(chart: chart, id: id, language: language, width: options.chartWidth).render()
         out += "<figure id=\"\(id)\" class=\"chart-figure\">\n\(svg)\n<figcaption><strong>"
         out += Markup.escape(labels.chart + ": " + chart.title) + "</strong> " + Markup.escape(chart.description) + "</figcaption>\n"
-        var data = chart.dataTable
-        data.caption = labels.chartData + ": " + chart.title
+        let data = labels.dataTable(of: chart)
         if options.collapsesChartData {
             out += "<details>\n<summary>\(Markup.escape(labels.chartData))</summary>\n"
             write(data, cssClass: "chart-data")

@@ -50,10 +50,8 @@ public struct MarkdownRenderer: ReportRenderer {
         case .table(let table):
             return self.table(table, formatter: formatter, labels: labels)
         case .chart(let chart):
-            var data = chart.dataTable
-            data.caption = labels.chartData
             return "**" + MarkdownText.inline(labels.chart + ": " + chart.title) + "**\n\n"
-                + MarkdownText.paragraph(chart.description) + "\n\n" + table(data, formatter: formatter, labels: labels)
+                + MarkdownText.paragraph(chart.description) + "\n\n" + table(labels.dataTable(of: chart), formatter: formatter, labels: labels)
         case .note(let note):
             return "> **" + MarkdownText.inline(labels.noteLabel(note.kind)) + ":** "
                 + MarkdownText.inline(note.text.replacingNewlines()) + "\n\n"

@@ -64,6 +64,18 @@ public struct ReportLabels: Hashable, Sendable {
     /// The caption of a chart's data table: `"Data för diagrammet"` / `"Data for the chart"`.
     public var chartData: String { sv ? "Data för diagrammet" : "Data for the chart" }
 
+    /// `"Kategori"` / `"Category"`: the heading of a chart data table's first column.
+    public var category: String { sv ? "Kategori" : "Category" }
+
+    /// A chart's data table as renderers show it: captioned `"Data för diagrammet: <title>"`,
+    /// its unnamed first column headed ``category``.
+    public func dataTable(of chart: ReportChart) -> ReportTable {
+        var table = chart.dataTable
+        table.caption = chartData + ": " + chart.title
+        if let first = table.columns.first, first.title.isEmpty { table.columns[0].title = category }
+        return table
+    }
+
     /// Shown when a chart or table has nothing to show.
     public var noData: String { sv ? "Inga uppgifter att visa." : "No data to show." }
 
