@@ -29,7 +29,7 @@ enum HTMLStyle {
     figure { margin: 1.5rem 0; }
     figure svg { max-width: 100%; height: auto; font-family: inherit; font-size: 12px; }
     figcaption { margin: 0.4rem 0; }
-    .chart-data { font-size: 0.9rem; }
+    .chart-data { font-size: 0.9rem; min-width: min(100%, 28rem); }
     details summary { cursor: pointer; }
     @page { margin: 15mm; }
     @media print {

@@ -7,9 +7,9 @@ struct SVGChart {
     /// Width of the drawing in CSS pixels.
     static let defaultWidth = 680.0
     /// Room on the left for category labels.
-    static let labelWidth = 190.0
+    static let labelWidth = 205.0
     /// Characters of a category label drawn before it is cut (the data table has it whole).
-    static let labelLimit = 28
+    static let labelLimit = 26
 
     let chart: ReportChart
     /// A document-unique identifier for the chart's elements.
