@@ -193,6 +193,20 @@ struct ReportingHTMLTests {
         }
     }
 
+    @Test("formats numbers in cells and charts per language")
+    func numbersPerLanguage() throws {
+        let nb = "\u{00A0}"
+        let sv = try HTMLTreeBuilder.parse(HTMLRenderer().html(.sample(language: .swedish)))
+        let en = try HTMLTreeBuilder.parse(HTMLRenderer().html(.sample(language: .english)))
+        #expect(sv.elements("td").contains { $0.fullText == "2\(nb)874\(nb)512,50\(nb)kr" })
+        #expect(en.elements("td").contains { $0.fullText == "SEK 2,874,512.50" })
+        #expect(sv.elements("td").contains { $0.fullText == "91,5\(nb)%" })
+        #expect(en.elements("td").contains { $0.fullText == "91.5%" })
+        #expect(sv.elements("text").contains { $0.fullText == "183 (92\(nb)%)" })
+        #expect(en.elements("text").contains { $0.fullText == "2,874,512 (99%)" })
+        #expect(sv.elements("time").first?.attributes["datetime"] == "2013-02-01")
+    }
+
     @Test("render returns one file named by the options")
     func file() throws {
         let files = try HTMLRenderer(.init(fileName: "uppfoljning.html")).render(.sample())
