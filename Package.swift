@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
+        .executable(name: "ReportSample", targets: ["ReportSample"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -34,6 +35,10 @@ let package = Package(
             name: "SQLiteCrashWriter",
             dependencies: ["DiversityKitSQLite"],
             path: "Sources/Tools/SQLiteCrashWriter"
+        .executableTarget(
+            name: "ReportSample",
+            dependencies: ["DiversityKit"],
+            path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
