@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -20,6 +21,21 @@ let package = Package(
             name: "Quickstart",
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/Quickstart"
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
+        .executableTarget(
+            name: "PostgresConcurrentWriter",
+            dependencies: ["DiversityKitPostgres", "DiversityKit"],
+            path: "Sources/Tools/PostgresConcurrentWriter"
+        ),
+        .testTarget(
+            name: "DiversityKitPostgresTests",
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
