@@ -44,6 +44,8 @@ public actor PostgresStore: Store {
         get throws { try connect().execute("SELECT coalesce(max(version), 0) FROM \(schema.versionTable)").integer(0, 0) ?? 0 }
     }
 
+    /// The record at `key`, byte for byte as written, or `nil`.
+    /// - Throws: ``StoreError/connectionLost(_:)``, ``StoreError/backend(code:message:)``.
     public func fetch(_ key: RecordKey) throws -> RecordEnvelope? {
         let result = try connect().execute("""
             SELECT r.id, r.version, r.payload, \(keysColumn) FROM \(schema.records) r
@@ -52,6 +54,10 @@ public actor PostgresStore: Store {
         return try envelopes(result, type: key.type).first
     }
 
+    /// One type's records matching every filter, ordered by the UTF-8 bytes of their ids
+    /// (`COLLATE "C"`), after ``RecordQuery/afterID`` and at most ``RecordQuery/limit``.
+    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit or text holding NUL;
+    ///   connection and backend errors.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
         var sql = PostgresQuerySQL(query, schema: schema)
         let condition = sql.condition()
@@ -65,12 +71,17 @@ public actor PostgresStore: Store {
         return try envelopes(try connect().execute(text, sql.parameters), type: query.type)
     }
 
+    /// How many records of the query's type match its filters (paging ignored).
+    /// - Throws: connection and backend errors.
     public func count(_ query: RecordQuery) throws -> Int {
         var sql = PostgresQuerySQL(query, schema: schema)
         let text = "SELECT count(*) FROM \(schema.records) r WHERE \(sql.condition())"
         return try connect().execute(text, sql.parameters).integer(0, 0) ?? 0
     }
 
+    /// Applies the batch's operations in order in one transaction: all of them, or none.
+    /// - Throws: ``StoreError/duplicate(_:)`` or ``StoreError/notFound(_:)`` for the first
+    ///   operation that fails (the transaction is rolled back); connection and backend errors.
     public func write(_ batch: WriteBatch) throws {
         guard !batch.isEmpty else { return }
         try transaction {
