@@ -8,7 +8,9 @@ extension PostgresStore {
     /// ``StoreError/duplicate(_:)`` of the first offending envelope, as an insert-only batch would.
     /// - Throws: ``StoreError/duplicate(_:)``; ``StoreError/invalidArgument(_:)`` for text holding NUL
     ///   or a version beyond 32 bits; connection and backend errors. Nothing is written on any error.
-    public func bulkInsert(_ envelopes: [RecordEnvelope]) throws {
+    // `async`, though it never suspends: a synchronous method would lose to the protocol
+    // extension's default when called on a `PostgresStore` directly.
+    public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
         guard !envelopes.isEmpty else { return }
         do {
             try bulkInsertOnce(envelopes)

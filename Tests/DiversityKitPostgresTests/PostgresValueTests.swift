@@ -53,9 +53,15 @@ struct PostgresValueTests {
     func nulCharacters() async throws {
         try await TestDatabase.withStore { store in
             let withNUL = RecordEnvelope(type: "kit.item", id: "a\u{0}secret", version: 1, keys: [:], payload: Data())
-            for write in [{ try await store.insert(withNUL) }, { try await store.bulkInsert([withNUL]) }]
-                as [@Sendable () async throws -> Void] {
+            // The messages also show that a direct `bulkInsert` on the store takes the COPY path.
+            let paths: [(String, @Sendable () async throws -> Void)] = [
+                ("parameter $2", { try await store.insert(withNUL) }),
+                ("a bulk-inserted text value", { try await store.bulkInsert([withNUL]) }),
+                ("a bulk-inserted text value", { try await (store as any Store).bulkInsert([withNUL]) }),
+            ]
+            for (prefix, write) in paths {
                 do { try await write(); Issue.record("a NUL id was written") } catch StoreError.invalidArgument(let message) {
+                    #expect(message.hasPrefix(prefix))
                     #expect(!message.contains("secret"))
                 }
             }

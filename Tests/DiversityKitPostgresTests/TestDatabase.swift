@@ -22,15 +22,8 @@ enum TestDatabase {
     /// Runs `body` with a store on a fresh schema, dropped afterwards whatever happens.
     static func withStore<T>(applicationName: String = "DiversityKitTests",
                              _ body: (PostgresStore) async throws -> T) async throws -> T {
-        let schema = uniqueSchema()
-        do {
-            let store = try await PostgresStore(configuration(schema: schema, applicationName: applicationName))
-            let result = try await body(store)
-            try await drop(schema)
-            return result
-        } catch {
-            try? await drop(schema)
-            throw error
+        try await withSchema { schema in
+            try await body(try await PostgresStore(configuration(schema: schema, applicationName: applicationName)))
         }
     }
 
