@@ -26,6 +26,7 @@ struct PostgresCopyEncoder {
     enum Field {
         case text(String)
         case integer(Int32)
+        case boolean(Bool)
         case bytes(Data)
     }
 
@@ -42,6 +43,8 @@ struct PostgresCopyEncoder {
             case .integer(let value):
                 appendInteger(Int32(4))
                 appendInteger(value)
+            case .boolean(let value):
+                appendField(Data([value ? 1 : 0]))
             case .bytes(let data):
                 appendField(data)
             }

@@ -23,7 +23,7 @@ enum PostgresMigrator {
             try connection.execute("""
                 CREATE TABLE IF NOT EXISTS \(schema.versionTable) (
                     version integer PRIMARY KEY,
-                    name text NOT NULL,
+                    name text NOT NULL UNIQUE,
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """)
@@ -48,10 +48,10 @@ enum PostgresMigrator {
             WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
             """, [.text(schema.name)])
         let names = Set((0..<tables.rowCount).compactMap { tables.text($0, 0) })
-        guard names.contains("schema_version") else {
+        guard names.contains(PostgresSchema.versionTableName) else {
             if names.isEmpty { return 0 }
             throw StoreError.notADiversityKitStore(
-                "PostgreSQL schema \(schema.quoted) holds tables but no DiversityKit schema_version table")
+                "PostgreSQL schema \(schema.quoted) holds tables but no DiversityKit \(PostgresSchema.versionTableName) table")
         }
         let found = try connection.execute("SELECT coalesce(max(version), 0) FROM \(schema.versionTable)")
         let version = try found.integer(0, 0) ?? 0

@@ -10,6 +10,8 @@ enum PostgresParameter {
     case bytes(Data)
     /// An integer, sent as decimal text.
     case integer(Int)
+    /// A boolean, sent as `t` or `f`.
+    case boolean(Bool)
 }
 
 /// The C arrays `PQexecParams` takes, owning copies of every value until ``deallocate()``.
@@ -32,6 +34,8 @@ struct BoundParameters {
                     append(Array(string.utf8) + [0], format: 0, type: 0)
                 case .integer(let value):
                     append(Array(String(value).utf8) + [0], format: 0, type: 0)
+                case .boolean(let value):
+                    append(Array((value ? "t" : "f").utf8) + [0], format: 0, type: 0)
                 case .bytes(let data):
                     append([UInt8](data), format: 1, type: Self.byteaOID)
                 }

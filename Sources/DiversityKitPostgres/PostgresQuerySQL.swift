@@ -26,18 +26,19 @@ struct PostgresQuerySQL {
             let match: String
             switch filter.match {
             case .equals(let value):
-                match = "k.value = \(bind(.text(value)))"
+                match = "k.whole AND k.value = \(bind(.text(value)))"
             case .oneOf(let values):
                 // Sorted so equal queries give equal SQL text.
                 let placeholders = values.sorted().map { bind(.text($0)) }
-                match = placeholders.isEmpty ? "FALSE" : "k.value IN (\(placeholders.joined(separator: ", ")))"
-            case .contains(let value):
-                // Whole values only: "x" is not in "xy". An empty value is in nothing, as in memory.
-                match = value.isEmpty ? "FALSE"
-                    : "\(bind(.text(value))) = ANY (string_to_array(k.value, \(bind(.text(indexValueSeparator)))))"
+                match = placeholders.isEmpty ? "FALSE" : "k.whole AND k.value IN (\(placeholders.joined(separator: ", ")))"
+            case .contains(let element):
+                // An element row, or the whole value of a single-valued key, equal to the element.
+                // An empty element or one holding the separator is never an element, as in memory.
+                match = element.isEmpty || element.contains(Character(indexValueSeparator)) ? "FALSE"
+                    : "k.value = \(bind(.text(element)))"
             }
             parts.append("""
-                EXISTS (SELECT 1 FROM \(schema.indexKeys) k \
+                EXISTS (SELECT 1 FROM \(schema.recordKeys) k \
                 WHERE k.type = r.type AND k.id = r.id AND k.key = \(key) AND \(match))
                 """)
         }

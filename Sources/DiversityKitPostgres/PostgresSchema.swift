@@ -20,6 +20,8 @@ struct PostgresSchema: Sendable {
     }
 
     var records: String { quoted + ".records" }
-    var indexKeys: String { quoted + ".index_keys" }
-    var versionTable: String { quoted + ".schema_version" }
+    var recordKeys: String { quoted + ".record_keys" }
+    /// The version table's unquoted name.
+    static let versionTableName = "diversitykit_migrations"
+    var versionTable: String { quoted + "." + Self.versionTableName }
 }

@@ -54,10 +54,12 @@ extension PostgresStore {
                 INSERT INTO \(schema.records) (type, id, version, payload)
                 SELECT type, id, version, payload FROM pg_temp.diversitykit_bulk ORDER BY ord
                 """)
-            try connection.copyIn("COPY \(schema.indexKeys) (type, id, key, value) FROM STDIN (FORMAT binary)",
-                                  columns: 4) { copy in
+            try connection.copyIn("COPY \(schema.recordKeys) (type, id, key, value, whole) FROM STDIN (FORMAT binary)",
+                                  columns: 5) { copy in
                 for e in envelopes {
-                    for (key, value) in e.keys { try copy.row([.text(e.type), .text(e.id), .text(key), .text(value)]) }
+                    for row in PostgresKeyRows.rows(of: e) {
+                        try copy.row([.text(e.type), .text(e.id), .text(row.key), .text(row.value), .boolean(row.whole)])
+                    }
                 }
             }
         }

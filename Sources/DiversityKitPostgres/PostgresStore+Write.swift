@@ -44,20 +44,22 @@ extension PostgresStore {
     }
 
     private func deleteKeys(of key: RecordKey) throws {
-        try connect().execute("DELETE FROM \(schema.indexKeys) WHERE type = $1 AND id = $2",
+        try connect().execute("DELETE FROM \(schema.recordKeys) WHERE type = $1 AND id = $2",
                               [.text(key.type), .text(key.id)])
     }
 
-    /// All of a record's index keys in one multi-row insert.
+    /// All of a record's index-key rows in one multi-row insert.
     private func insertKeys(of e: RecordEnvelope) throws {
-        guard !e.keys.isEmpty else { return }
+        let rows = PostgresKeyRows.rows(of: e)
+        guard !rows.isEmpty else { return }
         var parameters: [PostgresParameter] = [.text(e.type), .text(e.id)]
-        var rows: [String] = []
-        for (key, value) in e.keys.sorted(by: { $0.key < $1.key }) {
-            parameters += [.text(key), .text(value)]
-            rows.append("($1, $2, $\(parameters.count - 1), $\(parameters.count))")
+        var tuples: [String] = []
+        for row in rows {
+            parameters += [.text(row.key), .text(row.value), .boolean(row.whole)]
+            let n = parameters.count
+            tuples.append("($1, $2, $\(n - 2), $\(n - 1), $\(n))")
         }
-        try connect().execute("INSERT INTO \(schema.indexKeys) (type, id, key, value) VALUES "
-                              + rows.joined(separator: ", "), parameters)
+        try connect().execute("INSERT INTO \(schema.recordKeys) (type, id, key, value, whole) VALUES "
+                              + tuples.joined(separator: ", "), parameters)
     }
 }

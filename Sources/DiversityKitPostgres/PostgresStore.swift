@@ -118,7 +118,7 @@ public actor PostgresStore: Store {
 
     /// The record's index keys as one JSON object, so a row carries its whole envelope.
     private var keysColumn: String {
-        "(SELECT json_object_agg(k.key, k.value) FROM \(schema.indexKeys) k WHERE k.type = r.type AND k.id = r.id)"
+        "(SELECT json_object_agg(k.key, k.value) FROM \(schema.recordKeys) k WHERE k.type = r.type AND k.id = r.id AND k.whole)"
     }
 
     private func envelopes(_ result: PostgresResult, type: String) throws -> [RecordEnvelope] {

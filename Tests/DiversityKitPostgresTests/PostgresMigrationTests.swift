@@ -10,7 +10,7 @@ struct PostgresMigrationTests {
         let s = "\"\(schema)\""
         try await TestDatabase.admin("CREATE SCHEMA \(s)")
         try await TestDatabase.admin("""
-            CREATE TABLE \(s).schema_version (version integer PRIMARY KEY, name text NOT NULL,
+            CREATE TABLE \(s).diversitykit_migrations (version integer PRIMARY KEY, name text NOT NULL UNIQUE,
                                               applied_at timestamptz NOT NULL DEFAULT now())
             """)
         try await TestDatabase.admin("""
@@ -18,24 +18,27 @@ struct PostgresMigrationTests {
                                        payload bytea NOT NULL, PRIMARY KEY (type, id))
             """)
         try await TestDatabase.admin("""
-            CREATE TABLE \(s).index_keys (type text NOT NULL, id text COLLATE "C" NOT NULL, key text NOT NULL,
-                value text NOT NULL, PRIMARY KEY (type, id, key),
+            CREATE TABLE \(s).record_keys (type text NOT NULL, id text COLLATE "C" NOT NULL, key text NOT NULL,
+                value text NOT NULL, whole boolean NOT NULL, PRIMARY KEY (type, id, key, whole, value),
                 FOREIGN KEY (type, id) REFERENCES \(s).records (type, id) ON DELETE CASCADE)
             """)
         for version in [1] + extraVersions {
-            try await TestDatabase.admin("INSERT INTO \(s).schema_version (version, name) VALUES ($1::integer, $2)",
-                                         [String(version), "v\(version)"])
+            try await TestDatabase.admin("INSERT INTO \(s).diversitykit_migrations (version, name) VALUES ($1::integer, $2)",
+                                         [String(version), version == 1 ? "v1-records" : "v\(version)-from-the-future"])
         }
         try await TestDatabase.admin("INSERT INTO \(s).records VALUES ('kit.item', 'old', 1, '\\x00ff'::bytea)")
-        try await TestDatabase.admin("INSERT INTO \(s).index_keys VALUES ('kit.item', 'old', 'kommun', 'Umeå')")
+        try await TestDatabase.admin("""
+            INSERT INTO \(s).record_keys VALUES ('kit.item', 'old', 'kommun', 'Umeå', true),
+                ('kit.item', 'old', 'tags', $1, true), ('kit.item', 'old', 'tags', 'a', false), ('kit.item', 'old', 'tags', 'b', false)
+            """, ["a\u{1F}b"])
     }
 
     static func versions(_ schema: String) async throws -> [String?] {
-        try await TestDatabase.admin("SELECT version::text FROM \"\(schema)\".schema_version ORDER BY version").map { $0[0] }
+        try await TestDatabase.admin("SELECT version::text FROM \"\(schema)\".diversitykit_migrations ORDER BY version").map { $0[0] }
     }
 
     static func hasValueIndex(_ schema: String) async throws -> Bool {
-        try await !TestDatabase.admin("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'index_keys_by_value'",
+        try await !TestDatabase.admin("SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'record_keys_lookup'",
                                       [schema]).isEmpty
     }
 
@@ -49,8 +52,12 @@ struct PostgresMigrationTests {
             #expect(try await Self.versions(schema) == ["1", "2"])
             #expect(try await Self.hasValueIndex(schema))
             let old = try await store.fetch(RecordKey(type: "kit.item", id: "old"))
-            #expect(old == RecordEnvelope(type: "kit.item", id: "old", version: 1, keys: ["kommun": "Umeå"], payload: Data([0, 255])))
+            #expect(old == RecordEnvelope(type: "kit.item", id: "old", version: 1,
+                                          keys: ["kommun": "Umeå", "tags": "a\u{1F}b"], payload: Data([0, 255])))
             #expect(try await store.count(RecordQuery(type: "kit.item").where("kommun", equals: "Umeå")) == 1)
+            #expect(try await store.count(RecordQuery(type: "kit.item").where("tags", contains: "b")) == 1)
+            let names = try await TestDatabase.admin("SELECT name FROM \"\(schema)\".diversitykit_migrations ORDER BY version")
+            #expect(names == [["v1-records"], ["v2-key-lookup-index"]])
         }
     }
 
@@ -101,7 +108,7 @@ struct PostgresMigrationTests {
     func reopenChangesNothing() async throws {
         try await TestDatabase.withSchema { schema in
             _ = try await PostgresStore(TestDatabase.configuration(schema: schema))
-            let query = "SELECT version::text, applied_at::text FROM \"\(schema)\".schema_version ORDER BY version"
+            let query = "SELECT version::text, applied_at::text FROM \"\(schema)\".diversitykit_migrations ORDER BY version"
             let before = try await TestDatabase.admin(query)
             _ = try await PostgresStore(TestDatabase.configuration(schema: schema))
             #expect(try await TestDatabase.admin(query) == before)

@@ -46,8 +46,8 @@ struct PostgresPrivilegeTests {
         for grant in [
             "GRANT CONNECT, TEMPORARY ON DATABASE \"\(database)\" TO \(role)",
             "GRANT USAGE ON SCHEMA \(s) TO \(role)",
-            "GRANT SELECT ON \(s).schema_version TO \(role)",
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON \(s).records, \(s).index_keys TO \(role)",
+            "GRANT SELECT ON \(s).diversitykit_migrations TO \(role)",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON \(s).records, \(s).record_keys TO \(role)",
         ] { try await TestDatabase.admin(grant) }
 
         let connectionString = try Self.connectionString(user: role, password: password)
