@@ -8,10 +8,13 @@ extension PostgresStore {
     /// ``StoreError/duplicate(_:)`` of the first offending envelope, as an insert-only batch would.
     /// - Throws: ``StoreError/duplicate(_:)``; ``StoreError/invalidArgument(_:)`` for text holding NUL
     ///   or a version beyond 32 bits; connection and backend errors. Nothing is written on any error.
-    // `async`, though it never suspends: a synchronous method would lose to the protocol
-    // extension's default when called on a `PostgresStore` directly.
     public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
+        // `async`, though it never suspends: a synchronous method would lose to the protocol
+        // extension's default when called on a `PostgresStore` directly.
         guard !envelopes.isEmpty else { return }
+        guard envelopes.count <= Int(Int32.max) else {
+            throw StoreError.invalidArgument("a bulk insert takes at most \(Int32.max) records")
+        }
         do {
             try bulkInsertOnce(envelopes)
         } catch let error where PostgresFailure.isSQLState(error, PostgresFailure.uniqueViolation) {
