@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
+        .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
+        .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
     ],
     targets: [
@@ -22,6 +24,24 @@ let package = Package(
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/Quickstart"
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "DiversityKitSQLite", dependencies: ["DiversityKit", "CSQLite"]),
+        .executableTarget(
+            name: "SQLiteCrashWriter",
+            dependencies: ["DiversityKitSQLite"],
+            path: "Sources/Tools/SQLiteCrashWriter"
+        ),
+        .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
+        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
+        .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
+        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -37,9 +57,6 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
-        .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule"]),
-        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
     ],
     swiftLanguageModes: [.v6]
 )

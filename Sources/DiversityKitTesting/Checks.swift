@@ -174,6 +174,16 @@ extension StoreConformanceKit {
             }
             try expect(seen == expected, "paging gave \(seen.count) ids, not the \(expected.count) in order", check: name)
         },
+        StoreConformanceCheck("a negative limit is refused as an invalid argument") { store in
+            let name = "a negative limit is refused as an invalid argument"
+            try await store.insert(envelope("a"))
+            do {
+                _ = try await store.query(RecordQuery(type: "kit.item", limit: -1))
+                throw ConformanceFailure(check: name, message: "a negative limit was accepted")
+            } catch let e as StoreError {
+                guard case .invalidArgument = e else { throw ConformanceFailure(check: name, message: "expected invalidArgument, got \(e)") }
+            }
+        },
     ]
 
     static let moduleChecks: [StoreConformanceCheck] = [

@@ -62,7 +62,8 @@ actor NonAtomicStore: Store {
     var records: [RecordKey: RecordEnvelope] = [:]
     var schemaVersion: Int { 1 }
     func fetch(_ key: RecordKey) -> RecordEnvelope? { records[key] }
-    func query(_ query: RecordQuery) -> [RecordEnvelope] {
+    func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
+        if let l = query.limit, l < 0 { throw StoreError.invalidArgument("negative limit") }
         var r = records.values.filter { $0.matches(query) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         if let a = query.afterID { r = r.filter { a.utf8.lexicographicallyPrecedes($0.id.utf8) } }
         if let l = query.limit { r = Array(r.prefix(l)) }

@@ -7,7 +7,7 @@ func snapshot(_ store: InMemoryStore) async throws -> [RecordEnvelope] {
     var all: [RecordEnvelope] = []
     for type in ["organisation", "programme", "intervention", "session", "participant", "enrolment", "attendance",
                  "rating", "goal", "actionPlan", "facilitator", "venue"] {
-        all += await store.query(RecordQuery(type: type))
+        all += try await store.query(RecordQuery(type: type))
     }
     return all
 }

@@ -15,7 +15,8 @@ public actor InMemoryStore: Store {
 
     public func fetch(_ key: RecordKey) -> RecordEnvelope? { tables[key.type]?[key.id] }
 
-    public func query(_ query: RecordQuery) -> [RecordEnvelope] {
+    public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
+        if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("negative limit \(limit)") }
         guard let table = tables[query.type] else { return [] }
         var result = table.values.filter { $0.matches(query) }
         if let after = query.afterID { result.removeAll { !after.utf8.lexicographicallyPrecedes($0.id.utf8) } }

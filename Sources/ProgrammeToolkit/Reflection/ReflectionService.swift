@@ -1,0 +1,79 @@
+import DiversityKit
+
+/// Reflection seminars (reflektionsseminarier): form small groups from workplaces, give each
+/// its case material, record the sessions each group holds.
+public struct ReflectionService: Sendable {
+    /// The store.
+    public let store: any Store
+
+    /// A service over `store`.
+    public init(store: any Store) { self.store = store }
+
+    /// Forms and stores the groups of a round from registered participants (see ``GroupFormer``).
+    /// Groups get ids `"<round>-g<n>"`, numbered in formation order.
+    /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/missingUnit(participant:)``,
+    ///   and the errors of ``GroupFormer/form(_:minimum:maximum:)``; ``StoreError/duplicate(_:)``
+    ///   when the round was already formed.
+    @discardableResult
+    public func formGroups(round: String, participants: [ID<Participant>], minimum: Int, maximum: Int) async throws -> [ReflectionGroup] {
+        try Check.text(round, RecordKey(type: ReflectionGroup.recordType, id: round), "round")
+        var members: [GroupFormer.Member] = []
+        for id in participants {
+            let person = try await store.require(Participant.self, id.rawValue)
+            guard let unit = person.unit else { throw ToolkitError.missingUnit(participant: id) }
+            members.append((id, unit))
+        }
+        let formed = try GroupFormer.form(members, minimum: minimum, maximum: maximum)
+        let groups = formed.enumerated().map { i, people in
+            var units: [ID<OrganisationUnit>] = []
+            for p in people where !units.contains(p.workplace) { units.append(p.workplace) }
+            return ReflectionGroup(id: ID("\(round)-g\(i + 1)"), round: round, members: people.map(\.participant),
+                                   workplaces: units.sorted())
+        }
+        var batch = WriteBatch()
+        for g in groups { try batch.insert(g) }
+        try await store.write(batch)
+        return groups
+    }
+
+    /// The groups of a round, ordered by id.
+    public func groups(round: String) async throws -> [ReflectionGroup] {
+        try await store.all(ReflectionGroup.self, where: "round", equals: round)
+    }
+
+    /// Adds case material to a group.
+    /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/emptyText(entity:field:)``.
+    public func attach(_ material: CaseMaterial, to groupID: ID<ReflectionGroup>) async throws {
+        var group = try await store.require(ReflectionGroup.self, groupID.rawValue)
+        let key = RecordKey.of(ReflectionGroup.self, groupID.rawValue)
+        try Check.text(material.title, key, "caseMaterial.title")
+        try Check.text(material.description, key, "caseMaterial.description")
+        group.caseMaterial.append(material)
+        try await store.update(group)
+    }
+
+    /// Records (or replaces) a session a group held.
+    /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/notAGroupMember(_:group:)``,
+    ///   ``ToolkitError/invalid(entity:field:reason:)`` for a case the group does not have.
+    public func record(_ session: ReflectionSession) async throws {
+        let group = try await store.require(ReflectionGroup.self, session.group.rawValue)
+        try Check.unique(session.attendees)
+        for p in session.attendees where !group.members.contains(p) {
+            throw ToolkitError.notAGroupMember(p, group: group.id)
+        }
+        for c in session.casesDiscussed where !group.caseMaterial.contains(where: { $0.title == c }) {
+            throw ToolkitError.invalid(entity: .of(ReflectionSession.self, session.recordID), field: "casesDiscussed",
+                                       reason: "names a case the group does not have")
+        }
+        try await store.upsert(session)
+    }
+
+    /// Sessions held per group of a round, every group included.
+    public func sessionsHeld(round: String) async throws -> [ID<ReflectionGroup>: Int] {
+        var result: [ID<ReflectionGroup>: Int] = [:]
+        for g in try await groups(round: round) {
+            result[g.id] = try await store.count(RecordQuery(type: ReflectionSession.recordType).where("group", equals: g.id.rawValue))
+        }
+        return result
+    }
+}
