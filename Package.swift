@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
+        .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -46,6 +47,21 @@ let package = Package(
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
+        .executableTarget(
+            name: "PostgresConcurrentWriter",
+            dependencies: ["DiversityKitPostgres", "DiversityKit"],
+            path: "Sources/Tools/PostgresConcurrentWriter"
+        ),
+        .testTarget(
+            name: "DiversityKitPostgresTests",
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
