@@ -36,6 +36,7 @@ let package = Package(
             name: "SQLiteCrashWriter",
             dependencies: ["DiversityKitSQLite"],
             path: "Sources/Tools/SQLiteCrashWriter"
+        ),
         .executableTarget(
             name: "ReportSample",
             dependencies: ["DiversityKit"],
