@@ -91,7 +91,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedScenariosTests",
-            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit"]
+            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
+                           "OmvantMentorskap", "MangfaldensAnsikten"]
         ),
     ],
     swiftLanguageModes: [.v6]
