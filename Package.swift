@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DiversityKitTesting", targets: ["DiversityKitTesting"]),
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
+        .library(name: "LimeSurveyImport", targets: ["LimeSurveyImport"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
     ],
     targets: [
@@ -16,6 +17,7 @@ let package = Package(
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
         .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
+        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
         .executableTarget(
             name: "Quickstart",
             dependencies: ["DiversityKit"],
@@ -24,6 +26,8 @@ let package = Package(
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
