@@ -119,7 +119,8 @@ struct LSSSurvey: Sendable {
                                                          reason: "an answer of question \(qid) has no code")
             }
             let scale = Int(row["scale_id"] ?? "0") ?? 0
-            let key = "\(qid)|\(scale)|\(code)"
+            // Old layouts repeat an answer once per language; newer ones give each answer its own aid.
+            let key = row["aid"].map { "aid \($0)" } ?? "\(qid)|\(scale)|\(code)"
             let index: Int
             if let known = byKey[key] {
                 index = known
