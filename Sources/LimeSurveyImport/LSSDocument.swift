@@ -35,6 +35,14 @@ struct LSSDocument: Sendable {
     /// - Throws: ``LimeSurveyImportError/notXML(line:column:reason:)``,
     ///   ``LimeSurveyImportError/notASurveyStructure(found:)``.
     static func parse(_ data: Data) throws -> LSSDocument {
+        // On Linux XMLParser runs on libxml2, whose global state is not thread-safe: two
+        // imports at once corrupt memory. One parse at a time, process-wide.
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        // FoundationXML traps on element names that are not UTF-8, so such bytes never reach it.
+        if let (line, column) = firstInvalidUTF8(data) {
+            throw LimeSurveyImportError.notXML(line: line, column: column, reason: "the bytes here are not UTF-8 text")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let reader = Reader()
@@ -46,7 +54,34 @@ struct LSSDocument: Sendable {
             throw LimeSurveyImportError.notXML(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1), reason: message)
         }
         guard reader.sawRoot else { throw LimeSurveyImportError.notXML(line: 1, column: 1, reason: "the file has no XML elements") }
+        // The parser can report success on input that simply stops: insist on a closed root.
+        if let open = reader.openElement {
+            throw LimeSurveyImportError.notXML(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1),
+                                               reason: "the file ends before <\(open)> is closed")
+        }
         return reader.document
+    }
+
+    private static let parseLock = NSLock()
+
+    /// The 1-based line and column of the first byte sequence that is not UTF-8, if any.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int)? {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput: return nil
+            case .error: return (line, column)
+            }
+        }
     }
 
     private static func describe(_ error: Error) -> String {
@@ -61,6 +96,8 @@ struct LSSDocument: Sendable {
         var sawRoot = false
         var wrongRoot: String?
         private var path: [String] = []
+        /// The innermost element still open at the end, if any.
+        var openElement: String? { path.last }
         private var text = ""
         private var row: LSSRow?
 
@@ -86,6 +123,11 @@ struct LSSDocument: Sendable {
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text += String(decoding: CDATABlock, as: UTF8.self) }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            // On damaged input the parser may report an end it never reported the start of.
+            guard !path.isEmpty else {
+                parser.abortParsing()
+                return
+            }
             switch path.count {
             case 2:
                 let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
