@@ -9,6 +9,7 @@ struct LimeSurveyRow {
     let questionnaire: Questionnaire
     let dates: LimeSurveyDate
     var issues: [LimeSurveyResponseIssue] = []
+    private var unreadableItems: Set<String> = []
 
     init(record: CSVRecord, names: [String], questionnaire: Questionnaire, dates: LimeSurveyDate) {
         self.record = record
@@ -42,8 +43,9 @@ struct LimeSurveyRow {
                 read(cell, value, c, at: i, into: &r.answers, chosen: &chosen)
             }
         }
-        for (item, codes) in chosen { r.answers[item] = .values(codes.sorted()) }
-        for problem in questionnaire.issues(in: r.answers, partial: r.isPartial) {
+        for (item, codes) in chosen where !codes.isEmpty { r.answers[item] = .values(codes.sorted()) }
+        // An item whose cell was unreadable is already reported; it is not also "missing".
+        for problem in questionnaire.issues(in: r.answers, partial: r.isPartial) where !unreadableItems.contains(problem.item) {
             let i = firstColumn[problem.item]
             issues.append(LimeSurveyResponseIssue(line: i.map { record.fieldLines[$0] } ?? record.line,
                                                   column: i.map { record.fieldColumns[$0] } ?? 1,
@@ -54,6 +56,8 @@ struct LimeSurveyRow {
 
     private mutating func read(_ cell: String, _ value: String, _ c: LimeSurveyColumn, at i: Int,
                                into answers: inout [String: Answer], chosen: inout [String: [Int]]) {
+        let before = issues.count
+        defer { if issues.count > before { unreadableItems.insert(c.item) } }
         switch c.role {
         case .ignored: return
         case .text:
