@@ -71,7 +71,7 @@ public struct LimeSurveyImporter: Sendable {
                     skip(problem)
                     continue
                 }
-                for item in converted.items { itemOwner[item.code] = q.title }
+                for item in converted.items { itemOwner[item.code] = "\(q.title) (qid \(q.qid))" }
                 items += converted.items
                 if let scale = converted.scale, !scales.contains(where: { $0.code == scale.code }) { scales.append(scale) }
                 columns.merge(converted.columns) { first, _ in first }
