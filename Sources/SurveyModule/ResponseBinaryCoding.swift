@@ -7,7 +7,7 @@ import Foundation
 /// varint length then UTF-8): a `flags` byte; the id (16 raw bytes when it is a lower-case
 /// UUID, else a string); questionnaire id; version; the optional fields the flags announce
 /// (distribution, unit, participant, linkage code as strings; start and submit as 8-byte
-/// IEEE doubles of seconds since 1970); the answer count; then per answer, in code order:
+/// IEEE doubles of seconds since 2001-01-01, Foundation's own reference, so times round-trip exactly); the answer count; then per answer, in code order:
 ///
 /// - the item code, sharing its prefix with the previous code: one byte `shared << 4 | rest`
 ///   then the `rest` bytes when both are below 16, else `0xFF`, two varints and the bytes;
@@ -126,7 +126,8 @@ public enum ResponseBinaryCoding {
                 let shared = head == Tag.longCode ? try r.count() : Int(head >> 4)
                 let rest = head == Tag.longCode ? try r.count() : Int(head & 0x0F)
                 guard shared <= previous.count else { throw DecodingError.truncated(offset: r.offset) }
-                previous = Array(previous[..<shared]) + (try r.bytes(rest))
+                previous.removeSubrange(shared...)
+                try r.append(rest, to: &previous)
                 let code = String(decoding: previous, as: UTF8.self)
                 let tagOffset = r.offset
                 switch try r.byte() {
@@ -168,7 +169,7 @@ public enum ResponseBinaryCoding {
     }
 
     static func putDate(_ d: Date, _ w: inout [UInt8]) {
-        withUnsafeBytes(of: d.timeIntervalSince1970.bitPattern.littleEndian) { w.append(contentsOf: $0) }
+        withUnsafeBytes(of: d.timeIntervalSinceReferenceDate.bitPattern.littleEndian) { w.append(contentsOf: $0) }
     }
 
     private struct Reader {
@@ -213,6 +214,12 @@ public enum ResponseBinaryCoding {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + n]), as: UTF8.self)
         }
 
+        mutating func append(_ n: Int, to target: inout [UInt8]) throws {
+            guard offset + n <= bytes.count else { throw DecodingError.truncated(offset: offset) }
+            target.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<offset + n]))
+            offset += n
+        }
+
         mutating func bytes(_ n: Int) throws -> [UInt8] {
             guard offset + n <= bytes.count else { throw DecodingError.truncated(offset: offset) }
             defer { offset += n }
@@ -230,7 +237,7 @@ public enum ResponseBinaryCoding {
             var bits: UInt64 = 0
             for i in 0..<8 { bits |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
             offset += 8
-            return Date(timeIntervalSince1970: Double(bitPattern: bits))
+            return Date(timeIntervalSinceReferenceDate: Double(bitPattern: bits))
         }
     }
 }

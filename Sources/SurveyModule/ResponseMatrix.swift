@@ -87,10 +87,10 @@ public struct ResponseMatrix: Hashable, Sendable {
             appendRowInfo(unit: response.reportingUnit?.rawValue, partial: response.isPartial)
         }
 
-        /// Appends a row of codes aligned with the matrix's item codes (``ResponseMatrix/missing`` where unanswered).
-        /// - Precondition: `codes.count` equals the number of columns.
-        public mutating func append(codes row: [Int32], unit: String?, partial: Bool) {
-            precondition(row.count == columns.count, "a row needs one code per column")
+        /// Appends a row of codes aligned with ``columnCodes`` (``ResponseMatrix/missing`` where unanswered).
+        /// - Throws: ``RowLengthError`` when `row` does not have one code per column; nothing is appended.
+        public mutating func append(codes row: [Int32], unit: String?, partial: Bool) throws {
+            guard row.count == columns.count else { throw RowLengthError(expected: columns.count, found: row.count) }
             for i in row.indices { columns[i].append(row[i]) }
             appendRowInfo(unit: unit, partial: partial)
         }
@@ -118,6 +118,15 @@ public struct ResponseMatrix: Hashable, Sendable {
                            unitNames: unitNames, isPartial: partial,
                            columnOf: Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) }))
         }
+    }
+
+    /// A row of codes with another length than the matrix has columns.
+    public struct RowLengthError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The number of columns.
+        public var expected: Int
+        /// The number of codes given.
+        public var found: Int
+        public var description: String { "a row needs \(expected) codes, one per column; \(found) given" }
     }
 
     /// A matrix of `responses` to `questionnaire`.

@@ -9,13 +9,23 @@ extension Questionnaire {
     /// ```
     public func issues(in answers: [String: Answer], partial: Bool) -> [ResponseIssue] {
         var issues: [ResponseIssue] = []
-        for item in items {
-            guard let answer = answers[item.code], !answer.isEmpty else {
-                if item.isRequired && !partial { issues.append(.missingRequired(item: item.code)) }
-                continue
+        var matched = 0
+        for section in sections {
+            for item in section.items {
+                guard let answer = answers[item.code] else {
+                    if item.isRequired && !partial { issues.append(.missingRequired(item: item.code)) }
+                    continue
+                }
+                matched += 1
+                if answer.isEmpty {
+                    if item.isRequired && !partial { issues.append(.missingRequired(item: item.code)) }
+                } else if let issue = Self.issue(answer, for: item) {
+                    issues.append(issue)
+                }
             }
-            if let issue = Self.issue(answer, for: item) { issues.append(issue) }
         }
+        // Every answer matched an item: no unknown codes, and no set to build (this runs per imported row).
+        guard matched < answers.count else { return issues }
         let known = Set(items.map(\.code))
         for code in answers.keys.sorted() where !known.contains(code) { issues.append(.unknownItem(code)) }
         return issues

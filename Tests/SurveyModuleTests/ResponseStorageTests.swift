@@ -28,6 +28,15 @@ struct ResponseStorageTests {
         #expect(try SurveyResponse.decodePayload(try r.encodePayload(), version: 1) == r)
     }
 
+    @Test("start and submit times round-trip exactly, to the last bit")
+    func exactTimes() throws {
+        for i in 0..<500 {
+            let t = Date(timeIntervalSinceReferenceDate: 700_000_000 + Double(i) * 0.123_456_789)
+            let r = SurveyResponse(id: "t", questionnaire: QuestionnaireReference(id: "q", version: 1), startedAt: t, submittedAt: t + 61.7, answers: [:])
+            #expect(try SurveyResponse.decodePayload(try r.encodePayload(), version: 1) == r)
+        }
+    }
+
     @Test("equal responses give equal bytes")
     func deterministic() throws {
         var copy = Self.full

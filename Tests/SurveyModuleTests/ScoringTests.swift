@@ -59,11 +59,12 @@ struct ScoringTests {
     }
 
     @Test("a matrix can be built row by row from codes")
-    func builderCodes() {
+    func builderCodes() throws {
         var b = ResponseMatrix.Builder(questionnaire: q)
         let row = b.columnCodes.map { $0 == "L1" ? Int32(4) : ResponseMatrix.missing }
-        b.append(codes: row, unit: "u", partial: false)
-        b.append(codes: row, unit: "u", partial: true)
+        try b.append(codes: row, unit: "u", partial: false)
+        try b.append(codes: row, unit: "u", partial: true)
+        #expect(throws: ResponseMatrix.RowLengthError(expected: row.count, found: 2)) { try b.append(codes: [1, 2], unit: nil, partial: false) }
         let m = b.build()
         #expect(m.rowCount == 2 && m.unitNames == ["u"] && m.column("L1") == [4, 4])
     }
