@@ -25,7 +25,6 @@ struct LSSRow: Hashable, Sendable {
 struct LSSDocument: Sendable {
     /// `Survey` for a structure file; `Question` or `Group` for LimeSurvey's other exports.
     var docType: String?
-    var dbVersion: Int?
     var languages: [String] = []
     var tables: [String: [LSSRow]] = [:]
 
@@ -132,7 +131,6 @@ struct LSSDocument: Sendable {
             case 2:
                 let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if elementName == "LimeSurveyDocType" { document.docType = value }
-                if elementName == "DBVersion" { document.dbVersion = Int(value) }
             case 3 where path[1] == "languages" && elementName == "language":
                 let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if !value.isEmpty { document.languages.append(value) }

@@ -28,7 +28,10 @@ struct LSSQuestionConverter {
         switch type {
         case .arrayFlexible, .arrayByColumn:
             let answers = survey.answers(of: q.qid)
-            guard answers.count >= 2 else { throw Unsupported(reason: "an array needs two answer options or more, found \(answers.count)") }
+            guard answers.count >= 2 else {
+                let hint = survey.hasLabelSets ? " (this file keeps them in label sets, as LimeSurvey before 1.9 did: re-export it from a newer LimeSurvey)" : ""
+                throw Unsupported(reason: "an array needs two answer options or more, found \(answers.count)" + hint)
+            }
             try Self.unique(answers.map(\.code), "answer codes")
             let scale = LikertScale(name: q.title, labels: answers.map { texts.localized($0.texts, fallback: $0.code) })
             try likertArray(q, subs, scale, codes: Self.numbered(answers.map(\.code)), &out)

@@ -45,6 +45,8 @@ struct LSSSurvey: Sendable {
     var answers: [Int: [LSSAnswer]] = [:]
     /// Attributes by qid, then name (language-independent values first).
     var attributes: [Int: [String: String]] = [:]
+    /// Whether the file keeps answer options in label sets, as LimeSurvey before 1.9 did.
+    var hasLabelSets = false
 
     /// - Throws: ``LimeSurveyImportError/malformedRow(table:line:column:reason:)``.
     init(_ doc: LSSDocument) throws {
@@ -58,6 +60,7 @@ struct LSSSurvey: Sendable {
         for row in doc.rows("surveys_languagesettings") {
             if let lang = row["surveyls_language"], let title = row.text("surveyls_title") { titles[lang] = title }
         }
+        hasLabelSets = !doc.rows("labelsets").isEmpty || !doc.rows("labels").isEmpty
         try readGroups(doc)
         for table in ["questions", "subquestions"] {
             for row in doc.rows(table) { try readQuestion(row, table) }

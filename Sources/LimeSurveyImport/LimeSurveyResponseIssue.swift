@@ -38,6 +38,8 @@ public enum LimeSurveyResponseProblem: Hashable, Sendable, CustomStringConvertib
     case notANumber
     /// A numeric cell with a fraction: DiversityKit numbers are whole.
     case notAWholeNumber
+    /// A whole number beyond what a numeric item holds (32 bits).
+    case numberOutOfRange
     /// A multiple-choice cell that is not `Y`, `1`, `N`, `0` or empty.
     case invalidSelectionFlag
     /// A date cell that is not `YYYY-MM-DD hh:mm[:ss]`.
@@ -53,6 +55,7 @@ public enum LimeSurveyResponseProblem: Hashable, Sendable, CustomStringConvertib
         case .unknownAnswerCode: return "not one of the question's answer codes (export with 'Answer codes', not full answers)"
         case .notANumber: return "not a number"
         case .notAWholeNumber: return "not a whole number"
+        case .numberOutOfRange: return "a number too large for a numeric item"
         case .invalidSelectionFlag: return "not Y, N, 1, 0 or empty"
         case .invalidDate: return "not a date and time (YYYY-MM-DD hh:mm:ss)"
         case .response(let i): return i.description

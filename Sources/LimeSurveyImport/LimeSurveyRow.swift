@@ -73,8 +73,12 @@ struct LimeSurveyRow {
             }
             var whole = number, rounded = Decimal()
             NSDecimalRound(&rounded, &whole, 0, .plain)
-            guard rounded == number, let int = Int(exactly: NSDecimalNumber(decimal: rounded).doubleValue) else {
+            guard rounded == number else {
                 issue(i, .notAWholeNumber)
+                return
+            }
+            guard let int = Int(exactly: NSDecimalNumber(decimal: rounded).doubleValue), abs(int) <= Int(Int32.max) else {
+                issue(i, .numberOutOfRange)
                 return
             }
             answers[c.item] = .value(int)

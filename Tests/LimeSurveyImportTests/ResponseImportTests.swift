@@ -125,6 +125,38 @@ struct ResponseImportTests {
         #expect(!report.issues.map(\.description).joined().contains("AO09"))
     }
 
+    @Test("numbers: trailing decimal zeros are whole, a number beyond 32 bits is out of range")
+    func numbers() throws {
+        let s = try MiniSurvey.structure(type: "N")
+        let importer = try LimeSurveyResponseImporter(questionnaire: s.questionnaire, mapping: s.mapping)
+        let ok = try importer.importAll(try CSVReader(text: "submitdate,Q1\n2026-01-01 08:00,-7.0000000000\n2026-01-01 08:00,+3\n"))
+        #expect(ok.responses.map { $0.answers["Q1"] } == [.value(-7), .value(3)])
+        let report = try importer.read(try CSVReader(text: "Q1\n99999999999\n1e5\n.\n")) { _ in }
+        #expect(report.issues.map(\.problem) == [.numberOutOfRange, .notANumber, .notANumber])
+    }
+
+    @Test("seeded garbling of an export never crashes: rows import or are reported")
+    func garbled() throws {
+        let original = Array(Self.csv([Self.header, Self.complete, Self.partial, Self.complete], separator: ";").utf8)
+        let importer = try Self.importer()
+        var rng = SeededGenerator(seed: 0xC5F)
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                let at = Int.random(in: 0..<bytes.count, using: &rng)
+                if Bool.random(using: &rng) { bytes[at] = [UInt8(ascii: ";"), UInt8(ascii: "\""), 10, 0xC3, UInt8(ascii: "Y")].randomElement(using: &rng)! } else { bytes.remove(at: at) }
+            }
+            do {
+                let report = try importer.read(try CSVReader(data: Data(bytes))) { _ in }
+                // No row vanishes silently: each is imported or has a reported problem.
+                #expect(report.imported <= report.rows)
+                #expect(report.imported == report.rows || !report.issues.isEmpty)
+            } catch is LimeSurveyImportError {
+                continue
+            }
+        }
+    }
+
     @Test("a row with the wrong number of fields and a broken quote are reported, not crashed on")
     func brokenCSV() throws {
         let text = "id,submitdate,KLIMAT[SQ001]\n1,2026-03-02 10:00:00\n2,2026-03-02 10:00:00,\"AO01\n"

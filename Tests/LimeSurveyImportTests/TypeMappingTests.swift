@@ -103,6 +103,18 @@ struct TypeMappingTests {
         }
     }
 
+    @Test("an array whose options live in pre-1.9 label sets says so")
+    func labelSets() throws {
+        let xml = MiniSurvey.xml(type: "F", subs: ["a"]).replacingOccurrences(
+            of: "</document>", with: "<labelsets><rows><row><lid>1</lid><label_name>Skala</label_name></row></rows></labelsets></document>")
+        #expect {
+            try LimeSurveyImporter().importStructure(data: Data(xml.utf8))
+        } throws: { error in
+            guard case LimeSurveyImportError.noImportableQuestions(let skipped) = error else { return false }
+            return skipped.first?.reason.contains("label sets") == true
+        }
+    }
+
     @Test("a list with 'other' gains an 'Annat' option coded after the others")
     func listOther() throws {
         let s = try MiniSurvey.structure(type: "L", answers: ["A1", "A2"], other: "Y")
