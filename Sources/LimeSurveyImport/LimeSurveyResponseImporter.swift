@@ -71,6 +71,7 @@ public struct LimeSurveyResponseImporter: Sendable {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let columns = try self.columns(names, header, &report)
         let dates = LimeSurveyDate(timeZone: timeZone)
+        let hasSubmitDate = columns.contains { if case .submitDate = $0 { true } else { false } }
         while report.issues.count < maximumIssues {
             let record: CSVRecord
             do {
@@ -87,7 +88,7 @@ public struct LimeSurveyResponseImporter: Sendable {
                 continue
             }
             var row = LimeSurveyRow(record: record, names: names, questionnaire: questionnaire, dates: dates)
-            if let response = row.parse(columns, partialWithoutSubmitDate: columns.contains { if case .submitDate = $0 { true } else { false } }) {
+            if let response = row.parse(columns, hasSubmitDateColumn: hasSubmitDate) {
                 try body(response)
                 report.imported += 1
                 if response.isPartial { report.partial += 1 }

@@ -19,11 +19,12 @@ struct LimeSurveyRow {
     }
 
     /// The response, or `nil` when the row has problems (collected in ``issues``).
-    mutating func parse(_ columns: [LimeSurveyResponseImporter.Column], partialWithoutSubmitDate: Bool) -> SurveyResponse? {
+    /// With a `submitdate` column a row is partial until its submit date is found; without one, complete.
+    mutating func parse(_ columns: [LimeSurveyResponseImporter.Column], hasSubmitDateColumn: Bool) -> SurveyResponse? {
         var r = SurveyResponse(id: .random(), questionnaire: questionnaire.reference, answers: [:])
         var chosen: [String: [Int]] = [:]
         var firstColumn: [String: Int] = [:]
-        r.isPartial = partialWithoutSubmitDate
+        r.isPartial = hasSubmitDateColumn
         for (i, column) in columns.enumerated() {
             let cell = record.fields[i]
             let value = cell.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -67,7 +68,7 @@ struct LimeSurveyRow {
             if let code = codes[value] { answers[c.item] = .value(code) } else { issue(i, .unknownAnswerCode) }
         case .number:
             guard !value.isEmpty else { return }
-            guard let number = Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")), Self.isNumber(value) else {
+            guard let number = Decimal(string: value, locale: Self.posix), Self.isNumber(value) else {
                 issue(i, .notANumber)
                 return
             }
@@ -92,6 +93,9 @@ struct LimeSurveyRow {
             if value.isEmpty { chosen[c.item, default: []] += [] } else { chosen[c.item, default: []].append(code) }
         }
     }
+
+    /// LimeSurvey writes numbers with a decimal point whatever the survey's language.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Whether `text` is only a sign, digits and one decimal point (`Decimal(string:)` accepts a prefix).
     private static func isNumber(_ text: String) -> Bool {
