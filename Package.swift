@@ -9,9 +9,14 @@ let package = Package(
         .library(name: "DiversityKitTesting", targets: ["DiversityKitTesting"]),
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
+        .library(name: "LimeSurveyImport", targets: ["LimeSurveyImport"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
+        .executable(name: "OmvantMentorskap", targets: ["OmvantMentorskap"]),
+        .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
+        .executable(name: "ReportSample", targets: ["ReportSample"]),
+        .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
         .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
     ],
     targets: [
@@ -19,6 +24,7 @@ let package = Package(
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
         .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
+        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
         .executableTarget(
             name: "Quickstart",
             dependencies: ["DiversityKit"],
@@ -36,12 +42,63 @@ let package = Package(
             dependencies: ["DiversityKitSQLite"],
             path: "Sources/Tools/SQLiteCrashWriter"
         ),
+        .executableTarget(
+            name: "ReportSample",
+            dependencies: ["DiversityKit"],
+            path: "Sources/Examples/ReportSample"
+        ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
-        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
+        .executableTarget(
+            name: "PostgresConcurrentWriter",
+            dependencies: ["DiversityKitPostgres", "DiversityKit"],
+            path: "Sources/Tools/PostgresConcurrentWriter"
+        ),
+        .testTarget(
+            name: "DiversityKitPostgresTests",
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
+        ),
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+                    resources: [.copy("Fixtures")]),
+        .target(
+            name: "ExampleSupport",
+            dependencies: ["DiversityKit", "DiversityKitSQLite"],
+            path: "Sources/Examples/ExampleSupport"
+        ),
+        .target(
+            name: "SeedScenarios",
+            dependencies: ["DiversityKit", "ProgrammeToolkit", "EvaluationModule", "ExampleSupport"],
+            path: "Sources/Examples/SeedScenarios"
+        ),
+        .executableTarget(
+            name: "OmvantMentorskap",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/OmvantMentorskap"
+        ),
+        .executableTarget(
+            name: "MangfaldensAnsikten",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/MangfaldensAnsikten"
+        ),
+        .testTarget(
+            name: "ExampleSupportTests",
+            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]
+        ),
+        .testTarget(
+            name: "SeedScenariosTests",
+            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
+                           "OmvantMentorskap", "MangfaldensAnsikten"]
+        ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
             dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule"],

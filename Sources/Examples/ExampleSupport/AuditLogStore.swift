@@ -1,0 +1,111 @@
+import DiversityKit
+import Foundation
+
+/// A store decorator that keeps an append-only audit log of every write and forwards every
+/// call to the store it wraps.
+///
+/// The log holds operation kinds and record keys only — **never payloads** — so it can be kept
+/// for a long time without holding personal data. Reads are forwarded without logging.
+/// A batch the wrapped store refuses is logged as refused; it changed nothing.
+///
+/// This is how an embedding system adds cross-cutting behaviour (auditing, metrics, access
+/// control) without touching the library: wrap the store and hand the wrapper to `Workspace`.
+///
+/// ```swift
+/// let audited = try AuditLogStore(wrapping: SQLiteStore(path: "data.sqlite"), logFile: "audit.log")
+/// let workspace = Workspace(store: audited)
+/// ...
+/// print(await audited.summary.committedOperations)
+/// ```
+public actor AuditLogStore: Store {
+    /// The store every call is forwarded to.
+    public nonisolated let base: any Store
+    /// The log file lines are appended to, if any.
+    public nonisolated let logFile: String?
+
+    private var entries: [AuditEntry] = []
+    private var batchCount = 0
+    private let file: FileHandle?
+
+    /// Wraps `base`, logging in memory and, when `logFile` is given, appending to that file
+    /// (created when missing, never truncated).
+    /// - Throws: ``StoreError/invalidArgument(_:)`` when the log file cannot be opened for appending.
+    public init(wrapping base: any Store, logFile: String? = nil) throws {
+        self.base = base
+        self.logFile = logFile
+        guard let logFile else {
+            file = nil
+            return
+        }
+        let files = FileManager.default
+        if !files.fileExists(atPath: logFile) {
+            guard files.createFile(atPath: logFile, contents: nil) else {
+                throw StoreError.invalidArgument("cannot create audit log file \(logFile)")
+            }
+        }
+        guard let handle = FileHandle(forWritingAtPath: logFile) else {
+            throw StoreError.invalidArgument("cannot open audit log file \(logFile) for appending")
+        }
+        handle.seekToEndOfFile()
+        file = handle
+    }
+
+    deinit { try? file?.close() }
+
+    /// Every entry logged so far, oldest first.
+    public var log: [AuditEntry] { entries }
+
+    /// Counts over the log.
+    public var summary: AuditSummary { AuditSummary(entries) }
+
+    // MARK: Store
+
+    /// The wrapped store's schema version.
+    public var schemaVersion: Int {
+        get async throws { try await base.schemaVersion }
+    }
+
+    /// Forwards to the wrapped store; not logged.
+    public func fetch(_ key: RecordKey) async throws -> RecordEnvelope? { try await base.fetch(key) }
+
+    /// Forwards to the wrapped store; not logged.
+    public func query(_ query: RecordQuery) async throws -> [RecordEnvelope] { try await base.query(query) }
+
+    /// Forwards to the wrapped store; not logged.
+    public func count(_ query: RecordQuery) async throws -> Int { try await base.count(query) }
+
+    /// Forwards the batch and logs each operation with whether the batch was committed.
+    /// - Throws: whatever the wrapped store throws; the refusal is logged first.
+    public func write(_ batch: WriteBatch) async throws {
+        try await forward(batch.operations.map { (AuditEntry.operation(of: $0), $0.key) }) { try await base.write(batch) }
+    }
+
+    /// Forwards to the wrapped store's bulk path and logs each record as an insert.
+    /// - Throws: whatever the wrapped store throws; the refusal is logged first.
+    public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
+        try await forward(envelopes.map { (AuditEntry.Operation.insert, $0.key) }) { try await base.bulkInsert(envelopes) }
+    }
+
+    private func forward(_ operations: [(AuditEntry.Operation, RecordKey)], _ call: () async throws -> Void) async throws {
+        do {
+            try await call()
+        } catch {
+            append(operations, committed: false)
+            throw error
+        }
+        append(operations, committed: true)
+    }
+
+    private func append(_ operations: [(AuditEntry.Operation, RecordKey)], committed: Bool) {
+        guard !operations.isEmpty else { return }
+        batchCount += 1
+        var lines = ""
+        for (operation, key) in operations {
+            let entry = AuditEntry(sequence: entries.count + 1, batch: batchCount, operation: operation,
+                                   key: key, committed: committed)
+            entries.append(entry)
+            lines += entry.description + "\n"
+        }
+        file?.write(Data(lines.utf8))
+    }
+}

@@ -1,0 +1,57 @@
+import DiversityKit
+import DiversityKitSQLite
+import Foundation
+
+/// Why an example's store could not be opened.
+public enum ExampleStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// `--store` named a file that already exists; examples never overwrite a file they were
+    /// pointed at, because each run starts from an empty store.
+    case storeFileExists(path: String)
+    /// The directory of the store file could not be created.
+    case cannotCreateDirectory(path: String, reason: String)
+    /// The old default store file could not be removed.
+    case cannotRemoveOldStore(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .storeFileExists(let p):
+            return "the store file \(p) already exists; remove it or choose another path with --store"
+        case .cannotCreateDirectory(let p, let r): return "cannot create directory \(p): \(r)"
+        case .cannotRemoveOldStore(let p, let r): return "cannot remove the previous store \(p): \(r)"
+        }
+    }
+}
+
+/// Opens the SQLite store an example runs on, always empty.
+///
+/// - The default path (`./.diversitykit/<name>.sqlite`) belongs to the example: its directory
+///   is created, and a file left by an earlier run is first checked to be a DiversityKit store
+///   (``StoreError/notADiversityKitStore(_:)`` otherwise — a foreign file is never deleted) and
+///   then replaced, together with its `-wal` and `-shm` companions.
+/// - A path given with `--store` must not exist yet (``ExampleStoreError/storeFileExists(path:)``).
+public enum ExampleStore {
+    /// Opens a fresh store for `options`.
+    /// - Throws: ``ExampleStoreError``, or the ``StoreError`` of ``SQLiteStore``.
+    public static func openFresh(_ options: ExampleOptions) async throws -> SQLiteStore {
+        let files = FileManager.default
+        let url = URL(fileURLWithPath: options.storePath)
+        let directory = url.deletingLastPathComponent()
+        do {
+            try files.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ExampleStoreError.cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+        }
+        if files.fileExists(atPath: url.path) {
+            guard options.isDefaultStore else { throw ExampleStoreError.storeFileExists(path: options.storePath) }
+            // Opening proves the file is ours before anything is deleted.
+            let old = try SQLiteStore(path: url.path)
+            await old.close()
+            for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: url.path + suffix) {
+                do { try files.removeItem(atPath: url.path + suffix) } catch {
+                    throw ExampleStoreError.cannotRemoveOldStore(path: url.path + suffix, reason: error.localizedDescription)
+                }
+            }
+        }
+        return try SQLiteStore(path: url.path)
+    }
+}

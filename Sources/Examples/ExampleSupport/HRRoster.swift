@@ -1,0 +1,161 @@
+import DiversityKit
+import Foundation
+
+/// One row of an HR roster: a pseudonymous employee reference, organisation, unit and role.
+/// No names, no personal identity numbers.
+public struct RosterEntry: Codable, Hashable, Sendable {
+    /// The HR system's pseudonymous reference; becomes the participant id.
+    public var employeeRef: String
+    /// The organisation's id in the workspace.
+    public var organisation: ID<Organisation>
+    /// The unit's id, if given.
+    public var unit: ID<OrganisationUnit>?
+    /// The role.
+    public var role: ParticipantRole
+
+    /// Creates an entry.
+    public init(employeeRef: String, organisation: ID<Organisation>, unit: ID<OrganisationUnit>?, role: ParticipantRole) {
+        self.employeeRef = employeeRef
+        self.organisation = organisation
+        self.unit = unit
+        self.role = role
+    }
+
+    /// The participant the entry registers.
+    public var participant: Participant {
+        Participant(id: ID(employeeRef), organisation: organisation, unit: unit, role: role)
+    }
+}
+
+/// An HR roster file: `employee_ref;organisation;unit;role`, with a header line.
+///
+/// - Separator `;` or `,` (detected from the header), UTF-8 with or without a byte-order mark,
+///   fields optionally quoted.
+/// - Columns may come in any order; header names compare case-insensitively. `unit` may be
+///   left out or empty; the others are required.
+/// - Roles: the ``ParticipantRole`` names (`employee`, `manager`, `keyPerson`, …) in any case,
+///   or the Swedish `medarbetare`, `chef`, `ledare`, `nyckelperson`, `ambassadör`, `projektpersonal`.
+public enum HRRoster {
+    /// The header names.
+    public static let columns = (employeeRef: "employee_ref", organisation: "organisation", unit: "unit", role: "role")
+
+    /// Parses a roster, checking its syntax, roles and duplicates (not organisations: see
+    /// ``HRRosterImporter``). Returns the entries with the line each came from.
+    /// - Throws: ``HRRosterError``.
+    public static func parse(_ data: Data) throws -> [RosterRow] {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(bytes: bytes, encoding: .utf8) else { throw HRRosterError.notUTF8 }
+        let reader = CSVRowReader(separator: CSVRowReader.detectSeparator(in: text))
+        var rows = try reader.rows(of: text)[...]
+        guard let header = rows.popFirst() else { throw HRRosterError.empty }
+        let layout = try RosterLayout(header: header)
+        var seen: [String: Int] = [:]
+        var result: [RosterRow] = []
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            guard row.fields.count == header.fields.count else {
+                throw HRRosterError.wrongFieldCount(line: row.line, expected: header.fields.count, found: row.fields.count)
+            }
+            let columns = RosterColumns(row: row, layout: layout)
+            let ref = row.fields[layout.employeeRef].trimmingCharacters(in: .whitespaces)
+            let org = row.fields[layout.organisation].trimmingCharacters(in: .whitespaces)
+            let roleText = row.fields[layout.role].trimmingCharacters(in: .whitespaces)
+            let unit = layout.unit.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.employeeRef, name: HRRoster.columns.employeeRef) }
+            if org.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.organisation, name: HRRoster.columns.organisation) }
+            if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.role, name: HRRoster.columns.role) }
+            guard let role = role(named: roleText) else {
+                throw HRRosterError.unknownRole(line: row.line, column: columns.role, value: roleText)
+            }
+            if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, column: columns.employeeRef, firstLine: first) }
+            seen[ref] = row.line
+            let entry = RosterEntry(employeeRef: ref, organisation: ID(org), unit: unit.isEmpty ? nil : ID(unit), role: role)
+            result.append(RosterRow(line: row.line, entry: entry, columns: columns))
+        }
+        return result
+    }
+
+    /// Writes entries as a roster file with a header, `;`-separated, quoting where needed.
+    public static func csv(_ entries: [RosterEntry], separator: Character = ";") -> Data {
+        func field(_ s: String) -> String {
+            guard s.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let sep = String(separator)
+        var text = [columns.employeeRef, columns.organisation, columns.unit, columns.role].joined(separator: sep) + "\n"
+        for e in entries {
+            text += [e.employeeRef, e.organisation.rawValue, e.unit?.rawValue ?? "", e.role.rawValue]
+                .map(field).joined(separator: sep) + "\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// The role a roster cell names, or `nil`.
+    public static func role(named text: String) -> ParticipantRole? {
+        let lowered = text.lowercased()
+        if let role = ParticipantRole.allCases.first(where: { $0.rawValue.lowercased() == lowered }) { return role }
+        switch lowered {
+        case "medarbetare", "anställd": return .employee
+        case "chef", "ledare": return .manager
+        case "nyckelperson": return .keyPerson
+        case "ambassadör", "mångfaldsambassadör": return .ambassador
+        case "projektpersonal": return .projectStaff
+        default: return nil
+        }
+    }
+}
+
+/// Where a roster's columns are, by field index.
+struct RosterLayout {
+    var employeeRef: Int
+    var organisation: Int
+    var unit: Int?
+    var role: Int
+
+    init(header: CSVRow) throws {
+        var index: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if index[key] != nil { throw HRRosterError.duplicateColumn(key, column: header.columns[i]) }
+            index[key] = i
+        }
+        func required(_ name: String) throws -> Int {
+            guard let i = index[name] else { throw HRRosterError.missingColumn(name) }
+            return i
+        }
+        employeeRef = try required(HRRoster.columns.employeeRef)
+        organisation = try required(HRRoster.columns.organisation)
+        role = try required(HRRoster.columns.role)
+        unit = index[HRRoster.columns.unit]
+    }
+}
+
+/// The character columns of one roster row's fields, for error messages.
+public struct RosterColumns: Hashable, Sendable {
+    /// Column of `employee_ref`.
+    public var employeeRef: Int
+    /// Column of `organisation`.
+    public var organisation: Int
+    /// Column of `unit` (the line's first column when the roster has no unit column).
+    public var unit: Int
+    /// Column of `role`.
+    public var role: Int
+
+    init(row: CSVRow, layout: RosterLayout) {
+        employeeRef = row.columns[layout.employeeRef]
+        organisation = row.columns[layout.organisation]
+        unit = layout.unit.map { row.columns[$0] } ?? 1
+        role = row.columns[layout.role]
+    }
+}
+
+/// A parsed roster row: the entry, the line it came from and where its fields were.
+public struct RosterRow: Hashable, Sendable {
+    /// The 1-based line.
+    public var line: Int
+    /// The entry.
+    public var entry: RosterEntry
+    /// The fields' columns.
+    public var columns: RosterColumns
+}
