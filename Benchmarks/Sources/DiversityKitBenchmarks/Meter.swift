@@ -60,9 +60,14 @@ func format(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digi
 
 func megabytes(_ bytes: Int) -> String { format(Double(bytes) / 1_048_576, 1) + " MB" }
 
+/// Writes a line straight to standard output (unbuffered, so progress shows in a pipe or a file).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 /// A line of a result table: `name  value`.
 func report(_ name: String, _ value: String) {
-    print("  " + name.padding(toLength: 42, withPad: " ", startingAt: 0) + value)
+    say("  " + name.padding(toLength: 42, withPad: " ", startingAt: 0) + value)
 }
 
 /// Why a benchmark could not run or its results disagree.

@@ -43,7 +43,7 @@ enum W1 {
     }
 
     static func run(_ options: Options) throws {
-        print("W1 survey aggregation: \(options.responses) responses × \(SurveyData.itemCount) items, \(SurveyData.unitCount) units")
+        say("W1 survey aggregation: \(options.responses) responses × \(SurveyData.itemCount) items, \(SurveyData.unitCount) units")
         let numpy = try Python.requireNumpy()
         let data = SurveyData(directory: options.workDirectory.appendingPathComponent("w1-\(options.responses)"), rows: options.responses)
         let (generated, genTime) = try Meter.time { try data.generate() }

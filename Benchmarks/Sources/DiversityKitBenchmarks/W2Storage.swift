@@ -19,7 +19,7 @@ enum W2 {
 
     static func run(_ options: Options) async throws {
         let repeats = min(options.repeats, 3)
-        print("W2 storage: \(options.responses) responses through SQLiteStore.bulkInsert, read back; \(repeats) runs")
+        say("W2 storage: \(options.responses) responses through SQLiteStore.bulkInsert, read back; \(repeats) runs")
         let data = SurveyData(directory: options.workDirectory.appendingPathComponent("w1-\(options.responses)"), rows: options.responses)
         try data.generate()
         let dir = options.workDirectory.appendingPathComponent("w2")

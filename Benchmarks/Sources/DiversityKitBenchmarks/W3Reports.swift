@@ -8,7 +8,7 @@ enum W3 {
     static func run(_ options: Options) async throws {
         let small = 3001, large = options.quick ? 30_000 : 300_000
         let repeats = min(options.repeats, 3)
-        print("W3 reports: programme follow-up → HTML, \(small) and \(large) participants; \(repeats) runs")
+        say("W3 reports: programme follow-up → HTML, \(small) and \(large) participants; \(repeats) runs")
         var medians: [Int: (build: Double, render: Double, total: Double)] = [:]
         for n in [small, large] {
             let (records, tg) = Meter.time { SyntheticProgramme(participants: n).records }
@@ -18,7 +18,7 @@ enum W3 {
                 let (report, tb) = try Meter.time {
                     try EvaluationReports().programmeFollowUp(records, asOf: SyntheticProgramme.asOf)
                 }
-                let (html, tr) = Meter.time { String(describing: report) }
+                let (html, tr) = Meter.time { HTMLRenderer().html(report) }
                 bytes = html.utf8.count
                 build.append(tb)
                 render.append(tr)

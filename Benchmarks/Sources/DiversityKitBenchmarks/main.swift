@@ -31,7 +31,7 @@ struct Options {
                 if a == "--work" { workDirectory = URL(fileURLWithPath: v); continue }
                 guard let n = Int(v), n > 0 else { throw BenchmarkFailure("\(a) needs a positive number, got \(v)") }
                 if a == "--responses" { responses = n } else { repeats = n }
-            case "-h", "--help": print(Self.usage); exit(0)
+            case "-h", "--help": say(Self.usage); exit(0)
             default: throw BenchmarkFailure("unknown argument \(a)\n\(Self.usage)")
             }
         }
@@ -41,14 +41,12 @@ struct Options {
     }
 }
 
-// Line-buffered, so progress shows when the output goes to a file or a pipe.
-setvbuf(stdout, nil, _IOLBF, 0)
 do {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     #if DEBUG
-    print("warning: a debug build; run with `swift run -c release DiversityKitBenchmarks` for real figures")
+    say("warning: a debug build; run with `swift run -c release DiversityKitBenchmarks` for real figures")
     #endif
-    print(Machine.summary)
+    say(Machine.summary)
     for w in options.workloads {
         switch w {
         case "w1": try W1.run(options)
