@@ -9,9 +9,28 @@ struct QuerySQL {
     private(set) var condition = "r.type = ?"
     /// The values for the condition's placeholders, in order.
     private(set) var values: [String]
+    /// The page size bound after ``values``, when the condition itself ends in `LIMIT ?` (see ``init(_:paged:)``).
+    private(set) var innerLimit: Int?
 
-    init(_ query: RecordQuery) {
+    /// The condition of `query`; with `paged`, a page of a one-key query seeks in the key index.
+    ///
+    /// A plain `id IN (SELECT …)` makes SQLite collect every matching id before taking a page, so paging
+    /// through n matches costs n per page — quadratic over a whole `forEach`. For the common case of one
+    /// `.equals` filter, the subquery itself starts after the page's first id and stops at the page size:
+    /// the lookup index holds (type, key, value) followed by the id, so that is one seek and a short scan.
+    init(_ query: RecordQuery, paged: Bool = false) {
         values = [query.type]
+        if paged, let limit = query.limit, query.filters.count == 1, case .equals(let value) = query.filters[0].match {
+            condition += " AND r.id IN (SELECT id FROM record_keys WHERE type = ? AND key = ? AND whole = 1 AND value = ?"
+            values += [query.type, query.filters[0].key, value]
+            if let after = query.afterID {
+                condition += " AND id > ?"
+                values.append(after)
+            }
+            condition += " ORDER BY id LIMIT ?)"
+            innerLimit = limit
+            return
+        }
         for filter in query.filters { add(filter, type: query.type) }
     }
 

@@ -77,7 +77,8 @@ public actor SQLiteStore: Store {
     /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit,
     ///   ``StoreError/backend(code:message:)`` when SQLite fails.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
-        let conditions = QuerySQL(query)
+        if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("query limit \(limit) is negative") }
+        let conditions = QuerySQL(query, paged: true)
         var values = conditions.values
         var page = conditions.condition
         if let after = query.afterID {
@@ -85,10 +86,7 @@ public actor SQLiteStore: Store {
             values.append(after)
         }
         page += " ORDER BY r.id"
-        if let limit = query.limit {
-            guard limit >= 0 else { throw StoreError.invalidArgument("query limit \(limit) is negative") }
-            page += " LIMIT ?"
-        }
+        if query.limit != nil { page += " LIMIT ?" }
         // The page is chosen first, then joined with its keys; one row per (record, key).
         let sql = """
             SELECT p.id, p.version, p.payload, k.key, k.value
@@ -99,9 +97,14 @@ public actor SQLiteStore: Store {
         let statement = try connection.statement(sql)
         defer { statement.reset() }
         var index: Int32 = 1
-        for value in values {
+        for (offset, value) in values.enumerated() {
             try statement.bind(value, at: index)
             index += 1
+            // The condition's own page size follows its values, before the outer page's first id.
+            if offset == conditions.values.count - 1, let inner = conditions.innerLimit {
+                try statement.bind(inner, at: index)
+                index += 1
+            }
         }
         if let limit = query.limit {
             try statement.bind(limit, at: index)

@@ -1,18 +1,21 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--work DIR]`
+/// `DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
     var repeats = 5
     var quick = false
+    /// W3 at this one size only (for profiling).
+    var participants: Int?
     var workDirectory = URL(fileURLWithPath: ".build-bench")
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--work DIR]
+        usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
           w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
+          --participants N  W3 at this size only (for profiling)
           --quick  small sizes for a smoke run (20 000 responses, 1 repeat, 3001 and 30 010 participants)
         Run in release: swift run -c release DiversityKitBenchmarks all
         """
@@ -20,22 +23,27 @@ struct Options {
     init(_ arguments: [String]) throws {
         var it = arguments.makeIterator()
         var chosen: [String] = []
-        var responses: Int?, repeats: Int?
+        var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
             case "w1", "w2", "w3": chosen.append(a)
             case "all": chosen += ["w1", "w2", "w3"]
             case "--quick": quick = true
-            case "--responses", "--repeat", "--work":
+            case "--responses", "--repeat", "--participants", "--work":
                 guard let v = it.next() else { throw BenchmarkFailure("\(a) needs a value\n\(Self.usage)") }
                 if a == "--work" { workDirectory = URL(fileURLWithPath: v); continue }
                 guard let n = Int(v), n > 0 else { throw BenchmarkFailure("\(a) needs a positive number, got \(v)") }
-                if a == "--responses" { responses = n } else { repeats = n }
+                switch a {
+                case "--responses": responses = n
+                case "--repeat": repeats = n
+                default: participants = n
+                }
             case "-h", "--help": say(Self.usage); exit(0)
             default: throw BenchmarkFailure("unknown argument \(a)\n\(Self.usage)")
             }
         }
         if !chosen.isEmpty { workloads = chosen }
+        self.participants = participants
         self.responses = responses ?? (quick ? 20_000 : 1_000_000)
         self.repeats = repeats ?? (quick ? 1 : 5)
     }

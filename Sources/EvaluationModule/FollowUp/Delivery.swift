@@ -47,21 +47,40 @@ extension FollowUp {
     ///
     /// Completion follows each intervention's ``CompletionRule`` over the participant's attendance records.
     public static func completionFunnel(chain: [Intervention], attendances: [Attendance]) -> [FunnelStage] {
-        struct Key: Hashable { let person: ID<Participant>, intervention: ID<Intervention> }
-        var registered: [Key: Int] = [:], attended: [Key: Int] = [:]
+        // Counts live in flat arrays indexed by (person, stage): one hash lookup per record instead of a
+        // table of (person, intervention) string keys, which outgrows the cache and made the cost superlinear.
+        let k = chain.count
+        let stageOf = Dictionary(chain.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var personOf: [ID<Participant>: Int] = [:]
+        var registered: [Int] = [], attended: [Int] = []
+        var lastIntervention: ID<Intervention>?, lastStage: Int?
         for a in attendances {
             guard let p = a.participant else { continue }
-            let key = Key(person: p, intervention: a.intervention)
-            registered[key, default: 0] += 1
-            if a.status == .attended { attended[key, default: 0] += 1 }
-        }
-        var remaining = Set(registered.keys.map(\.person))
-        return chain.map { stage in
-            remaining = remaining.filter { p in
-                let key = Key(person: p, intervention: stage.id)
-                return stage.completion.isSatisfied(attended: attended[key] ?? 0, registered: registered[key] ?? 0)
+            let person: Int
+            if let known = personOf[p] { person = known } else {
+                person = personOf.count
+                personOf[p] = person
+                registered.append(contentsOf: repeatElement(0, count: k))
+                attended.append(contentsOf: repeatElement(0, count: k))
             }
-            return FunnelStage(intervention: stage.id, name: stage.name, completed: remaining.count)
+            if a.intervention != lastIntervention {
+                lastIntervention = a.intervention
+                lastStage = stageOf[a.intervention]
+            }
+            guard let stage = lastStage else { continue }
+            registered[person * k + stage] += 1
+            if a.status == .attended { attended[person * k + stage] += 1 }
+        }
+        var remaining = Array(repeating: true, count: personOf.count)
+        return chain.map { intervention in
+            let stage = stageOf[intervention.id]!
+            var completed = 0
+            for person in remaining.indices where remaining[person] {
+                let i = person * k + stage
+                remaining[person] = intervention.completion.isSatisfied(attended: attended[i], registered: registered[i])
+                if remaining[person] { completed += 1 }
+            }
+            return FunnelStage(intervention: intervention.id, name: intervention.name, completed: completed)
         }
     }
 

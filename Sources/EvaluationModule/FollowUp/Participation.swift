@@ -39,8 +39,10 @@ extension FollowUp {
             if let p = a.participant { people[a.organisation, default: []].insert(p) }
         }
         var order = programme.organisations
-        for org in programme.plannedParticipants.keys.sorted() where !order.contains(org) { order.append(org) }
-        for org in people.keys.sorted() where !order.contains(org) { order.append(org) }
+        // A set beside the order: `order.contains` made this quadratic in the number of organisations.
+        var listed = Set(order)
+        for org in programme.plannedParticipants.keys.sorted() where listed.insert(org).inserted { order.append(org) }
+        for org in people.keys.sorted() where listed.insert(org).inserted { order.append(org) }
         return ParticipationFollowUp(rows: order.map {
             ParticipationRow(organisation: $0, planned: programme.plannedParticipants[$0], actual: people[$0]?.count ?? 0)
         })

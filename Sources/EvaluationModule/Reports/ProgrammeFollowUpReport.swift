@@ -25,7 +25,10 @@ extension EvaluationReports {
     func participationSection(_ records: ProgrammeRecords) -> ReportSection {
         let l = labels, p = FollowUp.participation(programme: records.programme, attendances: records.attendances)
         let optional = { (v: Int?) in v.map(ReportCell.integer) ?? .empty }
-        let rows = p.rows.map { [.text(records.name(of: $0.organisation)), optional($0.planned), .integer($0.actual), optional($0.difference)] }
+        // One lookup table, as `records.name(of:)` searches the list: quadratic in the number of organisations.
+        let names = Dictionary(records.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let name = { (id: ID<Organisation>) in names[id] ?? id.rawValue }
+        let rows = p.rows.map { [.text(name($0.organisation)), optional($0.planned), .integer($0.actual), optional($0.difference)] }
         let table = ReportTable(id: "participation", caption: l[.participation],
                                 columns: [ReportColumn(l[.organisation], isRowHeader: true), ReportColumn(l[.planned]),
                                           ReportColumn(l[.actual]), ReportColumn(l[.difference])],
@@ -33,7 +36,7 @@ extension EvaluationReports {
                                                .integer(p.totalActual - p.totalPlanned)]])
         let chart = ReportChart(id: "participation-chart", kind: .plannedVersusActual, title: l[.participation],
                                 description: "\(l[.planned]) \(p.totalPlanned), \(l[.actual].lowercased()) \(p.totalActual).",
-                                categories: p.rows.map { records.name(of: $0.organisation) },
+                                categories: p.rows.map { name($0.organisation) },
                                 series: [ChartSeries(name: l[.planned], values: p.rows.map { $0.planned.map(Double.init) }),
                                          ChartSeries(name: l[.actual], values: p.rows.map { Double($0.actual) })])
         return ReportSection(title: l[.participation], blocks: [.table(table), .chart(chart)])
