@@ -16,6 +16,20 @@ struct W1Result: Codable {
     var cells: [[Cell]]
     var seconds: [Double]?
     var peak_rss_kb: Int?
+
+    /// The aggregates a tally holds.
+    init(_ tally: LikertTally) throws {
+        let layout = tally.layout
+        items = try (0..<layout.itemCount).map { i in
+            let s = try tally.itemSummary(i)
+            return ItemStat(n: s.answered, missing: s.missing, mean: s.descriptives.mean,
+                            sd: s.descriptives.standardDeviation ?? .nan, counts: s.counts)
+        }
+        let reliabilities = try layout.scales.indices.map { try tally.reliability(ofScale: $0) }
+        alpha = reliabilities.map(\.alpha)
+        complete = reliabilities.map(\.completeCases)
+        cells = try layout.scales.indices.map { s in try tally.unitMeans(ofScale: s).map { Cell(n: $0.respondents, mean: $0.mean) } }
+    }
 }
 
 /// W1: per-item n, mean, sd and distribution; alpha per scale; mean per unit × scale with k = 5.
@@ -31,15 +45,7 @@ enum W1 {
                 try tally.add(rows: a.bindMemory(to: Int8.self), units: u.bindMemory(to: Int32.self))
             }
         }
-        let items = try (0..<layout.itemCount).map { i in
-            let s = try tally.itemSummary(i)
-            return W1Result.ItemStat(n: s.answered, missing: s.missing, mean: s.descriptives.mean,
-                                     sd: s.descriptives.standardDeviation ?? .nan, counts: s.counts)
-        }
-        let scales = layout.scales.indices
-        let reliabilities = try scales.map { try tally.reliability(ofScale: $0) }
-        let cells = try scales.map { s in try tally.unitMeans(ofScale: s).map { W1Result.Cell(n: $0.respondents, mean: $0.mean) } }
-        return W1Result(items: items, alpha: reliabilities.map(\.alpha), complete: reliabilities.map(\.completeCases), cells: cells)
+        return try W1Result(tally)
     }
 
     static func run(_ options: Options) throws {

@@ -41,7 +41,8 @@ public struct LikertTally: Hashable, Sendable {
     }
 
     /// Adds `rows` answers given row by row (`layout.itemCount` codes per row), with each row's unit
-    /// (an index below `layout.unitCount`, or −1 for none). All or nothing: after an error the tally is unchanged.
+    /// (an index below `layout.unitCount`, or −1 for none). All or nothing: after an error the tally is unchanged,
+    /// which costs one copy of the counters per call — add rows in chunks of thousands, not one at a time.
     /// - Throws: ``LikertTallyError/rowLengthMismatch(codes:itemCount:units:)``,
     ///   ``LikertTallyError/answerOutsideScale(answer:row:item:)``, ``LikertTallyError/unitOutOfRange(unit:row:)``;
     ///   rows are numbered from 0 within this call.
