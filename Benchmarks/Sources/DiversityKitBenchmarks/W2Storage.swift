@@ -22,7 +22,7 @@ enum W2 {
         say("W2 storage: \(options.responses) responses through SQLiteStore.bulkInsert, read back; \(repeats) runs")
         let data = SurveyData(directory: options.workDirectory.appendingPathComponent("w1-\(options.responses)"), rows: options.responses)
         try data.generate()
-        let dir = options.workDirectory.appendingPathComponent("w2")
+        let dir = options.workDirectory.appendingPathComponent("w2-\(options.responses)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let answers = try Data(contentsOf: data.answersURL), units = try Data(contentsOf: data.unitsURL)
         let dump = dir.appendingPathComponent("envelopes.bin")
@@ -57,19 +57,21 @@ enum W2 {
             if run == 0 { try verify(matrix, expected) }
             await store.close()
         }
-        let theirs = try Python.baseline("w2_sqlite.py", [dump.path, data.unitsURL.path, dir.path, "--repeat", "\(repeats)"], as: W2Result.self)
         let n = Double(options.responses)
-        let ins = Timings(seconds: insert), pyIns = Timings(seconds: theirs.insert_seconds)
-        let raw = Timings(seconds: readRaw), pyRead = Timings(seconds: theirs.read_seconds)
+        let ins = Timings(seconds: insert), raw = Timings(seconds: readRaw), matrix = Timings(seconds: readMatrix)
         report("encode responses (compact payload)", Timings(seconds: encode).description)
         report("insert DiversityKit", "\(ins) = \(rate(n, ins.median))")
-        report("insert Python sqlite3", "\(pyIns) = \(rate(n, pyIns.median))")
-        report("insert ratio (ours ÷ baseline rows/s)", format(pyIns.median / ins.median, 2) + "×  (target ≥ 1×: \(ins.median <= pyIns.median ? "met" : "MISSED"))")
         report("read envelopes DiversityKit", "\(raw) = \(rate(n, raw.median))")
-        report("read rows Python sqlite3", "\(pyRead) = \(rate(n, pyRead.median))")
-        report("read ratio (ours ÷ baseline rows/s)", format(pyRead.median / raw.median, 2) + "×  (target ≥ 1×: \(raw.median <= pyRead.median ? "met" : "MISSED"))")
-        report("read + decode into ResponseMatrix", "\(Timings(seconds: readMatrix)) = \(rate(n, Timings(seconds: readMatrix).median))")
+        report("read + decode into ResponseMatrix", "\(matrix) = \(rate(n, matrix.median))")
         report("read-back check", "the matrix's tally equals W1's")
+        let theirs = try Python.baseline("w2_sqlite.py", [dump.path, data.unitsURL.path, dir.path, "--repeat", "\(repeats)"], as: W2Result.self)
+        let pyIns = Timings(seconds: theirs.insert_seconds), pyRead = Timings(seconds: theirs.read_seconds)
+        report("insert Python sqlite3", "\(pyIns) = \(rate(n, pyIns.median))")
+        report("read rows Python sqlite3", "\(pyRead) = \(rate(n, pyRead.median))")
+        report("insert ratio (ours ÷ baseline rows/s)", format(pyIns.median / ins.median, 2) + "×  (target ≥ 1×: \(ins.median <= pyIns.median ? "met" : "MISSED"))")
+        report("read ratio (ours ÷ baseline rows/s)", format(pyRead.median / raw.median, 2) + "×  (target ≥ 1×: \(raw.median <= pyRead.median ? "met" : "MISSED"))")
+        report("read into matrix ÷ baseline read rows/s", format(pyRead.median / matrix.median, 2) + "×")
+        report("peak RSS Python process", megabytes((theirs.peak_rss_kb ?? 0) * 1024) + " (holds all rows as tuples)")
     }
 
     static func rate(_ rows: Double, _ seconds: Double) -> String { "\(Int(rows / seconds)) rows/s" }
