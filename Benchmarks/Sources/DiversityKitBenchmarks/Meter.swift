@@ -52,7 +52,9 @@ struct Timings: CustomStringConvertible {
 
     /// `median s (min–max, n runs)`.
     var description: String {
-        "\(format(median)) s (\(format(minimum))–\(format(maximum)), \(seconds.count) run\(seconds.count == 1 ? "" : "s"))"
+        // Milliseconds get more digits, so a small case's time (and a ratio to it) can be read off.
+        let d = median < 0.1 ? 5 : 3
+        return "\(format(median, d)) s (\(format(minimum, d))–\(format(maximum, d)), \(seconds.count) run\(seconds.count == 1 ? "" : "s"))"
     }
 }
 

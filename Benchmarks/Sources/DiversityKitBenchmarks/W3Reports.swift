@@ -31,7 +31,7 @@ enum W3 {
             report("\(n) participants", "\(records.attendances.count) attendances, \(records.ratings.count) ratings, "
                    + "\(records.organisations.count) organisations (generated in \(format(tg)) s)")
             report("  build report", b.description)
-            report("  render HTML (\(megabytes(bytes)))", r.description)
+            report("  render HTML (\(bytes / 1024) KiB)", r.description)
             report("  build + render", t.description)
         }
         guard options.participants == nil else { return }
