@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
         .executable(name: "OmvantMentorskap", targets: ["OmvantMentorskap"]),
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
+        .executable(name: "ReportSample", targets: ["ReportSample"]),
+        .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -37,9 +39,14 @@ let package = Package(
             dependencies: ["DiversityKitSQLite"],
             path: "Sources/Tools/SQLiteCrashWriter"
         ),
+        .executableTarget(
+            name: "ReportSample",
+            dependencies: ["DiversityKit"],
+            path: "Sources/Examples/ReportSample"
+        ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
-        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule"]),
+        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
@@ -70,6 +77,21 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit"]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
+        .executableTarget(
+            name: "PostgresConcurrentWriter",
+            dependencies: ["DiversityKitPostgres", "DiversityKit"],
+            path: "Sources/Tools/PostgresConcurrentWriter"
+        ),
+        .testTarget(
+            name: "DiversityKitPostgresTests",
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
     ],
     swiftLanguageModes: [.v6]

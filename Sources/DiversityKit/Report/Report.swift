@@ -209,7 +209,9 @@ public struct ReportChart: Codable, Hashable, Sendable {
     /// Data series, each with one value per category (`nil` when suppressed or missing).
     public var series: [ChartSeries]
     /// For diverging bars: how many of the series (from the first) are on the negative side;
-    /// a middle series when the count of series is odd is split across zero.
+    /// a middle series when the count of series is odd is split across zero. Precisely: with
+    /// an odd count and `negativeSeriesCount == series.count / 2` the middle series is neutral,
+    /// otherwise every series after the negative ones is positive (five-point Likert: `2`).
     public var negativeSeriesCount: Int
 
     /// Creates a chart.

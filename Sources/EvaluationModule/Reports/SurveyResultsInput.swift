@@ -74,6 +74,8 @@ public enum SurveyResultsError: Error, Hashable, Sendable, CustomStringConvertib
     case unknownItem(scale: String, item: String)
     /// The point labels do not match the number of scale points.
     case pointLabelCount(expected: Int, got: Int)
+    /// The questionnaire has no Likert items to report.
+    case noLikertItems(questionnaire: String)
 
     /// A readable description.
     public var description: String {
@@ -81,6 +83,7 @@ public enum SurveyResultsError: Error, Hashable, Sendable, CustomStringConvertib
         case .groupCountMismatch(let item, let r, let g): return "item \(item) has \(r) answers but there are \(g) group keys"
         case .unknownItem(let scale, let item): return "scale \(scale) names unknown item \(item)"
         case .pointLabelCount(let e, let g): return "expected \(e) point labels, got \(g)"
+        case .noLikertItems(let q): return "questionnaire \(q) has no Likert items to report"
         }
     }
 }

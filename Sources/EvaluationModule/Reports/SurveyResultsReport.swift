@@ -112,7 +112,14 @@ extension EvaluationReports {
                 }
                 return item
             }
-            let r = try ScaleReliability(items: items.map(\.answers))
+            let r: ScaleReliability
+            do {
+                r = try ScaleReliability(items: items.map(\.answers))
+            } catch let error as StatisticsError {
+                // A degenerate scale (too few complete answers, no variance) must not sink the whole report.
+                blocks.append(.note(ReportNote(.info, "\(scale.name): \(l[.alpha]) – (\(error))")))
+                continue
+            }
             let shown = publishable(r.completeCases)
             let cell = { (v: Double?) -> ReportCell in shown ? v.map { .decimal($0, digits: 2) } ?? .empty : .suppressed(reason: .groupSuppressed) }
             blocks.append(.table(ReportTable(

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Renders a ``Report`` as Markdown (CommonMark with GitHub-style pipe tables) for quick
+/// reading and for pasting into wikis.
+///
+/// The title is `#`, sections `##`, subsections `###` and so on (capped at `######`).
+/// Report text is escaped so it never turns into markup: `*`, `_`, `|`, `<`, `[` and the
+/// like get a backslash, and a line that would start a heading, quote or list is escaped
+/// too. Charts appear as their caption, description and data table.
+///
+/// ```swift
+/// let markdown = MarkdownRenderer().markdown(report)
+/// ```
+public struct MarkdownRenderer: ReportRenderer {
+    /// The name of the file produced.
+    public var fileName: String
+
+    /// Creates a Markdown renderer writing `fileName`.
+    public init(fileName: String = "report.md") { self.fileName = fileName }
+
+    /// Renders `report` to a single Markdown file.
+    public func render(_ report: Report) throws -> [RenderedFile] {
+        [RenderedFile(name: fileName, contents: Data(markdown(report).utf8))]
+    }
+
+    /// The Markdown text of `report`.
+    public func markdown(_ report: Report) -> String {
+        let formatter = ReportFormatter(language: report.language)
+        let labels = ReportLabels(language: report.language)
+        var out = "# " + MarkdownText.inline(report.title) + "\n\n"
+        if let subtitle = report.subtitle { out += "_" + MarkdownText.inline(subtitle) + "_\n\n" }
+        if let date = report.date { out += "**" + MarkdownText.inline(labels.reportDate) + ":** " + formatter.date(date) + "\n\n" }
+        func write(_ section: ReportSection, depth: Int) {
+            out += String(repeating: "#", count: min(depth + 2, 6)) + " " + MarkdownText.inline(section.title) + "\n\n"
+            for block in section.blocks { out += self.block(block, formatter: formatter, labels: labels) }
+            for subsection in section.subsections { write(subsection, depth: depth + 1) }
+        }
+        for s in report.sections { write(s, depth: 0) }
+        while out.hasSuffix("\n\n") { out.removeLast() }
+        return out
+    }
+
+    func block(_ block: ReportBlock, formatter: ReportFormatter, labels: ReportLabels) -> String {
+        switch block {
+        case .paragraph(let text):
+            return MarkdownText.paragraph(text) + "\n\n"
+        case .list(let items):
+            guard !items.isEmpty else { return "" }
+            return items.map { "- " + MarkdownText.inline($0.replacingNewlines()) + "\n" }.joined() + "\n"
+        case .table(let table):
+            return self.table(table, formatter: formatter, labels: labels)
+        case .chart(let chart):
+            return "**" + MarkdownText.inline(labels.chart + ": " + chart.title) + "**\n\n"
+                + MarkdownText.paragraph(chart.description) + "\n\n" + table(labels.dataTable(of: chart), formatter: formatter, labels: labels)
+        case .note(let note):
+            return "> **" + MarkdownText.inline(labels.noteLabel(note.kind)) + ":** "
+                + MarkdownText.inline(note.text.replacingNewlines()) + "\n\n"
+        }
+    }
+
+    func table(_ table: ReportTable, formatter: ReportFormatter, labels: ReportLabels) -> String {
+        var out = "**" + MarkdownText.inline(table.caption.replacingNewlines()) + "**\n\n"
+        let width = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+        if width == 0 || table.rows.isEmpty && table.columns.isEmpty {
+            return out + MarkdownText.paragraph(labels.noData) + "\n\n"
+        }
+        func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
+        let headings = (0..<width).map { $0 < table.columns.count ? MarkdownText.cell(table.columns[$0].title) : "" }
+        out += row(headings)
+        out += row((0..<width).map { isNumeric(column: $0, of: table) ? "---:" : "---" })
+        for cells in table.rows {
+            out += row((0..<width).map { $0 < cells.count ? MarkdownText.cell(formatter.cell(cells[$0])) : "" })
+        }
+        if table.rows.isEmpty { out += row([MarkdownText.cell(labels.noData)] + Array(repeating: "", count: width - 1)) }
+        out += "\n"
+        for note in table.footnotes + labels.suppressionFootnotes(for: table.rows) {
+            out += MarkdownText.paragraph(note) + "\n\n"
+        }
+        return out
+    }
+
+    /// Whether every filled cell of column `index` is a number, so the column aligns right.
+    func isNumeric(column index: Int, of table: ReportTable) -> Bool {
+        let cells = table.rows.compactMap { index < $0.count ? $0[index] : nil }
+        var sawNumber = false
+        for cell in cells {
+            switch cell {
+            case .integer, .decimal, .percent, .money: sawNumber = true
+            case .suppressed, .empty: continue
+            case .text, .date: return false
+            }
+        }
+        return sawNumber
+    }
+}
+
+/// Escaping of report text for Markdown.
+enum MarkdownText {
+    /// Characters that start inline markup anywhere in a line.
+    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!"]
+
+    /// Escapes inline markup and a line start that would become a heading, quote, list or rule.
+    static func inline(_ text: String) -> String { escapeLineStart(markup(text)) }
+
+    /// Escapes inline markup only: inside a table cell no block structure is recognised.
+    private static func markup(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if inlineSpecials.contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A paragraph: each line escaped, leading spaces dropped so none becomes a code block.
+    static func paragraph(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { inline(String($0.drop { $0 == " " || $0 == "\t" || $0 == "\r" })) }
+            .joined(separator: "\n")
+    }
+
+    /// A table cell: one line, escaped (including `|`).
+    static func cell(_ text: String) -> String { markup(text.replacingNewlines()) }
+
+    private static func escapeLineStart(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        if "#+-=".contains(first) { return "\\" + line }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" {
+            return digits + "\\" + line.dropFirst(digits.count)
+        }
+        return line
+    }
+}
+
+extension String {
+    /// The text on one line: CR and LF become spaces.
+    func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+}

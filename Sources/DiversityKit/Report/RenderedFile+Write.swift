@@ -1,0 +1,43 @@
+import Foundation
+
+extension RenderedFile {
+    /// Writes the file into `directory` (created if missing), replacing a file of the same name
+    /// atomically; returns where it was written.
+    ///
+    /// ```swift
+    /// try HTMLRenderer().render(report).write(into: URL(fileURLWithPath: "out"))
+    /// ```
+    /// - Throws: ``ReportRenderingError/unsafeFileName(_:)`` when ``name`` is empty, `.` or
+    ///   `..`, or holds `/`, `\` or NUL; ``ReportRenderingError/writeFailed(path:reason:)``
+    ///   when the directory or file cannot be written.
+    @discardableResult
+    public func write(into directory: URL) throws -> URL {
+        guard hasPlainName else { throw ReportRenderingError.unsafeFileName(name) }
+        let url = directory.appendingPathComponent(name, isDirectory: false)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try contents.write(to: url, options: .atomic)
+        } catch {
+            throw ReportRenderingError.writeFailed(path: url.path, reason: error.localizedDescription)
+        }
+        return url
+    }
+
+    /// Whether ``name`` names a file inside a directory rather than a path out of it.
+    var hasPlainName: Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains { $0 == "/" || $0 == "\\" || $0 == "\0" }
+    }
+}
+
+extension Array where Element == RenderedFile {
+    /// Writes every file into `directory`; returns where they were written, in order.
+    ///
+    /// All names are checked before anything is written, so an unsafe name writes nothing.
+    /// - Throws: ``ReportRenderingError/unsafeFileName(_:)`` or
+    ///   ``ReportRenderingError/writeFailed(path:reason:)``, as ``RenderedFile/write(into:)``.
+    @discardableResult
+    public func write(into directory: URL) throws -> [URL] {
+        if let unsafe = first(where: { !$0.hasPlainName }) { throw ReportRenderingError.unsafeFileName(unsafe.name) }
+        return try map { try $0.write(into: directory) }
+    }
+}

@@ -1,0 +1,90 @@
+/// The fixed words renderers put around a report's own text, in Swedish and English.
+///
+/// ```swift
+/// ReportLabels(language: .swedish).suppressionReason(.belowThreshold)
+/// // "för få svarande: uppgiften redovisas inte för att skydda enskilda"
+/// ```
+public struct ReportLabels: Hashable, Sendable {
+    /// The language of the labels.
+    public var language: ReportLanguage
+
+    /// Creates the labels of `language`.
+    public init(language: ReportLanguage) { self.language = language }
+
+    private var sv: Bool { language == .swedish }
+
+    /// The marker shown in place of a suppressed (undertryckt) value: a dash and the
+    /// footnote symbol `*` that points to the suppression note under the table.
+    public var suppressedMarker: String { "–*" }
+
+    /// The word a CSV file writes for a suppressed value (`"undertryckt"` / `"suppressed"`).
+    public var suppressedWord: String { sv ? "undertryckt" : "suppressed" }
+
+    /// Why a value is withheld, in words.
+    public func suppressionReason(_ reason: SuppressionReason) -> String {
+        switch reason {
+        case .belowThreshold:
+            sv ? "för få svarande: uppgiften redovisas inte för att skydda enskilda"
+               : "too few respondents: the figure is withheld to protect individuals"
+        case .secondary:
+            sv ? "sekundär undertryckning: uppgiften döljs så att en undertryckt uppgift inte kan räknas fram ur summor"
+               : "secondary suppression: withheld so that a suppressed figure cannot be worked out from totals"
+        case .groupSuppressed:
+            sv ? "gruppen är själv undertryckt" : "the group itself is suppressed"
+        }
+    }
+
+    /// The footnote for one reason: `"* Undertryckt – för få svarande: …"`.
+    public func suppressionFootnote(_ reason: SuppressionReason) -> String {
+        "* " + (sv ? "Undertryckt" : "Suppressed") + " – " + suppressionReason(reason) + "."
+    }
+
+    /// The footnotes for every suppression reason among `cells`, in a fixed order.
+    public func suppressionFootnotes(for rows: [[ReportCell]]) -> [String] {
+        var reasons = Set<SuppressionReason>()
+        for row in rows {
+            for case .suppressed(let reason) in row { reasons.insert(reason) }
+        }
+        return [SuppressionReason.belowThreshold, .secondary, .groupSuppressed]
+            .filter(reasons.contains).map(suppressionFootnote)
+    }
+
+    /// The heading word of a note of `kind`.
+    public func noteLabel(_ kind: ReportNote.Kind) -> String {
+        switch kind {
+        case .info: sv ? "Obs" : "Note"
+        case .warning: sv ? "Varning" : "Warning"
+        case .suppression: sv ? "Röjandeskydd" : "Disclosure control"
+        }
+    }
+
+    /// `"Diagram"` / `"Chart"`.
+    public var chart: String { sv ? "Diagram" : "Chart" }
+
+    /// The caption of a chart's data table: `"Data för diagrammet"` / `"Data for the chart"`.
+    public var chartData: String { sv ? "Data för diagrammet" : "Data for the chart" }
+
+    /// `"Kategori"` / `"Category"`: the heading of a chart data table's first column.
+    public var category: String { sv ? "Kategori" : "Category" }
+
+    /// A chart's data table as renderers show it: captioned `"Data för diagrammet: <title>"`,
+    /// its unnamed first column headed ``category``.
+    public func dataTable(of chart: ReportChart) -> ReportTable {
+        var table = chart.dataTable
+        table.caption = chartData + ": " + chart.title
+        if let first = table.columns.first, first.title.isEmpty { table.columns[0].title = category }
+        return table
+    }
+
+    /// Shown when a chart or table has nothing to show.
+    public var noData: String { sv ? "Inga uppgifter att visa." : "No data to show." }
+
+    /// `"Rapportdatum"` / `"Report date"`.
+    public var reportDate: String { sv ? "Rapportdatum" : "Report date" }
+
+    /// `"Förklaring"` / `"Legend"`.
+    public var legend: String { sv ? "Förklaring" : "Legend" }
+
+    /// `"av första steget"` / `"of the first stage"`, after a funnel stage's share.
+    public var ofFirstStage: String { sv ? "av första steget" : "of the first stage" }
+}

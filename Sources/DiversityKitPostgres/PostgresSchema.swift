@@ -1,0 +1,27 @@
+import DiversityKit
+
+/// Table names inside the store's PostgreSQL schema, quoted for SQL text.
+///
+/// The schema name is the only identifier that comes from outside; it is quoted, never
+/// bound, because identifiers cannot be parameters. Every value is bound.
+struct PostgresSchema: Sendable {
+    /// The schema's name as given.
+    let name: String
+    /// The quoted schema name.
+    let quoted: String
+
+    /// - Throws: ``StoreError/invalidArgument(_:)`` for an empty, too long or NUL-holding name.
+    init(_ name: String) throws {
+        guard !name.isEmpty, name.utf8.count <= 63, !name.utf8.contains(0) else {
+            throw StoreError.invalidArgument("a PostgreSQL schema name must be 1–63 bytes without NUL")
+        }
+        self.name = name
+        quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    var records: String { quoted + ".records" }
+    var recordKeys: String { quoted + ".record_keys" }
+    /// The version table's unquoted name.
+    static let versionTableName = "diversitykit_migrations"
+    var versionTable: String { quoted + "." + Self.versionTableName }
+}

@@ -1,0 +1,28 @@
+import DiversityKit
+import Foundation
+
+// Writes the sample report (invented figures) in every built-in format, for reviewers and
+// for Scripts/screenshot-report.sh.
+//
+//     swift run ReportSample [output-directory] [sv|en]
+let arguments = CommandLine.arguments.dropFirst()
+let directory = URL(fileURLWithPath: arguments.first ?? "report-sample", isDirectory: true)
+let languageCode = arguments.dropFirst().first ?? "sv"
+guard let language = ReportLanguage(rawValue: languageCode) else {
+    FileHandle.standardError.write(Data("unknown language \"\(languageCode)\": use sv or en\n".utf8))
+    exit(2)
+}
+
+let report = Report.sample(language: language)
+let renderers: [any ReportRenderer] = [
+    HTMLRenderer(), MarkdownRenderer(), JSONRenderer(),
+    CSVRenderer(separator: language == .swedish ? .semicolon : .comma, includeBOM: true),
+]
+do {
+    for renderer in renderers {
+        for url in try renderer.render(report).write(into: directory) { print(url.path) }
+    }
+} catch {
+    FileHandle.standardError.write(Data("ReportSample: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,104 @@
+import DiversityKit
+import DiversityKitPostgres
+import Foundation
+import Testing
+
+/// Several processes on one database: the deployment the PostgreSQL store exists for.
+@Suite("PostgresStore across processes", .enabled(if: TestDatabase.isAvailable, TestDatabase.skipReason))
+struct PostgresCrossProcessTests {
+    static let writerName = "PostgresConcurrentWriter"
+
+    /// The writer built beside the test bundle (`.build/<triple>/debug/`), or a clear failure.
+    static func writerExecutable() throws -> URL {
+        var directories: [URL] = []
+        if let override = ProcessInfo.processInfo.environment["DIVERSITYKIT_POSTGRES_WRITER"] {
+            return URL(fileURLWithPath: override)
+        }
+        // Linux runs the tests as `…/debug/DiversityKitPackageTests.xctest`; macOS from inside
+        // `…/debug/DiversityKitPackageTests.xctest/Contents/MacOS/`: look in a few ancestors.
+        for start in [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+            + Bundle.allBundles.map(\.bundleURL) {
+            var directory = start.standardizedFileURL
+            for _ in 0..<4 {
+                directories.append(directory)
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        for directory in directories {
+            let candidate = directory.appendingPathComponent(writerName)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw WriterMissing(searched: Set(directories.map(\.path)).sorted())
+    }
+
+    struct WriterMissing: Error, CustomStringConvertible {
+        var searched: [String]
+        var description: String {
+            "\(PostgresCrossProcessTests.writerName) was not found; build it with `swift build --build-tests` "
+                + "or set DIVERSITYKIT_POSTGRES_WRITER. Looked in: \(searched.joined(separator: ", "))"
+        }
+    }
+
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// Runs one writer process to its end.
+    static func run(_ executable: URL, _ arguments: [String]) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment[TestDatabase.variable] = TestDatabase.url
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, Error>) in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        return Outcome(status: status,
+                       output: String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                       errors: String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test("three writer processes on a fresh schema lose nothing and take each contested record once")
+    func concurrentProcesses() async throws {
+        let writer = try Self.writerExecutable()
+        let writers = 3, own = 200, shared = 20
+        try await TestDatabase.withSchema { schema in
+            // The schema does not exist yet: the writers also race to create and migrate it.
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Outcome).self) { group in
+                for w in 0..<writers {
+                    group.addTask { (w, try await Self.run(writer, [schema, "w\(w)", String(own), String(shared)])) }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+            var inserted = 0, duplicates = 0
+            for (w, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+                #expect(outcome.status == 0, "writer \(w) failed: \(outcome.errors)")
+                let counts = outcome.output.split(whereSeparator: { $0 == " " || $0 == "\n" })
+                    .compactMap { $0.split(separator: "=").last.flatMap { Int($0) } }
+                try #require(counts.count == 2, "writer \(w) printed \(outcome.output)")
+                inserted += counts[0]
+                duplicates += counts[1]
+            }
+            #expect(inserted == writers * own + shared)
+            #expect(duplicates == (writers - 1) * shared)
+
+            let store = try await PostgresStore(TestDatabase.configuration(schema: schema))
+            #expect(try await store.count(RecordQuery(type: "writer.item")) == writers * own + shared)
+            for w in 0..<writers {
+                let mine = try await store.query(RecordQuery(type: "writer.item").where("writer", equals: "w\(w)"))
+                #expect(mine.filter { $0.id.hasPrefix("w\(w)-") }.count == own)
+            }
+            #expect(try await store.schemaVersion == PostgresStore.supportedSchemaVersion)
+        }
+    }
+}
