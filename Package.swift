@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .executable(name: "MDSS", targets: ["MDSS"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -92,6 +93,11 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit"]
+        ),
+        .executableTarget(
+            name: "MDSS",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/MDSS"
         ),
     ],
     swiftLanguageModes: [.v6]
