@@ -100,25 +100,11 @@ extension MDSSScenario {
         guard let battery = try await survey.latestVersion(of: "mdss-nulagesmatning") else {
             throw FollowUpError.unknownProgramme(programmeID)
         }
-        // Responses come back in the order of their random ids; a fixed order keeps reports repeatable.
-        let responses = try await survey.responses(to: battery.reference).sorted {
-            ($0.reportingUnit?.rawValue ?? "", signature($0)) < ($1.reportingUnit?.rawValue ?? "", signature($1))
-        }
+        let responses = try await orderedResponses(to: battery.reference, in: survey)
         let unitNames = Dictionary(records.organisations.flatMap { o in o.units.map { ($0.id, $0.name) } }, uniquingKeysWith: { a, _ in a })
         let input = try SurveyResultsInput(questionnaire: battery, responses: responses, language: language, unitNames: unitNames)
         return [try reports.programmeFollowUp(records, asOf: followUpDate, funnelEndingAt: diversityForum),
                 try reports.courseEvaluation(records, date: followUpDate),
                 try reports.surveyResults(input, date: surveyCloses)]
-    }
-
-    /// A response's answers as text, to order responses without their random ids.
-    static func signature(_ response: SurveyResponse) -> String {
-        response.answers.keys.sorted().map { code in
-            switch response.answers[code]! {
-            case .value(let v): return "\(code)=\(v)"
-            case .values(let v): return "\(code)=\(v)"
-            case .text(let t): return "\(code)=\(t)"
-            }
-        }.joined(separator: ";")
     }
 }
