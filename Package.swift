@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
         .executable(name: "MDSS", targets: ["MDSS"]),
+        .executable(name: "RegionalProject", targets: ["RegionalProject"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -98,6 +99,11 @@ let package = Package(
             name: "MDSS",
             dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
             path: "Sources/Examples/MDSS"
+        ),
+        .executableTarget(
+            name: "RegionalProject",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/RegionalProject"
         ),
     ],
     swiftLanguageModes: [.v6]
