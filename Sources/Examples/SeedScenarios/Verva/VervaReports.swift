@@ -35,7 +35,7 @@ extension VervaScenario {
                 [.text("Mål utan kopplade konkreta åtgärder"), .integer(audit.goalsWithoutMeasures.count), .integer(outcome.authoritiesWithoutMeasures.count)],
                 [.text("Aktiviteter utan koppling till mål"), .integer(audit.measuresWithoutGoal.count), .integer(outcome.authoritiesWithUnlinkedActivities.count)],
                 [.text("Mätbara mål utan nulägesanalys"), .integer(audit.goalsWithoutBaseline.count), .empty],
-                [.text("Myndigheter med nulägesanalys"), .integer(outcome.authoritiesWithBaseline.count), .integer(outcome.authorities.count)],
+                [.text("Myndigheter med nulägesanalys (av \(outcome.authorities.count))"), .empty, .integer(outcome.authoritiesWithBaseline.count)],
                 [.text("Åtgärder efter sista datum"), .integer(audit.overdueMeasures.count), .empty],
             ])),
             .paragraph("Vissa målformuleringar tyder på att vision och målsättning finns men att inga konkreta åtgärder är kopplade till dem; andra på att aktiviteter utförs utan koppling till mål. Eftersom endast ett fåtal myndigheter har gjort nulägesanalyser blir det svårt att senare fastställa effekter."),

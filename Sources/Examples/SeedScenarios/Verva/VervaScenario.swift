@@ -70,7 +70,7 @@ public enum VervaScenario {
             authorities: counties.flatMap { c in c.participants.compactMap { p in organisations.first { $0.id == p.id } } },
             supporters: organisations.filter { !participating.contains($0.id) },
             goals: records.goals.filter { !countyGoalIDs.contains($0.id) },
-            countyGoals: records.goals.filter { countyGoalIDs.contains($0.id) },
+            countyGoals: countyWide.compactMap { goal in records.goals.first { $0.id == goal.id } },
             plans: records.plans,
             audit: FollowUp.auditGoalsAndMeasures(goals: records.goals, plans: records.plans, asOf: followUpDate),
             budget: FollowUp.budget(records.programme), grants: grants, networks: networks,
