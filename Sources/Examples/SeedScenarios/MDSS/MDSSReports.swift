@@ -68,9 +68,10 @@ extension MDSSScenario {
                                     outcome.mean(i.id, .trainer).map { .decimal($0, digits: 2) } ?? .empty]
                                })),
         ])
-        var forum: [ReportBlock] = [.paragraph("Mångfaldsforum kräver genomförd basutbildning och genomfört ledarforum. Arbetsplatsen kontrollerar kraven vid anmälan.")]
+        var forum: [ReportBlock] = [.paragraph("Mångfaldsforum kräver genomförd basutbildning och genomfört ledarforum. Kraven kontrolleras vid anmälan; den som saknar något av dem avvisas.")]
         if let refused = outcome.refusedEnrolment {
-            forum.append(.note(ReportNote(.warning, "Anmälan av \(refused.participant) till \(refused.intervention) avvisades: \(refused.error)")))
+            forum.append(.note(ReportNote(.warning, "Anmälan av \(refused.participant) till \(refused.intervention) avvisades (ValidationError): "
+                + refused.error.errors.map { "\($0.problem)" }.joined(separator: "; "))))
         }
         forum.append(.table(ReportTable(id: "tratt", caption: "Genomförande steg för steg",
                                         columns: [ReportColumn("Steg", isRowHeader: true), ReportColumn("Genomfört")],
