@@ -102,6 +102,17 @@ struct VervaScenarioTests {
         #expect(outcome.networks.allSatisfy { $0.held > 0 && $0.next != nil })
     }
 
+    @Test("about fifty representatives came to the kick-off; every authority took part in an event")
+    func events() async throws {
+        let outcome = try await VervaRun.get()
+        let attendance = try await Workspace(store: VervaRun.store).attendance(of: VervaScenario.kickOff)
+        let kickOff = Set(attendance.filter { $0.status == .attended }.compactMap(\.participant))
+        #expect((40...60).contains(kickOff.count))
+        let rows = outcome.participation.rows.filter { row in outcome.authorities.contains { $0.id == row.organisation } }
+        #expect(rows.count == 51)
+        #expect(rows.allSatisfy { $0.actual > 0 && $0.actual <= 2 })
+    }
+
     @Test("the follow-up reports carry the budget with the unspent grants and the audit")
     func followUpReports() async throws {
         _ = try await VervaRun.get()

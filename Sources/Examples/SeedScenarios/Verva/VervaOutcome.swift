@@ -25,6 +25,8 @@ public struct VervaOutcome: Hashable, Sendable {
     public var networks: [VervaScenario.NetworkSummary]
     /// Milestones on the follow-up date.
     public var milestones: [MilestoneFollowUp]
+    /// Representatives of each authority at the kick-off and the training days.
+    public var participation: ParticipationFollowUp
 
     /// The county names in order.
     public var counties: [String] { VervaScenario.counties.map(\.name) }

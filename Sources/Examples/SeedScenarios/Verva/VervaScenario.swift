@@ -59,6 +59,7 @@ public enum VervaScenario {
         for goal in goals + countyWide { try await workspace.set(goal) }
         for plan in plans { try await workspace.save(plan) }
 
+        try await holdEvents(in: workspace, rng: &rng)
         let networks = try await holdNetworks(try networkSeries(grants: grants), toolkit: toolkit, rng: &rng)
 
         let records = try await ProgrammeRecords.load(programme: programmeID, from: store)
@@ -74,7 +75,8 @@ public enum VervaScenario {
             plans: records.plans,
             audit: FollowUp.auditGoalsAndMeasures(goals: records.goals, plans: records.plans, asOf: followUpDate),
             budget: FollowUp.budget(records.programme), grants: grants, networks: networks,
-            milestones: FollowUp.milestones(records.programme, asOf: followUpDate))
+            milestones: FollowUp.milestones(records.programme, asOf: followUpDate),
+            participation: FollowUp.participation(programme: records.programme, attendances: records.attendances))
     }
 
     static func programme(grants: [CountyGrant]) throws -> Programme {
