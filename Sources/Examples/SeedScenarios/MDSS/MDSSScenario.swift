@@ -61,8 +61,10 @@ public enum MDSSScenario {
 
         // 4. Diversity forum for those who completed both; an employee without the leader forum is refused.
         let both = try await completed(leaderForum, among: leaders, in: workspace)
-        let refused = try await trained.first { $0.role == .employee }
-            .asyncMap { try await attemptForumWithoutLeaderForum($0.id, in: workspace) } ?? nil
+        var refused: RefusedEnrolment?
+        if let employee = trained.first(where: { $0.role == .employee }) {
+            refused = try await attemptForumWithoutLeaderForum(employee.id, in: workspace)
+        }
         let diversity = try await holdDiversityForum(both, in: workspace, ratings: &counter, rng: &rng)
 
         // 5. The time plan as it turned out.
@@ -98,13 +100,5 @@ public enum MDSSScenario {
             result.append(person)
         }
         return result
-    }
-}
-
-extension Optional {
-    /// `map` with an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

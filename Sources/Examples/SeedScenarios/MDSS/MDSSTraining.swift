@@ -103,20 +103,10 @@ extension MDSSScenario {
             Session(id: "ledarforum-seminarium-2", intervention: leaderForum, date: CalendarDate(year: 2012, month: 4, day: 17)!,
                     start: TimeOfDay(hour: 13), durationMinutes: 180, venue: "folkets-hus", facilitators: ["utbildare-b"], capacity: 40),
         ]
-        try await workspace.schedule(sessions)
-        try await workspace.enrol(leaders.map { ($0.id, leaderForum) }, on: CalendarDate(year: 2012, month: 1, day: 16)!)
-        var entries: [Workspace.AttendanceEntry] = []
-        var given: [Rating] = []
-        for (i, leader) in leaders.enumerated() {
-            let group = i % 2
-            for (session, chance) in [(sessions[group], 93), (sessions[group + 2], 88)] {
-                let came = rng.chance(chance)
-                entries.append(.init(participant: leader.id, session: session.id, status: came ? .attended : .excused))
-                if came { given += rate(session, rng: &rng, counter: &ratings) }
-            }
+        try await hold(sessions, for: leaders, enrolledOn: CalendarDate(year: 2012, month: 1, day: 16)!, missed: .excused,
+                       in: workspace, ratings: &ratings, rng: &rng) { i in
+            [(sessions[i % 2], 93), (sessions[i % 2 + 2], 88)]
         }
-        try await workspace.recordAttendance(entries)
-        try await workspace.record(given)
         return sessions
     }
 
@@ -130,20 +120,31 @@ extension MDSSScenario {
             Session(id: "mangfaldsforum-seminarium", intervention: diversityForum, date: CalendarDate(year: 2012, month: 5, day: 24)!,
                     start: TimeOfDay(hour: 13), durationMinutes: 180, venue: "folkets-hus", facilitators: ["utbildare-c"], capacity: 150),
         ]
+        try await hold(sessions, for: people, enrolledOn: CalendarDate(year: 2012, month: 4, day: 23)!, missed: .absent,
+                       in: workspace, ratings: &ratings, rng: &rng) { _ in [(sessions[0], 92), (sessions[1], 60)] }
+        return sessions
+    }
+
+    /// Schedules `sessions`, enrols `people` in their intervention and records, for the i-th person,
+    /// each (session, chance in percent) of `visits(i)`: attended with that chance and then rated,
+    /// else `missed`.
+    static func hold(_ sessions: [Session], for people: [Participant], enrolledOn date: CalendarDate,
+                     missed: AttendanceStatus, in workspace: Workspace, ratings: inout RatingCounter,
+                     rng: inout SeededGenerator, visits: (Int) -> [(Session, Int)]) async throws {
+        guard let intervention = sessions.first?.intervention else { return }
         try await workspace.schedule(sessions)
-        try await workspace.enrol(people.map { ($0.id, diversityForum) }, on: CalendarDate(year: 2012, month: 4, day: 23)!)
+        try await workspace.enrol(people.map { ($0.id, intervention) }, on: date)
         var entries: [Workspace.AttendanceEntry] = []
         var given: [Rating] = []
-        for person in people {
-            for (session, chance) in [(sessions[0], 92), (sessions[1], 60)] {
+        for (i, person) in people.enumerated() {
+            for (session, chance) in visits(i) {
                 let came = rng.chance(chance)
-                entries.append(.init(participant: person.id, session: session.id, status: came ? .attended : .absent))
+                entries.append(.init(participant: person.id, session: session.id, status: came ? .attended : missed))
                 if came { given += rate(session, rng: &rng, counter: &ratings) }
             }
         }
         try await workspace.recordAttendance(entries)
         try await workspace.record(given)
-        return sessions
     }
 
     /// Tries to enrol `participant` in the diversity forum without the leader forum; the workspace

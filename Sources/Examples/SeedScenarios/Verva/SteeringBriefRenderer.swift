@@ -102,6 +102,7 @@ public enum SteeringBriefError: Error, Hashable, Sendable, CustomStringConvertib
     /// The line width is too small to wrap text sensibly.
     case lineWidthTooSmall(Int)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .lineWidthTooSmall(let w): return "line width \(w) is below the minimum of 20 characters"
