@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .executable(name: "MDSS", targets: ["MDSS"]),
+        .executable(name: "RegionalProject", targets: ["RegionalProject"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -97,6 +99,16 @@ let package = Package(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
                            "OmvantMentorskap", "MangfaldensAnsikten"]
+        ),
+        .executableTarget(
+            name: "MDSS",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/MDSS"
+        ),
+        .executableTarget(
+            name: "RegionalProject",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/RegionalProject"
         ),
     ],
     swiftLanguageModes: [.v6]
