@@ -78,7 +78,7 @@ let package = Package(
         ),
         .target(
             name: "SeedScenarios",
-            dependencies: ["DiversityKit", "ProgrammeToolkit", "EvaluationModule", "ExampleSupport"],
+            dependencies: ["DiversityKit", "ProgrammeToolkit", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Sources/Examples/SeedScenarios"
         ),
         .executableTarget(
@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
-                           "OmvantMentorskap", "MangfaldensAnsikten"]
+                           "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject"]
         ),
         .executableTarget(
             name: "MDSS",

@@ -30,7 +30,7 @@ public enum MDSSScenario {
     /// - Throws: the workspace's and the survey service's errors; none are expected on an empty store.
     public static func run(in workspace: Workspace, seed: UInt64 = defaultSeed) async throws -> MDSSOutcome {
         var rng = SeededGenerator(seed: seed)
-        let store = await workspace.store
+        let store = workspace.store
 
         for organisation in organisations() { try await workspace.register(organisation) }
         try await workspace.plan(try programme())

@@ -31,7 +31,7 @@ public enum VervaScenario {
     /// - Throws: the workspace's and toolkit's errors; none are expected on an empty store.
     public static func run(in workspace: Workspace, seed: UInt64 = defaultSeed) async throws -> VervaOutcome {
         var rng = SeededGenerator(seed: seed)
-        let store = await workspace.store
+        let store = workspace.store
         let toolkit = ProgrammeToolkit(store: store)
 
         for organisation in organisations() { try await workspace.register(organisation) }
