@@ -82,7 +82,9 @@ struct LSSQuestionConverter {
                 out.add(Item(code: code, prompt: texts.localized(sub.texts, fallback: sub.title), kind: .freeText(maxLength: textLength(q)),
                              isRequired: q.mandatory), column: code, .text)
             }
-        case .arrayDualScale, .arrayNumbers, .arrayTexts, .date, .ranking, .equation, .fileUpload, .textDisplay, .languageSwitch:
+        case .arrayNumbers, .arrayTexts:
+            try grid(q, numbers: type == .arrayNumbers, &out)
+        case .arrayDualScale, .date, .ranking, .equation, .fileUpload, .textDisplay, .languageSwitch:
             if case .unsupported(let reason) = type.conversion { throw Unsupported(reason: reason) }
             throw Unsupported(reason: "it shows text only and takes no answer")
         }
@@ -156,12 +158,22 @@ struct LSSQuestionConverter {
 
     private func numericRange(_ q: LSSQuestion) -> ClosedRange<Int> {
         let attrs = survey.attributes[q.qid] ?? [:]
-        let low = attrs["min_num_value_n"].flatMap { Double($0) }.map { Int(max(($0).rounded(.up), -2_147_483_647)) } ?? -2_147_483_647
-        let high = attrs["max_num_value_n"].flatMap { Double($0) }.map { Int(min(($0).rounded(.down), 2_147_483_647)) } ?? 2_147_483_647
-        return low <= high ? low...high : -2_147_483_647...2_147_483_647
+        return Self.range(low: attrs["min_num_value_n"], high: attrs["max_num_value_n"])
     }
 
-    private func textLength(_ q: LSSQuestion) -> Int {
+    /// The whole numbers between two attribute values (either may be missing, an expression, or
+    /// out of range); the full 32-bit range when they give none.
+    static func range(low: String?, high: String?, defaultLow: Int = -2_147_483_647, defaultHigh: Int = 2_147_483_647) -> ClosedRange<Int> {
+        let full = -2_147_483_647...2_147_483_647
+        // Attribute values are text: "1e999", "nan" and "{Q1}" must not become numbers (or traps).
+        func number(_ text: String?) -> Double? { text.flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil } }
+        func clamped(_ v: Double) -> Int { Int(min(max(v, Double(full.lowerBound)), Double(full.upperBound))) }
+        let lo = number(low).map { clamped($0.rounded(.up)) } ?? defaultLow
+        let hi = number(high).map { clamped($0.rounded(.down)) } ?? defaultHigh
+        return lo <= hi ? lo...hi : full
+    }
+
+    func textLength(_ q: LSSQuestion) -> Int {
         survey.attributes[q.qid]?["maximum_chars"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultTextLength
     }
 

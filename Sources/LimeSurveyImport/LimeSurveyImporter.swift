@@ -58,6 +58,11 @@ public struct LimeSurveyImporter: Sendable {
                     report.warnings.append("question \(q.title) (type '\(q.type)') shows text only and takes no answer; left out")
                     continue
                 }
+                if survey.isHidden(q.qid) {
+                    report.warnings.append("question \(q.title) (type '\(q.type)') is hidden in LimeSurvey (hidden = 1): respondents never "
+                        + "saw it, its value came from a default, the URL or an equation; left out")
+                    continue
+                }
                 let converted: ConvertedQuestion
                 do { converted = try converter.convert(q) } catch let e as LSSQuestionConverter.Unsupported {
                     skip(e.reason)
@@ -76,6 +81,9 @@ public struct LimeSurveyImporter: Sendable {
                 if let scale = converted.scale, !scales.contains(where: { $0.code == scale.code }) { scales.append(scale) }
                 columns.merge(converted.columns) { first, _ in first }
                 report.warnings += converted.warnings
+                if Self.showsExpressions(converted.items) {
+                    report.warnings.append("question \(q.title): its text contains LimeSurvey expressions ({…}), kept as written; DiversityKit does not evaluate them")
+                }
             }
             guard !items.isEmpty else { continue }
             let name = texts.localized(survey.groups[gid]?.names ?? [:], fallback: "G\(gid)")
@@ -86,13 +94,27 @@ public struct LimeSurveyImporter: Sendable {
         let questionnaire = Questionnaire(id: id, title: texts.localized(survey.titles, fallback: id.rawValue),
                                           sections: sections, scales: scales)
         report.importedItems = questionnaire.items.map(\.code)
-        let mode: DistributionMode = survey.anonymized ? .anonymous : .identified
+        // An inherited setting is unknown here; anonymous is the choice that cannot expose anyone.
+        let mode: DistributionMode = survey.anonymized || survey.anonymityInherited ? .anonymous : .identified
+        if survey.anonymityInherited {
+            report.warnings.append("the survey inherits its anonymity from a LimeSurvey survey group (anonymized = I), which the file "
+                + "does not contain; imported as anonymous — a response export with a token column will be refused")
+        }
         if mode == .identified && questionnaire.hasSensitiveItems {
             report.warnings.append("the survey is not anonymous (anonymized = N) but has sensitive items ("
                 + questionnaire.items.filter(\.isSensitive).map(\.code).joined(separator: ", ") + "); distribute it anonymously")
         }
         let mapping = LimeSurveyMapping(questionnaire: questionnaire.reference, surveyID: survey.surveyID, mode: mode, columns: columns)
         return LimeSurveyStructure(questionnaire: questionnaire, mapping: mapping, report: report)
+    }
+
+    /// Whether a prompt or option label still holds an Expression Manager placeholder such as `{Q1.shown}`.
+    static func showsExpressions(_ items: [Item]) -> Bool {
+        items.contains { item in
+            ([item.prompt] + item.kind.options.map(\.label)).contains { text in
+                [text.sv, text.en].contains { s in s.firstIndex(of: "{").map { s[$0...].contains("}") } ?? false }
+            }
+        }
     }
 
     /// Why `converted` would make an invalid questionnaire, checked alone so one bad question
@@ -122,6 +144,7 @@ public struct LimeSurveyStructure: Codable, Hashable, Sendable {
         self.report = report
     }
 
-    /// The distribution mode the survey ran in: anonymous when its `anonymized` setting is `Y`.
+    /// The distribution mode the survey ran in: anonymous when its `anonymized` setting is `Y`, or `I`
+    /// (inherited from a survey group the file does not contain).
     public var mode: DistributionMode { mapping.mode }
 }
