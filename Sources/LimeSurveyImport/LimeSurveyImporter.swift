@@ -47,6 +47,8 @@ public struct LimeSurveyImporter: Sendable {
         var report = LimeSurveyImportReport(warnings: texts.warnings)
         var sections: [Section] = [], scales: [Scale] = [], columns: [String: LimeSurveyColumn] = [:]
         var itemOwner: [String: String] = [:]
+        // Questions left out on purpose: named too if nothing at all can be imported.
+        var leftOut: [LimeSurveyUnsupportedQuestion] = []
         let id = questionnaireID ?? ID("limesurvey-\(survey.surveyID.isEmpty ? "survey" : survey.surveyID)")
         for gid in survey.orderedGroupIDs {
             var items: [Item] = []
@@ -54,13 +56,16 @@ public struct LimeSurveyImporter: Sendable {
                 func skip(_ reason: String) {
                     report.skipped.append(LimeSurveyUnsupportedQuestion(qid: String(q.qid), title: q.title, type: q.type, reason: reason))
                 }
+                func leave(_ reason: String) {
+                    report.warnings.append("question \(q.title) (type '\(q.type)') \(reason); left out")
+                    leftOut.append(LimeSurveyUnsupportedQuestion(qid: String(q.qid), title: q.title, type: q.type, reason: reason))
+                }
                 if LimeSurveyQuestionType(rawValue: q.type)?.conversion == .noAnswer {
-                    report.warnings.append("question \(q.title) (type '\(q.type)') shows text only and takes no answer; left out")
+                    leave("shows text only and takes no answer")
                     continue
                 }
                 if survey.isHidden(q.qid) {
-                    report.warnings.append("question \(q.title) (type '\(q.type)') is hidden in LimeSurvey (hidden = 1): respondents never "
-                        + "saw it, its value came from a default, the URL or an equation; left out")
+                    leave("is hidden in LimeSurvey (hidden = 1): respondents never saw it, its value came from a default, the URL or an equation")
                     continue
                 }
                 let converted: ConvertedQuestion
@@ -90,7 +95,7 @@ public struct LimeSurveyImporter: Sendable {
             sections.append(Section(code: "G\(gid)", title: name, items: items))
         }
         if strict && !report.skipped.isEmpty { throw LimeSurveyImportError.strictModeRefused(report.skipped) }
-        guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped) }
+        guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped + leftOut) }
         let questionnaire = Questionnaire(id: id, title: texts.localized(survey.titles, fallback: id.rawValue),
                                           sections: sections, scales: scales)
         report.importedItems = questionnaire.items.map(\.code)

@@ -56,6 +56,17 @@ struct SweepVariationTests {
         #expect(s.report.warnings.contains { $0.hasPrefix("question BERAKNA (type '*') is hidden in LimeSurvey") })
     }
 
+    @Test("a survey of text displays only is refused naming them, not as a survey without questions")
+    func onlyTextDisplay() {
+        #expect {
+            try MiniSurvey.structure(type: "X")
+        } throws: { error in
+            guard case LimeSurveyImportError.noImportableQuestions(let questions) = error else { return false }
+            return questions.map(\.title) == ["Q1"] && questions[0].reason == "shows text only and takes no answer"
+                && !"\(error)".contains("the survey has none")
+        }
+    }
+
     @Test("an inherited anonymity setting (anonymized = I) is imported as anonymous, with a warning")
     func inheritedAnonymity() throws {
         let s = try Self.variations()
