@@ -117,7 +117,7 @@ struct LSSQuestionConverter {
         var options = answers.enumerated().map { AnswerOption(code: $0.offset + 1, label: texts.localized($0.element.texts, fallback: $0.element.code)) }
         if q.other {
             codes["-oth-"] = options.count + 1
-            options.append(AnswerOption(code: options.count + 1, label: Self.otherLabel))
+            options.append(AnswerOption(code: options.count + 1, label: otherLabel(q)))
             out.columns["\(q.title)[other]"] = LimeSurveyColumn(item: q.title, role: .ignored("the text of an 'other' answer is not kept"))
             out.warnings.append("question \(q.title): the 'other' option is imported, the text typed for it is not")
         }
@@ -141,7 +141,7 @@ struct LSSQuestionConverter {
             }
         }
         if q.other {
-            options.append(AnswerOption(code: options.count + 1, label: Self.otherLabel))
+            options.append(AnswerOption(code: options.count + 1, label: otherLabel(q)))
             out.columns["\(q.title)[other]"] = LimeSurveyColumn(item: q.title, role: .otherOption(options.count))
             if withComments {
                 out.columns["\(q.title)[othercomment]"] = LimeSurveyColumn(item: q.title, role: .ignored("comments are free text and not kept"))
@@ -184,6 +184,12 @@ struct LSSQuestionConverter {
     }
 
     static let otherLabel = LocalizedText(sv: "Annat", en: "Other")
+
+    /// The label of the added "other" option: the question's own (`other_replace_text`) where it has one.
+    func otherLabel(_ q: LSSQuestion) -> LocalizedText {
+        guard let custom = survey.localizedAttributes[q.qid]?["other_replace_text"], !custom.isEmpty else { return Self.otherLabel }
+        return texts.localized(custom, fallback: Self.otherLabel.en)
+    }
 
     /// `codes` numbered 1, 2, … in order.
     static func numbered(_ codes: [String]) -> [String: Int] {

@@ -47,6 +47,8 @@ struct LSSSurvey: Sendable {
     var answers: [Int: [LSSAnswer]] = [:]
     /// Attributes by qid, then name (language-independent values first).
     var attributes: [Int: [String: String]] = [:]
+    /// Language-specific attributes by qid, then name, then language (`other_replace_text`, …).
+    var localizedAttributes: [Int: [String: [String: String]]] = [:]
     /// Whether the file keeps answer options in label sets, as LimeSurvey before 1.9 did.
     var hasLabelSets = false
 
@@ -78,6 +80,7 @@ struct LSSSurvey: Sendable {
             guard let name = row["attribute"] else { continue }
             let value = row["value"] ?? ""
             if row["language"] == nil || attributes[qid]?[name] == nil { attributes[qid, default: [:]][name] = value }
+            if let lang = row["language"], !value.isEmpty { localizedAttributes[qid, default: [:]][name, default: [:]][lang] = value }
         }
     }
 

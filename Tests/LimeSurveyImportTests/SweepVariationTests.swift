@@ -88,6 +88,17 @@ struct SweepVariationTests {
         #expect(s.mapping.column("UTTRYCK")?.role == .code(["01": 1, "02": 2]))
     }
 
+    @Test("the label of an 'other' option is the question's own other_replace_text, per language")
+    func otherReplaceText() throws {
+        let q = try Self.variations().questionnaire
+        #expect(q.item("VAGAR")?.kind.options.map(\.label) == [
+            LocalizedText(sv: "Buss", en: "Buss"), LocalizedText(sv: "Cykel", en: "Cykel"),
+            LocalizedText(sv: "Annat färdsätt", en: "Some other way"),
+        ])
+        #expect(try MiniSurvey.structure(type: "L", answers: ["A1", "A2"], other: "Y").questionnaire.item("Q1")?.kind.options.last?.label
+            == LocalizedText(sv: "Annat", en: "Other"))
+    }
+
     @Test("numeric limits that are not finite numbers give the full range instead of trapping")
     func extremeLimits() throws {
         #expect(try Self.variations().questionnaire.item("VIKT")?.kind == .numeric(range: -2_147_483_647...2_147_483_647, unit: nil))
