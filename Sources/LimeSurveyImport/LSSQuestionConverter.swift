@@ -146,7 +146,7 @@ struct LSSQuestionConverter {
             if withComments {
                 out.columns["\(q.title)[othercomment]"] = LimeSurveyColumn(item: q.title, role: .ignored("comments are free text and not kept"))
             }
-            out.warnings.append("question \(q.title): an 'other' text selects the option 'Annat'; the text itself is not kept")
+            out.warnings.append("question \(q.title): an 'other' text selects the added 'other' option; the text itself is not kept")
         }
         if withComments { out.warnings.append("question \(q.title): the choices are imported, the comments are not") }
         guard options.count <= 30 else {
