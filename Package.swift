@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .executable(name: "Likabehandling", targets: ["Likabehandling"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -92,6 +93,11 @@ let package = Package(
         .testTarget(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
+        ),
+        .executableTarget(
+            name: "Likabehandling",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/Likabehandling"
         ),
     ],
     swiftLanguageModes: [.v6]
