@@ -51,6 +51,21 @@ let package = Package(
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
+        .executableTarget(
+            name: "PostgresConcurrentWriter",
+            dependencies: ["DiversityKitPostgres", "DiversityKit"],
+            path: "Sources/Tools/PostgresConcurrentWriter"
+        ),
+        .testTarget(
+            name: "DiversityKitPostgresTests",
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
+        ),
         .target(
             name: "ExampleSupport",
             dependencies: ["DiversityKit", "DiversityKitSQLite"],
@@ -78,21 +93,6 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit"]
-        ),
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
-        ),
-        .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
-        .executableTarget(
-            name: "PostgresConcurrentWriter",
-            dependencies: ["DiversityKitPostgres", "DiversityKit"],
-            path: "Sources/Tools/PostgresConcurrentWriter"
-        ),
-        .testTarget(
-            name: "DiversityKitPostgresTests",
-            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
         .executableTarget(
             name: "Likabehandling",

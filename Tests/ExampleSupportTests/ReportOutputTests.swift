@@ -38,16 +38,33 @@ struct ReportOutputTests {
         #expect(try String(contentsOf: urls[1], encoding: .utf8) == "B")
     }
 
-    @Test("unsafe or repeated names write nothing", arguments: [
-        (["../x.txt"], ReportOutputError.unsafeFileName("../x.txt")),
-        (["a.txt", "a.txt"], ReportOutputError.duplicateFileName("a.txt")),
-    ])
-    func refuses(_ names: [String], _ expected: ReportOutputError) throws {
+    @Test("unsafe or repeated names write nothing", arguments: [["../x.txt"], ["a.txt", "a.txt"], ["a.txt", "b/c.txt"]])
+    func refuses(_ names: [String]) throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let dir = root.appendingPathComponent("out").path
-        #expect(throws: expected) { try ReportOutput(directory: dir, renderers: names.map(TitleRenderer.init)).write(Report(title: "x")) }
+        #expect(throws: (any Error).self) { try ReportOutput(directory: dir, renderers: names.map(TitleRenderer.init)).write(Report(title: "x")) }
         #expect(!FileManager.default.fileExists(atPath: dir))
+    }
+
+    @Test("a repeated name is its own typed error")
+    func duplicate() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: ReportOutputError.duplicateFileName("a.txt")) {
+            try ReportOutput(directory: root.path, renderers: [TitleRenderer(name: "a.txt"), TitleRenderer(name: "a.txt")]).write(Report(title: "x"))
+        }
+    }
+
+    @Test("the standard renderers write HTML, Markdown and a CSV per table")
+    func standard() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let table = ReportTable(id: "budget", caption: "Budget", columns: [ReportColumn("Post", isRowHeader: true), ReportColumn("Belopp")],
+                                rows: [[.text("ESF-stöd"), .money(Money(kronor: 4_251_631))]])
+        let urls = try ReportOutput(directory: root.path, renderers: ReportOutput.standardRenderers)
+            .write(Report(title: "Omvänt Mentorskap", sections: [ReportSection(title: "Projektet", blocks: [.table(table)])]))
+        #expect(Set(urls.map(\.lastPathComponent)) == ["report.html", "report.md", "budget.csv"])
     }
 
     @Test("the default store file is replaced by a fresh one on every run")
