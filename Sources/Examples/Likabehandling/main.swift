@@ -41,7 +41,7 @@ do {
     let rosterURL = commandLine.roster.map { URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: options.storePath).deletingLastPathComponent().appendingPathComponent("\(cli.name)-roster.csv")
     let importProgress = ProgressDisplay(title: "Importerar personalregister", mode: .automatic(quiet: options.quiet))
-    let attendanceProgress = ProgressDisplay(title: "Registrerar närvaro       ", mode: .automatic(quiet: options.quiet))
+    let attendanceProgress = ProgressDisplay(title: "Registrerar närvaro", mode: .automatic(quiet: options.quiet))
     let imported = ImportTally()
     let started = DispatchTime.now()
 

@@ -58,7 +58,7 @@ public enum LikabehandlingScenario {
         let breaks = [(CalendarDate(year: 2010, month: 6, day: 21)!, CalendarDate(year: 2010, month: 8, day: 15)!),
                       (CalendarDate(year: 2010, month: 12, day: 20)!, CalendarDate(year: 2011, month: 1, day: 9)!)]
         let open = (0...reflectionStart.days(until: reflectionEnd)).map { reflectionStart.adding(days: $0) }
-            .filter { (2...4).contains($0.weekday) && !breaks.contains { b in $0 >= b.0 && $0 <= b.1 } }
+            .filter { day in (2...4).contains(day.weekday) && !breaks.contains { day >= $0.0 && day <= $0.1 } }
         guard count > 0 else { return [] }
         return (0..<count).map { open[$0 * open.count / count] }
     }

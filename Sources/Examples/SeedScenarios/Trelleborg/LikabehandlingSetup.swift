@@ -20,7 +20,7 @@ extension LikabehandlingScenario {
     /// The last day reflection seminars may be held: 2011-06-30.
     public static let reflectionEnd = CalendarDate(year: 2011, month: 6, day: 30)!
     /// Seats per elective seminar on a training day.
-    public static let seminarCapacity = 24
+    public static let seminarCapacity = 22
     /// Reflection group size limits (mindre grupper).
     public static let reflectionGroupSize = 12...25
 
