@@ -16,21 +16,23 @@ let cli = ExampleCommandLine(
     summary: "(o)Likabehandling (Trelleborg 2009–2011): the 2008 employee survey as baseline, 26 full training days with a plenary and six elective seminars, 144 reflection seminars and the (RE)Agera material, for 3001 employees imported from an HR roster CSV.",
     defaultSeed: LikabehandlingScenario.defaultSeed)
 let rosterOption = """
-      --roster PATH   HR roster CSV to import (employee_ref;organisation;unit;role) instead of
-                      the generated ./.diversitykit/likabehandling-roster.csv.
+      --roster PATH   HR roster CSV to import (employee_ref;organisation;unit;role) instead of the
+                      one generated next to the store (default ./.diversitykit/likabehandling-roster.csv).
     """
+let usage = cli.usage.replacingOccurrences(of: "[--quiet] [--help]", with: "[--roster PATH] [--quiet] [--help]")
+    + "\n" + rosterOption
 let commandLine: (options: ExampleOptions, roster: String?)
 do {
     let split = try RosterArgument.extract(from: Array(CommandLine.arguments.dropFirst()))
     switch try cli.parse(split.rest) {
     case .help:
-        print(cli.usage + "\n" + rosterOption)
+        print(usage)
         exit(0)
     case .run(let options):
         commandLine = (options, split.roster)
     }
 } catch {
-    StandardError.write("error: \(error)\n\n\(cli.usage)\n\(rosterOption)\n")
+    StandardError.write("error: \(error)\n\n\(usage)\n")
     exit(2)
 }
 let options = commandLine.options
