@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DiversityKitTesting", targets: ["DiversityKitTesting"]),
         .library(name: "SurveyModule", targets: ["SurveyModule"]),
         .library(name: "EvaluationModule", targets: ["EvaluationModule"]),
+        .library(name: "LimeSurveyImport", targets: ["LimeSurveyImport"]),
         .executable(name: "Quickstart", targets: ["Quickstart"]),
         .library(name: "DiversityKitSQLite", targets: ["DiversityKitSQLite"]),
         .library(name: "ProgrammeToolkit", targets: ["ProgrammeToolkit"]),
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
         .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
+        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
         .executableTarget(
             name: "Quickstart",
             dependencies: ["DiversityKit"],
@@ -66,6 +68,8 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+                    resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
             dependencies: ["DiversityKit", "DiversityKitSQLite"],
@@ -92,7 +96,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedScenariosTests",
-            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit"]
+            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
+                           "OmvantMentorskap", "MangfaldensAnsikten"]
         ),
         .executableTarget(
             name: "Likabehandling",

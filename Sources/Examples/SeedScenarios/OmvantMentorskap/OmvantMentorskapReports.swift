@@ -19,8 +19,7 @@ extension OmvantMentorskapScenario {
             .table(ReportTable(id: "budget", caption: "Budget per kostnadsslag",
                                columns: [ReportColumn("Kostnadsslag", isRowHeader: true), ReportColumn("Planerat")],
                                rows: p.budget.map { [.text($0.label), .money($0.planned)] } + [[.text("Summa"), .money(p.totalBudget)]])),
-            .list(outcome.goals.map(\.title)),
-        ])
+        ], subsections: [ReportSection(title: "Mål", blocks: [.list(outcome.goals.map(\.title))])])
         let mentoring = ReportSection(title: "Omvänt mentorskap", blocks: [
             .paragraph("\(outcome.mentors.count) mentorer (medarbetare) och \(outcome.adepts.count) adepter (ledare och nyckelpersoner). Matchningen är optimal: först så många par som reglerna tillåter, sedan största sammanlagda passning. Ingen mentor och adept i samma enhet eller rapporteringslinje."),
             .table(ReportTable(id: "mentorpar", caption: "Mentorpar och varför de matchades",

@@ -1,0 +1,148 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One `<row>` of a table block of a `.lss` file: its field values by name, and where it starts.
+struct LSSRow: Hashable, Sendable {
+    var values: [String: String] = [:]
+    var line: Int
+    var column: Int
+
+    subscript(_ field: String) -> String? {
+        guard let v = values[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+        return v
+    }
+
+    /// The raw text of a field, untrimmed (question and answer texts).
+    func text(_ field: String) -> String? { values[field] }
+}
+
+/// A `.lss` document read into its table blocks: `<document><questions><rows><row>…`.
+///
+/// A structure file is small (kilobytes to a few megabytes), so the rows are kept; the XML is
+/// still read event by event, never built into a tree.
+struct LSSDocument: Sendable {
+    /// `Survey` for a structure file; `Question` or `Group` for LimeSurvey's other exports.
+    var docType: String?
+    var languages: [String] = []
+    var tables: [String: [LSSRow]] = [:]
+
+    func rows(_ table: String) -> [LSSRow] { tables[table] ?? [] }
+
+    /// Reads `data`.
+    /// - Throws: ``LimeSurveyImportError/notXML(line:column:reason:)``,
+    ///   ``LimeSurveyImportError/notASurveyStructure(found:)``.
+    static func parse(_ data: Data) throws -> LSSDocument {
+        // On Linux XMLParser runs on libxml2, whose global state is not thread-safe: two
+        // imports at once corrupt memory. One parse at a time, process-wide.
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        // FoundationXML traps on element names that are not UTF-8, so such bytes never reach it.
+        if let (line, column) = firstInvalidUTF8(data) {
+            throw LimeSurveyImportError.notXML(line: line, column: column, reason: "the bytes here are not UTF-8 text")
+        }
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        let reader = Reader()
+        parser.delegate = reader
+        let ok = parser.parse()
+        if let rootError = reader.wrongRoot { throw LimeSurveyImportError.notASurveyStructure(found: "<\(rootError)> root element") }
+        guard ok else {
+            let message = parser.parserError.map { Self.describe($0) } ?? "the XML could not be read"
+            throw LimeSurveyImportError.notXML(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1), reason: message)
+        }
+        guard reader.sawRoot else { throw LimeSurveyImportError.notXML(line: 1, column: 1, reason: "the file has no XML elements") }
+        // The parser can report success on input that simply stops: insist on a closed root.
+        if let open = reader.openElement {
+            throw LimeSurveyImportError.notXML(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1),
+                                               reason: "the file ends before <\(open)> is closed")
+        }
+        return reader.document
+    }
+
+    private static let parseLock = NSLock()
+
+    /// The 1-based line and column of the first byte sequence that is not UTF-8, if any.
+    static func firstInvalidUTF8(_ data: Data) -> (Int, Int)? {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var line = 1, column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput: return nil
+            case .error: return (line, column)
+            }
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        let detail = ns.localizedDescription.trimmingCharacters(in: .whitespacesAndNewlines)
+        return detail.isEmpty ? "XML parser error \(ns.code)" : "XML parser error \(ns.code): \(detail)"
+    }
+
+    /// The SAX delegate: tracks the element path and collects rows at depth 4, fields at depth 5.
+    private final class Reader: NSObject, XMLParserDelegate {
+        var document = LSSDocument()
+        var sawRoot = false
+        var wrongRoot: String?
+        private var path: [String] = []
+        /// The innermost element still open at the end, if any.
+        var openElement: String? { path.last }
+        private var text = ""
+        private var row: LSSRow?
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            path.append(elementName)
+            text = ""
+            switch path.count {
+            case 1:
+                sawRoot = true
+                if elementName != "document" {
+                    wrongRoot = elementName
+                    parser.abortParsing()
+                }
+            case 4 where elementName == "row" && path[2] == "rows":
+                row = LSSRow(line: parser.lineNumber, column: parser.columnNumber)
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text += String(decoding: CDATABlock, as: UTF8.self) }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            // On damaged input the parser may report an end it never reported the start of.
+            guard !path.isEmpty else {
+                parser.abortParsing()
+                return
+            }
+            switch path.count {
+            case 2:
+                let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if elementName == "LimeSurveyDocType" { document.docType = value }
+            case 3 where path[1] == "languages" && elementName == "language":
+                let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !value.isEmpty { document.languages.append(value) }
+            case 4 where elementName == "row" && path[2] == "rows":
+                if let row { document.tables[path[1], default: []].append(row) }
+                row = nil
+            case 5 where path[2] == "rows" && path[3] == "row":
+                row?.values[elementName] = text
+            default: break
+            }
+            text = ""
+            path.removeLast()
+        }
+    }
+}

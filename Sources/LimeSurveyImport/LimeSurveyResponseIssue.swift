@@ -1,0 +1,92 @@
+import SurveyModule
+
+/// One problem in a LimeSurvey response export, with where it is (1-based line and column).
+public struct LimeSurveyResponseIssue: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line.
+    public var line: Int
+    /// The column (character) where the field starts.
+    public var column: Int
+    /// The column heading, when known (e.g. `"Q2[SQ001]"`).
+    public var field: String?
+    /// What is wrong.
+    public var problem: LimeSurveyResponseProblem
+
+    /// Creates an issue.
+    public init(line: Int, column: Int, field: String? = nil, problem: LimeSurveyResponseProblem) {
+        self.line = line
+        self.column = column
+        self.field = field
+        self.problem = problem
+    }
+
+    public var description: String {
+        "line \(line), column \(column)" + (field.map { " (\($0))" } ?? "") + ": \(problem)"
+    }
+}
+
+/// What is wrong with a cell, row or file of a LimeSurvey response export. Messages never repeat answers.
+public enum LimeSurveyResponseProblem: Hashable, Sendable, CustomStringConvertible {
+    /// The CSV itself is malformed; reading stopped here.
+    case syntax(CSVError)
+    /// A row has another number of fields than the heading row.
+    case fieldCount(expected: Int, found: Int)
+    /// A heading appears twice.
+    case duplicateColumn(String)
+    /// A value that is not one of the question's answer codes (was the export made with full answers?).
+    case unknownAnswerCode
+    /// A numeric cell that is not a number.
+    case notANumber
+    /// A numeric cell with a fraction: DiversityKit numbers are whole.
+    case notAWholeNumber
+    /// A whole number beyond what a numeric item holds (32 bits).
+    case numberOutOfRange
+    /// A multiple-choice cell that is not `Y`, `1`, `N`, `0` or empty.
+    case invalidSelectionFlag
+    /// A date cell that is not `YYYY-MM-DD hh:mm[:ss]`.
+    case invalidDate
+    /// The answers break the questionnaire's rules.
+    case response(ResponseIssue)
+
+    public var description: String {
+        switch self {
+        case .syntax(let e): return e.description
+        case .fieldCount(let e, let f): return "\(f) fields, the heading row has \(e)"
+        case .duplicateColumn(let c): return "column '\(c)' appears twice"
+        case .unknownAnswerCode: return "not one of the question's answer codes (export with 'Answer codes', not full answers)"
+        case .notANumber: return "not a number"
+        case .notAWholeNumber: return "not a whole number"
+        case .numberOutOfRange: return "a number too large for a numeric item"
+        case .invalidSelectionFlag: return "not Y, N, 1, 0 or empty"
+        case .invalidDate: return "not a date and time (YYYY-MM-DD hh:mm:ss)"
+        case .response(let i): return i.description
+        }
+    }
+}
+
+/// A response export with problems; nothing was imported.
+public struct LimeSurveyResponseImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Every problem found (up to the importer's limit), in file order.
+    public var issues: [LimeSurveyResponseIssue]
+    /// Creates the error.
+    public init(issues: [LimeSurveyResponseIssue]) { self.issues = issues }
+    public var description: String {
+        "\(issues.count) problem(s) in the LimeSurvey response export: " + issues.prefix(5).map(\.description).joined(separator: "; ")
+    }
+}
+
+/// What reading a response export found.
+public struct LimeSurveyResponseReport: Hashable, Sendable {
+    /// Data rows read.
+    public var rows: Int = 0
+    /// Responses passed on (rows without problems).
+    public var imported: Int = 0
+    /// Of those, partial responses (no submit date).
+    public var partial: Int = 0
+    /// Problems with line and column; rows with problems are not passed on.
+    public var issues: [LimeSurveyResponseIssue] = []
+    /// Columns ignored and other things worth knowing.
+    public var warnings: [String] = []
+
+    /// Creates an empty report.
+    public init() {}
+}
