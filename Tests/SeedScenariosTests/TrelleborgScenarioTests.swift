@@ -144,7 +144,11 @@ struct TrelleborgScenarioTests {
             try await HRRosterImporter(workspace: workspace, batchSize: 250)
                 .importRoster(Data([0xEF, 0xBB, 0xBF]) + HRRoster.csv(entries))
         }
-        #expect(viaCSV == direct)
+        #expect(viaCSV.rosterImport?.registered == 3001 && viaCSV.rosterImport?.batches == 13)
+        #expect(viaCSV.rosterImport?.perRole[.manager] == direct.material.managersPresent)
+        var withoutImport = viaCSV
+        withoutImport.rosterImport = nil
+        #expect(withoutImport == direct)
     }
 
     @Test("a malformed roster line is reported with its line and column, and nobody is registered")

@@ -1,5 +1,4 @@
 import ExampleSupport
-import Foundation
 
 /// The example's own option, `--roster PATH` (or `--roster=PATH`), taken out of the arguments
 /// before the shared ``ExampleCommandLine`` reads the rest.
@@ -27,12 +26,3 @@ enum RosterArgument {
     }
 }
 
-/// What the roster import registered, handed out of the scenario's import callback.
-/// Lock-guarded because the callback is `@Sendable`.
-final class ImportTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: RosterImportResult?
-    func record(_ r: RosterImportResult) { lock.withLock { result = r } }
-    var registered: Int { lock.withLock { result?.registered ?? 0 } }
-    var batches: Int { lock.withLock { result?.batches ?? 0 } }
-}

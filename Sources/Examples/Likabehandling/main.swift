@@ -44,7 +44,6 @@ do {
         ?? URL(fileURLWithPath: options.storePath).deletingLastPathComponent().appendingPathComponent("\(cli.name)-roster.csv")
     let importProgress = ProgressDisplay(title: "Importerar personalregister", mode: .automatic(quiet: options.quiet))
     let attendanceProgress = ProgressDisplay(title: "Registrerar närvaro", mode: .automatic(quiet: options.quiet))
-    let imported = ImportTally()
     let started = DispatchTime.now()
 
     let outcome = try await LikabehandlingScenario.run(in: workspace, seed: options.seed, importStaff: { entries in
@@ -55,7 +54,7 @@ do {
         let result = try await HRRosterImporter(workspace: workspace, batchSize: 250)
             .importRoster(contentsOf: rosterURL) { done, total in importProgress.update(done, of: total) }
         importProgress.finish()
-        imported.record(result)
+        return result
     }, attendanceProgress: { done, total in
         attendanceProgress.update(done, of: total)
     })
@@ -71,7 +70,7 @@ do {
         let coverage = outcome.material.coverage
         var summary = ExampleSummary(title: "(o)Likabehandling – Trelleborgs kommun")
         summary.add("Period", outcome.programme.period.description)
-        summary.add("Personalregister", "\(imported.registered) anställda i \(imported.batches) batcher från \(rosterURL.path)")
+        summary.add("Personalregister", "\(outcome.rosterImport?.registered ?? 0) anställda i \(outcome.rosterImport?.batches ?? 0) batcher från \(rosterURL.path)")
         summary.add("Medarbetarenkät 2008", "\(outcome.survey.respondents) anonyma svar (nuläge)")
         summary.add("Deltagare", "\(outcome.distinctParticipants) medarbetare")
         summary.add("Utbildningsdagar", "\(outcome.trainingDays.count): \(outcome.firstChoices) förstahandsval, \(outcome.secondChoices) andrahandsval, \(outcome.unassigned) utan plats")

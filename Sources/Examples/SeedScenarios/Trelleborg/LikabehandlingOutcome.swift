@@ -1,5 +1,6 @@
 import DiversityKit
 import EvaluationModule
+import ExampleSupport
 import ProgrammeToolkit
 import SurveyModule
 
@@ -55,6 +56,8 @@ public struct LikabehandlingOutcome: Hashable, Sendable {
     public var organisation: Organisation
     /// Employees per administration (from the HR roster).
     public var staffPerAdministration: [ID<OrganisationUnit>: Int]
+    /// What the embedder's roster import reported; `nil` when the roster was registered directly.
+    public var rosterImport: RosterImportResult?
     /// Distinct employees with at least one attended session.
     public var distinctParticipants: Int
     /// The 2008 baseline.

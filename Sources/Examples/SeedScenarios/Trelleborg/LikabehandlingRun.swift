@@ -10,15 +10,16 @@ extension LikabehandlingScenario {
     /// - Parameters:
     ///   - importStaff: how the HR roster gets into the workspace; by default the entries of
     ///     ``staffRoster()`` are registered directly in batches. An embedder passes its own import
-    ///     (the example writes a CSV file and imports it with `HRRosterImporter`). Everything after
-    ///     works on the participants the workspace then holds.
+    ///     (the example writes a CSV file and imports it with `HRRosterImporter`) and returns what
+    ///     it registered, which the outcome keeps. Everything after works on the participants the
+    ///     workspace then holds.
     ///   - attendanceProgress: called with `(done, total)` attendance entries before the first
     ///     and after every batch (training days and reflection seminars).
     /// - Throws: the workspace's, toolkit's and survey service's errors; none are expected on an
     ///   empty store. ``ToolkitError/groupsImpossible(total:minimum:maximum:)`` when a roster is too
     ///   small for one reflection group.
     public static func run(in workspace: Workspace, seed: UInt64 = defaultSeed,
-                           importStaff: (@Sendable ([RosterEntry]) async throws -> Void)? = nil,
+                           importStaff: (@Sendable ([RosterEntry]) async throws -> RosterImportResult)? = nil,
                            attendanceProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> LikabehandlingOutcome {
         var rng = SeededGenerator(seed: seed)
         let store = await workspace.store
@@ -29,7 +30,8 @@ extension LikabehandlingScenario {
         for intervention in interventions() { try await workspace.add(intervention) }
 
         let roster = staffRoster()
-        if let importStaff { try await importStaff(roster) } else {
+        var rosterImport: RosterImportResult?
+        if let importStaff { rosterImport = try await importStaff(roster) } else {
             for start in stride(from: 0, to: roster.count, by: chunkSize) {
                 try await workspace.register(roster[start..<min(start + chunkSize, roster.count)].map(\.participant))
             }
@@ -64,6 +66,7 @@ extension LikabehandlingScenario {
             programme: try await workspace.programme(programmeID) ?? programme(),
             organisation: try await workspace.organisation(municipality) ?? organisation(),
             staffPerAdministration: perAdministration,
+            rosterImport: rosterImport,
             distinctParticipants: attendees.count,
             survey: survey,
             trainingDays: training.days,
