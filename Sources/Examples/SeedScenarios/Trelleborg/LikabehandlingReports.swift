@@ -12,14 +12,13 @@ extension LikabehandlingScenario {
         let project = ReportSection(title: "Projektet", blocks: [
             .paragraph("ESF-projekt \(outcome.programme.period), Trelleborgs kommun. \(outcome.distinctParticipants) medarbetare deltog (plan \(plannedParticipants))."),
             .table(ReportTable(id: "forvaltningar", caption: "Anställda per förvaltning",
-                               columns: [ReportColumn("Förvaltning", isRowHeader: true), ReportColumn("Anställda"), ReportColumn("Svar 2008")],
-                               rows: outcome.staffPerAdministration.keys.sorted().map { unit in
-                                   [.text(unitNames[unit] ?? unit.rawValue), .integer(outcome.staffPerAdministration[unit] ?? 0),
-                                    .integer(outcome.survey.respondentsPerAdministration[unit] ?? 0)]
+                               columns: [ReportColumn("Förvaltning", isRowHeader: true), ReportColumn("Anställda")],
+                               rows: outcome.staffPerAdministration.keys.map { (unitNames[$0] ?? $0.rawValue, $0) }.sorted { $0.0 < $1.0 }.map {
+                                   [.text($0.0), .integer(outcome.staffPerAdministration[$0.1] ?? 0)]
                                })),
         ])
         return [Report(title: "(o)Likabehandling – uppföljning", subtitle: "Trelleborgs kommun \(outcome.programme.period)",
-                       language: .swedish, date: outcome.material.presentedOn,
+                       language: .swedish, date: coverageDate,
                        sections: [project, trainingSection(outcome), reflectionSection(outcome), materialSection(outcome, unitNames: unitNames)]),
                 try EvaluationReports(language: .swedish).surveyResults(outcome.survey.results, date: CalendarDate(year: 2008, month: 12, day: 31))]
     }
@@ -65,7 +64,7 @@ extension LikabehandlingScenario {
             .table(ReportTable(id: "reagera-tackning", caption: "Användning per förvaltning",
                                columns: [ReportColumn("Förvaltning", isRowHeader: true), ReportColumn("Arbetsplatser"),
                                          ReportColumn("Har använt"), ReportColumn("Tillfällen"), ReportColumn("Andel")],
-                               rows: perAdministration.keys.sorted().map { admin in
+                               rows: perAdministration.keys.sorted { (unitNames[$0] ?? $0.rawValue) < (unitNames[$1] ?? $1.rawValue) }.map { admin in
                                    let units = perAdministration[admin]!
                                    let reached = units.filter { (coverage.usesPerUnit[$0] ?? 0) > 0 }.count
                                    return [.text(unitNames[admin] ?? admin.rawValue), .integer(units.count), .integer(reached),
