@@ -7,6 +7,8 @@ extension LikabehandlingScenario {
     struct TrainingPlan {
         var days: [TrainingDayResult]
         var attendance: [Workspace.AttendanceEntry]
+        /// The intervention of every session, and the seminar id for the afternoon ones.
+        var sessions: [ID<Session>: (intervention: ID<Intervention>, seminar: String?)]
     }
 
     /// How popular each seminar is as a first choice (managers lean to recruitment).
@@ -37,10 +39,13 @@ extension LikabehandlingScenario {
             }
         }
         try await workspace.schedule(sessions)
+        var plan = TrainingPlan(days: [], attendance: [], sessions: [:])
+        for session in sessions {
+            plan.sessions[session.id] = (session.intervention, seminars.first { electiveIntervention($0.id) == session.intervention }?.id)
+        }
 
         // Colleagues go on different days so that every workplace keeps running.
         let shuffled = shuffle(staff, rng: &rng)
-        var plan = TrainingPlan(days: [], attendance: [])
         for (i, date) in trainingDates.enumerated() {
             let day = i + 1
             let people = stride(from: i, to: shuffled.count, by: trainingDates.count).map { shuffled[$0] }
@@ -95,11 +100,8 @@ extension LikabehandlingScenario {
         let seminarMeans = ["funktionshinder": 4.1, "genus": 3.8, "islam": 4.3, "rekrytering": 3.7, "kulturkrockar": 4.4, "sprak": 4.2]
         var ratings: [Rating] = []
         for entry in plan.attendance where entry.status == .attended && rng.chance(40) {
-            let session = entry.session.rawValue
-            let isPlenary = session.hasSuffix("-plenar")
-            let seminar = String(session.split(separator: "-").last ?? "")
-            let intervention = isPlenary ? plenaryIntervention : electiveIntervention(seminar)
-            let mean = isPlenary ? 4.5 : seminarMeans[seminar] ?? 4.0
+            guard let (intervention, seminar) = plan.sessions[entry.session] else { continue }
+            let mean = seminar.map { seminarMeans[$0] ?? 4.0 } ?? 4.5
             for dimension in [RatingDimension.content, .trainer] {
                 let score = min(5, max(1, Int((mean + Double(rng.int(in: -15...10)) / 10).rounded())))
                 ratings.append(Rating(id: ID("betyg-\(ratings.count + 1)"), subject: .session(entry.session),
