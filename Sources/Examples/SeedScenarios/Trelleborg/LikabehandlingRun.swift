@@ -22,7 +22,7 @@ extension LikabehandlingScenario {
                            importStaff: (@Sendable ([RosterEntry]) async throws -> RosterImportResult)? = nil,
                            attendanceProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> LikabehandlingOutcome {
         var rng = SeededGenerator(seed: seed)
-        let store = await workspace.store
+        let store = workspace.store
         let toolkit = ProgrammeToolkit(store: store)
 
         try await workspace.register(organisation())
