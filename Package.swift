@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
         .executable(name: "MDSS", targets: ["MDSS"]),
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
+        .executable(name: "Likabehandling", targets: ["Likabehandling"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -98,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
-                           "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject"]
+                           "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject", "Likabehandling"]
         ),
         .executableTarget(
             name: "MDSS",
@@ -109,6 +110,11 @@ let package = Package(
             name: "RegionalProject",
             dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
             path: "Sources/Examples/RegionalProject"
+        ),
+        .executableTarget(
+            name: "Likabehandling",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/Likabehandling"
         ),
     ],
     swiftLanguageModes: [.v6]
