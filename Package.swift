@@ -17,6 +17,9 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .executable(name: "MDSS", targets: ["MDSS"]),
+        .executable(name: "RegionalProject", targets: ["RegionalProject"]),
+        .executable(name: "Likabehandling", targets: ["Likabehandling"]),
         .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
     ],
     targets: [
@@ -77,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "SeedScenarios",
-            dependencies: ["DiversityKit", "ProgrammeToolkit", "EvaluationModule", "ExampleSupport"],
+            dependencies: ["DiversityKit", "ProgrammeToolkit", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Sources/Examples/SeedScenarios"
         ),
         .executableTarget(
@@ -97,7 +100,22 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
-                           "OmvantMentorskap", "MangfaldensAnsikten"]
+                           "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject", "Likabehandling"]
+        ),
+        .executableTarget(
+            name: "MDSS",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/MDSS"
+        ),
+        .executableTarget(
+            name: "RegionalProject",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/RegionalProject"
+        ),
+        .executableTarget(
+            name: "Likabehandling",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"],
+            path: "Sources/Examples/Likabehandling"
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",

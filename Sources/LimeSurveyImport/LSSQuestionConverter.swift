@@ -82,7 +82,9 @@ struct LSSQuestionConverter {
                 out.add(Item(code: code, prompt: texts.localized(sub.texts, fallback: sub.title), kind: .freeText(maxLength: textLength(q)),
                              isRequired: q.mandatory), column: code, .text)
             }
-        case .arrayDualScale, .arrayNumbers, .arrayTexts, .date, .ranking, .equation, .fileUpload, .textDisplay, .languageSwitch:
+        case .arrayNumbers, .arrayTexts:
+            try grid(q, numbers: type == .arrayNumbers, &out)
+        case .arrayDualScale, .date, .ranking, .equation, .fileUpload, .textDisplay, .languageSwitch:
             if case .unsupported(let reason) = type.conversion { throw Unsupported(reason: reason) }
             throw Unsupported(reason: "it shows text only and takes no answer")
         }
@@ -115,7 +117,7 @@ struct LSSQuestionConverter {
         var options = answers.enumerated().map { AnswerOption(code: $0.offset + 1, label: texts.localized($0.element.texts, fallback: $0.element.code)) }
         if q.other {
             codes["-oth-"] = options.count + 1
-            options.append(AnswerOption(code: options.count + 1, label: Self.otherLabel))
+            options.append(AnswerOption(code: options.count + 1, label: otherLabel(q)))
             out.columns["\(q.title)[other]"] = LimeSurveyColumn(item: q.title, role: .ignored("the text of an 'other' answer is not kept"))
             out.warnings.append("question \(q.title): the 'other' option is imported, the text typed for it is not")
         }
@@ -139,12 +141,12 @@ struct LSSQuestionConverter {
             }
         }
         if q.other {
-            options.append(AnswerOption(code: options.count + 1, label: Self.otherLabel))
+            options.append(AnswerOption(code: options.count + 1, label: otherLabel(q)))
             out.columns["\(q.title)[other]"] = LimeSurveyColumn(item: q.title, role: .otherOption(options.count))
             if withComments {
                 out.columns["\(q.title)[othercomment]"] = LimeSurveyColumn(item: q.title, role: .ignored("comments are free text and not kept"))
             }
-            out.warnings.append("question \(q.title): an 'other' text selects the option 'Annat'; the text itself is not kept")
+            out.warnings.append("question \(q.title): an 'other' text selects the added 'other' option; the text itself is not kept")
         }
         if withComments { out.warnings.append("question \(q.title): the choices are imported, the comments are not") }
         guard options.count <= 30 else {
@@ -156,12 +158,22 @@ struct LSSQuestionConverter {
 
     private func numericRange(_ q: LSSQuestion) -> ClosedRange<Int> {
         let attrs = survey.attributes[q.qid] ?? [:]
-        let low = attrs["min_num_value_n"].flatMap { Double($0) }.map { Int(max(($0).rounded(.up), -2_147_483_647)) } ?? -2_147_483_647
-        let high = attrs["max_num_value_n"].flatMap { Double($0) }.map { Int(min(($0).rounded(.down), 2_147_483_647)) } ?? 2_147_483_647
-        return low <= high ? low...high : -2_147_483_647...2_147_483_647
+        return Self.range(low: attrs["min_num_value_n"], high: attrs["max_num_value_n"])
     }
 
-    private func textLength(_ q: LSSQuestion) -> Int {
+    /// The whole numbers between two attribute values (either may be missing, an expression, or
+    /// out of range); the full 32-bit range when they give none.
+    static func range(low: String?, high: String?, defaultLow: Int = -2_147_483_647, defaultHigh: Int = 2_147_483_647) -> ClosedRange<Int> {
+        let full = -2_147_483_647...2_147_483_647
+        // Attribute values are text: "1e999", "nan" and "{Q1}" must not become numbers (or traps).
+        func number(_ text: String?) -> Double? { text.flatMap { Double($0) }.flatMap { $0.isFinite ? $0 : nil } }
+        func clamped(_ v: Double) -> Int { Int(min(max(v, Double(full.lowerBound)), Double(full.upperBound))) }
+        let lo = number(low).map { clamped($0.rounded(.up)) } ?? defaultLow
+        let hi = number(high).map { clamped($0.rounded(.down)) } ?? defaultHigh
+        return lo <= hi ? lo...hi : full
+    }
+
+    func textLength(_ q: LSSQuestion) -> Int {
         survey.attributes[q.qid]?["maximum_chars"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultTextLength
     }
 
@@ -172,6 +184,12 @@ struct LSSQuestionConverter {
     }
 
     static let otherLabel = LocalizedText(sv: "Annat", en: "Other")
+
+    /// The label of the added "other" option: the question's own (`other_replace_text`) where it has one.
+    func otherLabel(_ q: LSSQuestion) -> LocalizedText {
+        guard let custom = survey.localizedAttributes[q.qid]?["other_replace_text"], !custom.isEmpty else { return Self.otherLabel }
+        return texts.localized(custom, fallback: Self.otherLabel.en)
+    }
 
     /// `codes` numbered 1, 2, … in order.
     static func numbered(_ codes: [String]) -> [String: Int] {

@@ -36,6 +36,8 @@ struct LSSGroup: Sendable {
 struct LSSSurvey: Sendable {
     var surveyID = ""
     var anonymized = false
+    /// `anonymized = I`: the setting is inherited from a LimeSurvey survey group the file does not contain.
+    var anonymityInherited = false
     var baseLanguage: String?
     var languages: [String] = []
     var titles: [String: String] = [:]
@@ -45,6 +47,8 @@ struct LSSSurvey: Sendable {
     var answers: [Int: [LSSAnswer]] = [:]
     /// Attributes by qid, then name (language-independent values first).
     var attributes: [Int: [String: String]] = [:]
+    /// Language-specific attributes by qid, then name, then language (`other_replace_text`, …).
+    var localizedAttributes: [Int: [String: [String: String]]] = [:]
     /// Whether the file keeps answer options in label sets, as LimeSurvey before 1.9 did.
     var hasLabelSets = false
 
@@ -53,6 +57,7 @@ struct LSSSurvey: Sendable {
         if let s = doc.rows("surveys").first {
             surveyID = s["sid"] ?? ""
             anonymized = s["anonymized"]?.uppercased() == "Y"
+            anonymityInherited = s["anonymized"]?.uppercased() == "I"
             baseLanguage = s["language"]
             languages = ([s["language"]] + (s["additional_languages"] ?? "").split(separator: " ").map(String.init)).compactMap { $0 }
         }
@@ -75,6 +80,7 @@ struct LSSSurvey: Sendable {
             guard let name = row["attribute"] else { continue }
             let value = row["value"] ?? ""
             if row["language"] == nil || attributes[qid]?[name] == nil { attributes[qid, default: [:]][name] = value }
+            if let lang = row["language"], !value.isEmpty { localizedAttributes[qid, default: [:]][name, default: [:]][lang] = value }
         }
     }
 
@@ -155,6 +161,12 @@ struct LSSSurvey: Sendable {
     /// The answer options of `qid` on `scale`, in order.
     func answers(of qid: Int, scale: Int = 0) -> [LSSAnswer] {
         (answers[qid] ?? []).filter { $0.scaleID == scale }.sorted { ($0.order, $0.code) < ($1.order, $1.code) }
+    }
+
+    /// Whether LimeSurvey hides `qid` from respondents (attribute `hidden` = 1): its value comes
+    /// from a default, the URL or an equation, never from the respondent.
+    func isHidden(_ qid: Int) -> Bool {
+        attributes[qid]?["hidden"] == "1"
     }
 
     /// Groups in order, then a catch-all for questions whose group is missing.

@@ -18,7 +18,8 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
     case malformedRow(table: String, line: Int, column: Int, reason: String)
     /// Strict mode: the file has questions DiversityKit cannot represent; every one is listed.
     case strictModeRefused([LimeSurveyUnsupportedQuestion])
-    /// No question of the survey could be imported; every skipped one is listed.
+    /// No question of the survey could be imported; every question is listed with why — the
+    /// unsupported ones and those left out on purpose (text display, hidden questions).
     case noImportableQuestions([LimeSurveyUnsupportedQuestion])
     /// A response export of an anonymous survey (`anonymized = Y`) carries a `token` column.
     case tokenInAnonymousSurvey(line: Int, column: Int)

@@ -47,6 +47,8 @@ public struct LimeSurveyImporter: Sendable {
         var report = LimeSurveyImportReport(warnings: texts.warnings)
         var sections: [Section] = [], scales: [Scale] = [], columns: [String: LimeSurveyColumn] = [:]
         var itemOwner: [String: String] = [:]
+        // Questions left out on purpose: named too if nothing at all can be imported.
+        var leftOut: [LimeSurveyUnsupportedQuestion] = []
         let id = questionnaireID ?? ID("limesurvey-\(survey.surveyID.isEmpty ? "survey" : survey.surveyID)")
         for gid in survey.orderedGroupIDs {
             var items: [Item] = []
@@ -54,8 +56,16 @@ public struct LimeSurveyImporter: Sendable {
                 func skip(_ reason: String) {
                     report.skipped.append(LimeSurveyUnsupportedQuestion(qid: String(q.qid), title: q.title, type: q.type, reason: reason))
                 }
+                func leave(_ reason: String) {
+                    report.warnings.append("question \(q.title) (type '\(q.type)') \(reason); left out")
+                    leftOut.append(LimeSurveyUnsupportedQuestion(qid: String(q.qid), title: q.title, type: q.type, reason: reason))
+                }
                 if LimeSurveyQuestionType(rawValue: q.type)?.conversion == .noAnswer {
-                    report.warnings.append("question \(q.title) (type '\(q.type)') shows text only and takes no answer; left out")
+                    leave("shows text only and takes no answer")
+                    continue
+                }
+                if survey.isHidden(q.qid) {
+                    leave("is hidden in LimeSurvey (hidden = 1): respondents never saw it, its value came from a default, the URL or an equation")
                     continue
                 }
                 let converted: ConvertedQuestion
@@ -76,23 +86,40 @@ public struct LimeSurveyImporter: Sendable {
                 if let scale = converted.scale, !scales.contains(where: { $0.code == scale.code }) { scales.append(scale) }
                 columns.merge(converted.columns) { first, _ in first }
                 report.warnings += converted.warnings
+                if Self.showsExpressions(converted.items) {
+                    report.warnings.append("question \(q.title): its text contains LimeSurvey expressions ({…}), kept as written; DiversityKit does not evaluate them")
+                }
             }
             guard !items.isEmpty else { continue }
             let name = texts.localized(survey.groups[gid]?.names ?? [:], fallback: "G\(gid)")
             sections.append(Section(code: "G\(gid)", title: name, items: items))
         }
         if strict && !report.skipped.isEmpty { throw LimeSurveyImportError.strictModeRefused(report.skipped) }
-        guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped) }
+        guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped + leftOut) }
         let questionnaire = Questionnaire(id: id, title: texts.localized(survey.titles, fallback: id.rawValue),
                                           sections: sections, scales: scales)
         report.importedItems = questionnaire.items.map(\.code)
-        let mode: DistributionMode = survey.anonymized ? .anonymous : .identified
+        // An inherited setting is unknown here; anonymous is the choice that cannot expose anyone.
+        let mode: DistributionMode = survey.anonymized || survey.anonymityInherited ? .anonymous : .identified
+        if survey.anonymityInherited {
+            report.warnings.append("the survey inherits its anonymity from a LimeSurvey survey group (anonymized = I), which the file "
+                + "does not contain; imported as anonymous — a response export with a token column will be refused")
+        }
         if mode == .identified && questionnaire.hasSensitiveItems {
             report.warnings.append("the survey is not anonymous (anonymized = N) but has sensitive items ("
                 + questionnaire.items.filter(\.isSensitive).map(\.code).joined(separator: ", ") + "); distribute it anonymously")
         }
         let mapping = LimeSurveyMapping(questionnaire: questionnaire.reference, surveyID: survey.surveyID, mode: mode, columns: columns)
         return LimeSurveyStructure(questionnaire: questionnaire, mapping: mapping, report: report)
+    }
+
+    /// Whether a prompt or option label still holds an Expression Manager placeholder such as `{Q1.shown}`.
+    static func showsExpressions(_ items: [Item]) -> Bool {
+        items.contains { item in
+            ([item.prompt] + item.kind.options.map(\.label)).contains { text in
+                [text.sv, text.en].contains { s in s.firstIndex(of: "{").map { s[$0...].contains("}") } ?? false }
+            }
+        }
     }
 
     /// Why `converted` would make an invalid questionnaire, checked alone so one bad question
@@ -122,6 +149,7 @@ public struct LimeSurveyStructure: Codable, Hashable, Sendable {
         self.report = report
     }
 
-    /// The distribution mode the survey ran in: anonymous when its `anonymized` setting is `Y`.
+    /// The distribution mode the survey ran in: anonymous when its `anonymized` setting is `Y`, or `I`
+    /// (inherited from a survey group the file does not contain).
     public var mode: DistributionMode { mapping.mode }
 }

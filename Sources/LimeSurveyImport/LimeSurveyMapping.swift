@@ -21,7 +21,7 @@ public struct LimeSurveyMapping: StoredRecord, Codable, Hashable, Sendable {
     public var questionnaire: QuestionnaireReference
     /// LimeSurvey's survey id (`sid`), e.g. `"967851"`.
     public var surveyID: String
-    /// Anonymous when the survey's `anonymized` setting is `Y`: its responses must not carry tokens.
+    /// Anonymous when the survey's `anonymized` setting is `Y` (or `I`, inherited and unknown): its responses must not carry tokens.
     public var mode: DistributionMode
     /// The columns by LimeSurvey heading.
     public var columns: [String: LimeSurveyColumn]

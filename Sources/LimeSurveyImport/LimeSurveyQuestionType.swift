@@ -19,9 +19,9 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
     case arrayYesNoUncertain = "C"
     /// `1` Array dual scale.
     case arrayDualScale = "1"
-    /// `:` Array (numbers).
+    /// `:` Array (numbers): a numeric item per cell, coded `Q[Y_X]`.
     case arrayNumbers = ":"
-    /// `;` Array (texts).
+    /// `;` Array (texts): a free-text item per cell, coded `Q[Y_X]`.
     case arrayTexts = ";"
     /// `5` 5 point choice: a single Likert item.
     case fivePointChoice = "5"
@@ -74,9 +74,9 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
         case singleChoice
         /// A ``SurveyModule/ItemKind/multipleChoice(options:maxSelections:)`` item.
         case multipleChoice
-        /// A ``SurveyModule/ItemKind/numeric(range:unit:)`` item (per sub-question for `K`).
+        /// A ``SurveyModule/ItemKind/numeric(range:unit:)`` item (per sub-question for `K`, per cell for `:`).
         case numeric
-        /// A ``SurveyModule/ItemKind/freeText(maxLength:)`` item (per sub-question for `Q`).
+        /// A ``SurveyModule/ItemKind/freeText(maxLength:)`` item (per sub-question for `Q`, per cell for `;`).
         case freeText
         /// A ``SurveyModule/ItemKind/demographic(options:)`` item.
         case demographic
@@ -93,14 +93,12 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
         case .fivePointChoice: return .likert
         case .listRadio, .listDropdown, .listWithComment, .yesNo, .arrayYesNoUncertain: return .singleChoice
         case .multipleChoice, .multipleChoiceWithComments: return .multipleChoice
-        case .numeric, .multipleNumeric: return .numeric
-        case .shortText, .longText, .hugeText, .multipleShortText: return .freeText
+        case .numeric, .multipleNumeric, .arrayNumbers: return .numeric
+        case .shortText, .longText, .hugeText, .multipleShortText, .arrayTexts: return .freeText
         case .gender: return .demographic
         case .textDisplay, .languageSwitch: return .noAnswer
         case .arrayDualScale:
             return .unsupported("a dual-scale array answers two scales per row; a DiversityKit item takes one answer")
-        case .arrayNumbers, .arrayTexts:
-            return .unsupported("a two-dimensional array (a grid of numbers or texts per cell) has no DiversityKit item kind")
         case .date: return .unsupported("date answers are not supported (and can identify a respondent)")
         case .ranking: return .unsupported("a ranking (an ordered list of options) has no DiversityKit item kind")
         case .equation: return .unsupported("an equation is computed by LimeSurvey's expression manager, not answered")

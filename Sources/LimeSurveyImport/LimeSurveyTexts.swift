@@ -40,25 +40,63 @@ struct LimeSurveyTexts: Sendable {
         return LocalizedText(sv: text(swedish) ?? any, en: text(english) ?? any)
     }
 
-    /// `html` as plain text: tags removed, common entities decoded, white space collapsed.
+    /// `html` as plain text: tags removed (with the contents of `<script>` and `<style>`, which are
+    /// code, not text), named and numeric entities decoded, white space collapsed.
     static func plain(_ html: String) -> String {
         var out = ""
-        var inTag = false
-        for ch in html {
-            if ch == "<" { inTag = true } else if ch == ">" && inTag {
-                inTag = false
-                out.append(" ")
-            } else if !inTag { out.append(ch) }
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            let next = rest[rest.index(after: open)...].first
+            // "<" starts a tag only before a letter, "/", "!" or "?"; otherwise it is text ("a < b").
+            guard let next, next.isLetter || "/!?".contains(next), let close = rest[open...].firstIndex(of: ">") else {
+                out.append("<")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            let tag = rest[rest.index(after: open)..<close].lowercased()
+            rest = rest[rest.index(after: close)...]
+            out.append(" ")
+            for element in ["script", "style"] where tag == element || tag.hasPrefix(element + " ") {
+                let end = rest.range(of: "</\(element)", options: .caseInsensitive)
+                rest = end.map { rest[$0.upperBound...].drop { $0 != ">" }.dropFirst() } ?? ""
+            }
         }
-        if inTag { out = html }
-        for (entity, ch) in entities { out = out.replacingOccurrences(of: entity, with: ch) }
-        return out.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        out += rest
+        return decodeEntities(out).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    // `&amp;` last, so `&amp;lt;` becomes `&lt;` and not `<`.
-    private static let entities: [(String, String)] = [
-        ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
-        ("&aring;", "å"), ("&auml;", "ä"), ("&ouml;", "ö"), ("&Aring;", "Å"), ("&Auml;", "Ä"), ("&Ouml;", "Ö"),
-        ("&eacute;", "é"), ("&ndash;", "–"), ("&mdash;", "—"), ("&amp;", "&"),
+    /// `text` with `&name;`, `&#NNN;` and `&#xHH;` decoded; unknown entities are kept as written.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semi = after.prefix(10).firstIndex(of: ";"), let decoded = entity(String(after[..<semi])) {
+                out += decoded
+                rest = after[after.index(after: semi)...]
+            } else {
+                out.append("&")
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    private static func entity(_ name: String) -> String? {
+        if name.hasPrefix("#") {
+            let body = name.dropFirst()
+            let value = body.first == "x" || body.first == "X" ? UInt32(body.dropFirst(), radix: 16) : UInt32(body, radix: 10)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        }
+        return entities[name]
+    }
+
+    private static let entities: [String: String] = [
+        "nbsp": " ", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "amp": "&",
+        "aring": "å", "auml": "ä", "ouml": "ö", "Aring": "Å", "Auml": "Ä", "Ouml": "Ö", "eacute": "é", "Eacute": "É",
+        "ndash": "–", "mdash": "—", "hellip": "…", "laquo": "«", "raquo": "»", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
     ]
 }

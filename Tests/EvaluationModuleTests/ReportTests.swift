@@ -46,6 +46,31 @@ struct ReportTests {
         #expect(kirk.rows.contains { $0[0] == .text(Labels(language)[.reaction]) && $0[2] == .integer(16) })
     }
 
+    @Test("a programme without budget or funding gets no budget section")
+    func noBudget() throws {
+        var records = Fixture.records
+        records.programme.budget = []
+        records.programme.funding = []
+        let report = try EvaluationReports(language: .swedish).programmeFollowUp(records, asOf: Fixture.asOf)
+        #expect(!report.allTables.contains { $0.id == "budget" || $0.id == "funding" })
+        #expect(try EvaluationReports(language: .swedish).programmeFollowUp(Fixture.records, asOf: Fixture.asOf)
+            .allTables.contains { $0.id == "budget" })
+    }
+
+    @Test("plan-versus-actual charts leave out what has no plan instead of drawing it as withheld")
+    func chartsWithoutPlan() throws {
+        var records = Fixture.records
+        records.programme.plannedParticipants.removeValue(forKey: "assoc")
+        records.interventions[0].plannedSessions = nil
+        let report = try EvaluationReports(language: .english).programmeFollowUp(records, asOf: Fixture.asOf)
+        for chart in report.allCharts where chart.kind == .plannedVersusActual {
+            #expect(chart.series.allSatisfy { $0.values.allSatisfy { $0 != nil } })
+        }
+        let participation = try #require(report.allCharts.first { $0.id == "participation-chart" })
+        #expect(participation.categories.count == 2)
+        #expect(try table(report, "participation").rows.count == 4) // three organisations and the total
+    }
+
     @Test("English and Swedish reports differ only in words, not in figures")
     func languages() throws {
         let sv = try EvaluationReports(language: .swedish).programmeFollowUp(Fixture.records, asOf: Fixture.asOf)

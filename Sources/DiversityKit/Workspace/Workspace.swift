@@ -16,9 +16,9 @@
 /// ```
 public actor Workspace {
     /// The store everything is kept in.
-    public let store: any Store
+    public nonisolated let store: any Store
     /// Makes identifiers for records the workspace creates (enrolments, attendance).
-    public let ids: any IDGenerator
+    public nonisolated let ids: any IDGenerator
 
     /// Creates a workspace over `store`.
     /// - Parameters:

@@ -14,7 +14,10 @@ extension EvaluationReports {
         var sections = [participationSection(records)]
         if let funnel = try funnelSection(records, endingAt: funnelEndingAt) { sections.append(funnel) }
         sections.append(sessionsSection(records, asOf: date))
-        sections.append(budgetSection(records.programme))
+        // A programme with neither budget lines nor funding has nothing to follow up; a table of zeros would mislead.
+        if !records.programme.budget.isEmpty || !records.programme.funding.isEmpty {
+            sections.append(budgetSection(records.programme))
+        }
         if !records.programme.milestones.isEmpty { sections.append(milestoneSection(records.programme, asOf: date)) }
         sections.append(try funderSection(records))
         if let kirkpatrick { sections.append(kirkpatrickSection(kirkpatrick)) }
@@ -34,11 +37,14 @@ extension EvaluationReports {
                                           ReportColumn(l[.actual]), ReportColumn(l[.difference])],
                                 rows: rows + [[.text(l[.total]), .integer(p.totalPlanned), .integer(p.totalActual),
                                                .integer(p.totalActual - p.totalPlanned)]])
+        // The chart compares plan with outcome, so it shows only organisations with a plan; a missing
+        // plan drawn as an empty bar would read as a withheld value. The table lists them all.
+        let planned = p.rows.filter { $0.planned != nil }
         let chart = ReportChart(id: "participation-chart", kind: .plannedVersusActual, title: l[.participation],
                                 description: "\(l[.planned]) \(p.totalPlanned), \(l[.actual].lowercased()) \(p.totalActual).",
-                                categories: p.rows.map { name($0.organisation) },
-                                series: [ChartSeries(name: l[.planned], values: p.rows.map { $0.planned.map(Double.init) }),
-                                         ChartSeries(name: l[.actual], values: p.rows.map { Double($0.actual) })])
+                                categories: planned.map { name($0.organisation) },
+                                series: [ChartSeries(name: l[.planned], values: planned.map { $0.planned.map(Double.init) }),
+                                         ChartSeries(name: l[.actual], values: planned.map { Double($0.actual) })])
         return ReportSection(title: l[.participation], blocks: [.table(table), .chart(chart)])
     }
 
@@ -69,11 +75,13 @@ extension EvaluationReports {
                                 columns: [ReportColumn(l[.intervention], isRowHeader: true), ReportColumn(l[.planned]),
                                           ReportColumn(l[.held]), ReportColumn(l[.scheduled]), ReportColumn(l[.difference])],
                                 rows: delivery.map { [.text($0.name), optional($0.planned), .integer($0.held), .integer($0.scheduled), optional($0.difference)] })
+        // As for participation: only interventions with a planned number of sessions are charted.
+        let planned = delivery.filter { $0.planned != nil }
         let chart = ReportChart(id: "sessions-chart", kind: .plannedVersusActual, title: l[.sessions],
-                                description: delivery.map { "\($0.name): \($0.held)/\($0.planned.map(String.init) ?? "–")" }.joined(separator: "; "),
-                                categories: delivery.map(\.name),
-                                series: [ChartSeries(name: l[.planned], values: delivery.map { $0.planned.map(Double.init) }),
-                                         ChartSeries(name: l[.held], values: delivery.map { Double($0.held) })])
+                                description: planned.map { "\($0.name): \($0.held)/\($0.planned.map(String.init) ?? "–")" }.joined(separator: "; "),
+                                categories: planned.map(\.name),
+                                series: [ChartSeries(name: l[.planned], values: planned.map { $0.planned.map(Double.init) }),
+                                         ChartSeries(name: l[.held], values: planned.map { Double($0.held) })])
         return ReportSection(title: l[.sessions], blocks: [.table(table), .chart(chart)])
     }
 
@@ -93,7 +101,9 @@ extension EvaluationReports {
                 + [[.text(l[.total]), .money(b.totalFunding), .percent(b.funding.isEmpty ? 0 : 1, digits: 1), money(b.totalOutcome)]],
             footnotes: [l[.proRataNote]])
         var blocks: [ReportBlock] = [.table(categories), .table(funding)]
-        if let unspent = b.unspentFunding { blocks.append(.paragraph("\(l[.unspent]): \(unspent.kronor) kr")) }
+        if let unspent = b.unspentFunding {
+            blocks.append(.paragraph("\(l[.unspent]): \(ReportFormatter(language: language).money(unspent))"))
+        }
         return ReportSection(title: l[.budget], blocks: blocks)
     }
 

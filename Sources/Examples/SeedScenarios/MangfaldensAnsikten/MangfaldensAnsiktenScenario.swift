@@ -30,7 +30,7 @@ public enum MangfaldensAnsiktenScenario {
     public static func run(in workspace: Workspace, seed: UInt64 = defaultSeed,
                            importStaff: (@Sendable ([RosterEntry]) async throws -> Void)? = nil) async throws -> MangfaldensAnsiktenOutcome {
         var rng = SeededGenerator(seed: seed)
-        let store = await workspace.store
+        let store = workspace.store
         let toolkit = ProgrammeToolkit(store: store)
 
         for organisation in organisations() { try await workspace.register(organisation) }

@@ -29,7 +29,7 @@ public enum OmvantMentorskapScenario {
     /// - Throws: the workspace's and toolkit's errors; none are expected on an empty store.
     public static func run(in workspace: Workspace, seed: UInt64 = defaultSeed) async throws -> OmvantMentorskapOutcome {
         var rng = SeededGenerator(seed: seed)
-        let store = await workspace.store
+        let store = workspace.store
         let toolkit = ProgrammeToolkit(store: store)
 
         for organisation in organisations() { try await workspace.register(organisation) }

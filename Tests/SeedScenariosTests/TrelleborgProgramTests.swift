@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// Runs the built `Likabehandling` program as a user would (see ``ExampleProgramTests``).
+@Suite("Likabehandling program")
+struct TrelleborgProgramTests {
+    @Test("--help lists the shared options and --roster; a --roster without a path exits 2")
+    func help() throws {
+        let dir = try ExampleProgramTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let help = try ExampleProgramTests.run("Likabehandling", ["--help"], in: dir)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: likabehandling [--store PATH] [--reports DIR] [--seed N] [--roster PATH] [--quiet] [--help]"))
+        #expect(help.stdout.contains("--roster PATH   HR roster CSV"))
+        let missing = try ExampleProgramTests.run("Likabehandling", ["--roster"], in: dir)
+        #expect(missing.status == 2 && missing.stderr.contains("option '--roster' needs a value") && missing.stderr.contains("USAGE"))
+    }
+
+    @Test("a run writes the BOM roster, shows import and attendance progress, prints the seed's figures and writes the reports")
+    func run() throws {
+        let dir = try ExampleProgramTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try ExampleProgramTests.run("Likabehandling", [], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("Importerar personalregister 100% (3001/3001)"))
+        #expect(result.stderr.contains("Registrerar närvaro 100%"))
+        #expect(result.stdout.contains("3001 medarbetare"))
+        #expect(result.stdout.contains("Utbildningsdagar                          26:"))
+        #expect(result.stdout.contains("144 i 144 grupper"))
+        #expect(result.stdout.contains("presenterat 2011-10-26"))
+        let roster = try Data(contentsOf: dir.appendingPathComponent(".diversitykit/likabehandling-roster.csv"))
+        #expect(roster.starts(with: [0xEF, 0xBB, 0xBF] + Array("employee_ref;organisation;unit;role\n".utf8)))
+        for folder in ["projekt", "medarbetarenkat-2008", "programuppfoljning", "kursutvardering"] {
+            for file in ["report.html", "report.md"] {
+                #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports/likabehandling/\(folder)/\(file)").path))
+            }
+        }
+    }
+
+    @Test("a broken --roster file stops the run with its line and column")
+    func brokenRoster() throws {
+        let dir = try ExampleProgramTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = "\u{FEFF}employee_ref;organisation;unit;role\r\ntrb-anst-00001;trelleborgs-kommun;trb-ekonomi;chef\r\n"
+            + "trb-anst-00002;trelleborgs-kommun;\"trb-ekonomi;medarbetare\r\n"
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("personal.csv"))
+        let result = try ExampleProgramTests.run("Likabehandling", ["--roster", "personal.csv", "--quiet"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("line 3, column 35: quoted field is never closed"))
+    }
+}
