@@ -50,6 +50,7 @@ public struct StoreConformanceCheck: Sendable, CustomStringConvertible {
         }
     }
 
+    /// A readable description.
     public var description: String { name }
 }
 
@@ -64,13 +65,16 @@ public struct ConformanceFailure: Error, Hashable, Sendable, CustomStringConvert
         self.check = check
         self.message = message
     }
+    /// A readable description.
     public var description: String { "\(check): \(message)" }
 }
 
 /// A record type of a module the stores have never heard of; proves the plug-in path.
 /// It uses its own compact binary payload, as a high-volume module might.
 public struct ConformanceProbe: StoredRecord, Hashable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "conformance.probe"
+    /// The version of this record's payload shape.
     public static let schemaVersion = 3
     /// The probe's id.
     public var id: String
@@ -89,7 +93,9 @@ public struct ConformanceProbe: StoredRecord, Hashable {
         self.bytes = bytes
     }
 
+    /// The record's key in a store.
     public var recordID: String { id }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         ["group": group, "tags": tags.joined(separator: indexValueSeparator)]
     }
@@ -109,6 +115,7 @@ public struct ConformanceProbe: StoredRecord, Hashable {
         return d
     }
 
+    /// Decodes a payload written at `version`.
     public static func decodePayload(_ data: Data, version: Int) throws -> ConformanceProbe {
         let b = [UInt8](data)
         var i = 0

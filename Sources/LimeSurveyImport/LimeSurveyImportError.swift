@@ -28,6 +28,7 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
     /// The mapping names an item the questionnaire does not have: they come from different imports.
     case mappingDoesNotMatch(item: String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .notXML(let l, let c, let r):
@@ -72,6 +73,7 @@ public struct LimeSurveyUnsupportedQuestion: Codable, Hashable, Sendable, Custom
         self.reason = reason
     }
 
+    /// A readable description.
     public var description: String { "question \(title) (qid \(qid), type '\(type)'): \(reason)" }
 }
 

@@ -15,6 +15,7 @@ import SurveyModule
 /// try await store.insert(structure.mapping)
 /// ```
 public struct LimeSurveyMapping: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "limesurvey.mapping"
 
     /// The questionnaire the structure became.
@@ -36,6 +37,7 @@ public struct LimeSurveyMapping: StoredRecord, Codable, Hashable, Sendable {
 
     /// One mapping per questionnaire version.
     public var recordID: String { questionnaire.description }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["questionnaire": questionnaire.id.rawValue, "survey": surveyID] }
 
     /// The column for `heading`: verbatim (`Q2[SQ001]`), or in the underscore form some exports

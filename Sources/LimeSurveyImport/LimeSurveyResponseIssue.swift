@@ -19,6 +19,7 @@ public struct LimeSurveyResponseIssue: Error, Hashable, Sendable, CustomStringCo
         self.problem = problem
     }
 
+    /// A readable description.
     public var description: String {
         "line \(line), column \(column)" + (field.map { " (\($0))" } ?? "") + ": \(problem)"
     }
@@ -47,6 +48,7 @@ public enum LimeSurveyResponseProblem: Hashable, Sendable, CustomStringConvertib
     /// The answers break the questionnaire's rules.
     case response(ResponseIssue)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .syntax(let e): return e.description
@@ -69,6 +71,7 @@ public struct LimeSurveyResponseImportError: Error, Hashable, Sendable, CustomSt
     public var issues: [LimeSurveyResponseIssue]
     /// Creates the error.
     public init(issues: [LimeSurveyResponseIssue]) { self.issues = issues }
+    /// A readable description.
     public var description: String {
         "\(issues.count) problem(s) in the LimeSurvey response export: " + issues.prefix(5).map(\.description).joined(separator: "; ")
     }

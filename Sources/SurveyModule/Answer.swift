@@ -26,6 +26,7 @@ public enum Answer: Codable, Hashable, Sendable {
         }
     }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let v = try? c.decode(Int.self) { self = .value(v) } else if let v = try? c.decode([Int].self) {
@@ -35,6 +36,7 @@ public enum Answer: Codable, Hashable, Sendable {
         }
     }
 
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {

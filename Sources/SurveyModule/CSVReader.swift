@@ -36,6 +36,7 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .unterminatedQuote(let l, let c): return "line \(l), column \(c): quoted field is never closed"

@@ -11,6 +11,7 @@ public enum DataQualityFlag: String, Codable, Hashable, Sendable, CaseIterable, 
     /// Most items left unanswered.
     case mostlyEmpty
 
+    /// Orders values ascending.
     public static func < (lhs: DataQualityFlag, rhs: DataQualityFlag) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

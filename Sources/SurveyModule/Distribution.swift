@@ -10,6 +10,7 @@ import Foundation
 /// let (distribution, tokens) = try await service.distribute(plan)
 /// ```
 public struct SurveyDistribution: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "survey.distribution"
 
     /// The distribution's identifier.
@@ -44,7 +45,9 @@ public struct SurveyDistribution: StoredRecord, Codable, Hashable, Sendable {
         now >= opens && now < (closedEarly.map { min($0, closes) } ?? closes)
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["questionnaire": questionnaire.id.rawValue, "purpose": purpose.rawValue] }
 }
 
@@ -120,6 +123,7 @@ public struct DistributionPlan: Hashable, Sendable {
 ///
 /// There is deliberately no "used at" time: it could be joined with a response's submit time.
 public struct SurveyToken: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "survey.token"
 
     /// The secret token text (random, 26 characters).
@@ -143,7 +147,9 @@ public struct SurveyToken: StoredRecord, Codable, Hashable, Sendable {
         self.isUsed = isUsed
     }
 
+    /// The record's key in a store.
     public var recordID: String { token }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["distribution": distribution.rawValue, "used": isUsed ? "1" : "0"]
         if let unit { keys["unit"] = unit.rawValue }

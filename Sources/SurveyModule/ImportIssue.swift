@@ -17,6 +17,7 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         self.problem = problem
     }
 
+    /// A readable description.
     public var description: String {
         "line \(line), column \(column)" + (field.map { " (\($0))" } ?? "") + ": \(problem)"
     }
@@ -49,6 +50,7 @@ public enum ImportProblem: Hashable, Sendable, CustomStringConvertible {
     /// A JSON document that does not decode.
     case malformedJSON(String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .syntax(let e): return e.description
@@ -73,6 +75,7 @@ public struct SurveyImportError: Error, Hashable, Sendable, CustomStringConverti
     public var issues: [ImportIssue]
     /// Creates the error.
     public init(issues: [ImportIssue]) { self.issues = issues }
+    /// A readable description.
     public var description: String {
         "\(issues.count) import problem(s): " + issues.prefix(5).map(\.description).joined(separator: "; ")
     }

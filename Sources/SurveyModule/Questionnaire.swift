@@ -13,6 +13,7 @@ import Foundation
 /// try q.validate()
 /// ```
 public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "survey.questionnaire"
 
     /// The questionnaire's identifier, shared by all its versions.
@@ -40,6 +41,7 @@ public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
 
     /// `"<id>#<version>"`: every version is its own record.
     public var recordID: String { reference.description }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["questionnaire": id.rawValue] }
 
     /// Every item in order of appearance.
@@ -199,6 +201,7 @@ public enum QuestionnaireError: Error, Hashable, Sendable, CustomStringConvertib
     /// A scale names an item that is not a Likert item.
     case scaleItemNotLikert(scale: String, item: String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .invalidVersion(let v): return "questionnaire version \(v) must be 1 or more"

@@ -26,6 +26,7 @@ public enum ResponseBinaryCoding {
         /// A varint too long at `offset`.
         case malformedVarint(offset: Int)
 
+        /// A readable description.
         public var description: String {
             switch self {
             case .truncated(let o): return "response payload truncated at byte \(o)"

@@ -126,6 +126,7 @@ public struct ResponseMatrix: Hashable, Sendable {
         public var expected: Int
         /// The number of codes given.
         public var found: Int
+        /// A readable description.
         public var description: String { "a row needs \(expected) codes, one per column; \(found) given" }
     }
 

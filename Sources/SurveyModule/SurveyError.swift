@@ -28,6 +28,7 @@ public enum SurveyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The answers break the questionnaire's rules; every issue is listed.
     case invalidResponse([ResponseIssue])
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .unknownQuestionnaire(let r): return "no published questionnaire \(r)"
@@ -71,6 +72,7 @@ public enum ResponseIssue: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .missingRequired(let i): return "item \(i) is required"

@@ -63,10 +63,14 @@ public struct TrainingTopic: RawRepresentable, Codable, Hashable, Comparable, Se
     public init(_ rawValue: String) { self.rawValue = rawValue }
     /// Creates a topic from a literal.
     public init(stringLiteral value: String) { self.rawValue = value }
+    /// A readable description.
     public var description: String { rawValue }
+    /// Orders values ascending.
     public static func < (lhs: TrainingTopic, rhs: TrainingTopic) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(rawValue)

@@ -13,6 +13,7 @@ import Foundation
 /// let r = SurveyResponse(id: .random(), questionnaire: q.reference, answers: ["A01": .value(4)])
 /// ```
 public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "survey.response"
 
     /// A random identifier (never derived from a token).
@@ -61,7 +62,9 @@ public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
         return submittedAt.timeIntervalSince(startedAt)
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["questionnaire": questionnaire.id.rawValue, "version": questionnaire.description]
         if let distribution { keys["distribution"] = distribution.rawValue }

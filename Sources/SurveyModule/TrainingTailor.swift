@@ -69,6 +69,7 @@ public enum AllocationReason: Hashable, Sendable, Codable, CustomStringConvertib
     /// Time that no need could take, spread evenly (mandatory topics first).
     case leftoverTime(minutes: Int)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .mandatoryMinimum(let m): return "mandatory topic: minimum \(m) min"
@@ -119,6 +120,7 @@ public enum TailoringError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The minimums add up to more than the length.
     case minimumsExceedLength(minimums: Int, total: Int)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .invalidLength(let t, let g): return "training length \(t) must be a positive multiple of the positive step \(g)"

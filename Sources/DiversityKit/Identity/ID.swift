@@ -27,14 +27,18 @@ public struct ID<Entity>: RawRepresentable, Hashable, Comparable, Sendable, Coda
     /// A fresh random identifier (a lower-case UUID).
     public static func random() -> ID { ID(UUID().uuidString.lowercased()) }
 
+    /// A readable description.
     public var description: String { rawValue }
 
+    /// Orders values ascending.
     public static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
 
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

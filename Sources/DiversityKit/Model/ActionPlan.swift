@@ -1,5 +1,6 @@
 /// An action plan (handlingsplan, mångfaldsplan) with its measures.
 public struct ActionPlan: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "actionPlan"
 
     /// The plan's identifier.
@@ -29,7 +30,9 @@ public struct ActionPlan: StoredRecord, Codable, Hashable, Sendable {
         self.measures = measures
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["owner": owner.rawValue,
                     "goal": Set(measures.flatMap(\.linkedGoals)).map(\.rawValue).sorted()

@@ -1,5 +1,6 @@
 /// Whether a participant came to a session (närvaro).
 public struct Attendance: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "attendance"
 
     /// The attendance record's identifier.
@@ -26,7 +27,9 @@ public struct Attendance: StoredRecord, Codable, Hashable, Sendable {
         self.status = status
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["session": session.rawValue, "intervention": intervention.rawValue,
                     "organisation": organisation.rawValue, "status": status.rawValue]

@@ -7,6 +7,7 @@
 ///                                   target: 20, direction: .increase))
 /// ```
 public struct Goal: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "goal"
 
     /// The goal's identifier.
@@ -40,7 +41,9 @@ public struct Goal: StoredRecord, Codable, Hashable, Sendable {
         self.indicator = indicator
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["owner": owner.rawValue, "level": level.rawValue]
         if let programme { keys["programme"] = programme.rawValue }

@@ -5,6 +5,7 @@
 ///                          kind: .diversityForum, prerequisites: ["bas", "ledarforum"])
 /// ```
 public struct Intervention: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "intervention"
 
     /// The intervention's identifier.
@@ -49,7 +50,9 @@ public struct Intervention: StoredRecord, Codable, Hashable, Sendable {
         self.completion = completion
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["programme": programme.rawValue, "kind": kind.rawValue] }
 }
 

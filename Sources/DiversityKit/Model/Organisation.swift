@@ -6,6 +6,7 @@
 ///                           units: [.init(id: "fk-umea", name: "Umeå")])
 /// ```
 public struct Organisation: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "organisation"
 
     /// The organisation's identifier.
@@ -36,7 +37,9 @@ public struct Organisation: StoredRecord, Codable, Hashable, Sendable {
         self.units = units
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["kind": kind.rawValue]
         if let county { keys["county"] = county }
@@ -142,6 +145,7 @@ public struct OrganisationNumber: Hashable, Sendable, Codable, CustomStringConve
         return sum % 10 == 0
     }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { try self.init(text) } catch {
@@ -150,6 +154,7 @@ public struct OrganisationNumber: Hashable, Sendable, Codable, CustomStringConve
         }
     }
 
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)

@@ -3,6 +3,7 @@
 /// There are deliberately **no fields** for ethnicity, religion, sexual orientation,
 /// disability or health: those exist only inside anonymous survey answers.
 public struct Participant: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "participant"
 
     /// A pseudonymous identifier (never a personal identity number).
@@ -26,7 +27,9 @@ public struct Participant: StoredRecord, Codable, Hashable, Sendable {
         self.indicators = indicators
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["organisation": organisation.rawValue, "role": role.rawValue]
         if let unit { keys["unit"] = unit.rawValue }
@@ -107,6 +110,7 @@ public struct FunderIndicators: Codable, Hashable, Sendable {
 
 /// A participant's enrolment in an intervention (anmälan).
 public struct Enrolment: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "enrolment"
     /// The enrolment's identifier.
     public var id: ID<Enrolment>
@@ -129,7 +133,9 @@ public struct Enrolment: StoredRecord, Codable, Hashable, Sendable {
         self.date = date
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         ["participant": participant.rawValue, "intervention": intervention.rawValue,
          "organisation": organisation.rawValue]

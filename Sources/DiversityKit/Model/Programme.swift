@@ -6,6 +6,7 @@
 /// p.funding = [FundingSource(kind: .esfGrant, amount: Money(kronor: 4_251_631))]
 /// ```
 public struct Programme: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "programme"
 
     /// The programme's identifier.
@@ -60,7 +61,9 @@ public struct Programme: StoredRecord, Codable, Hashable, Sendable {
         self.contactRole = contactRole
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         ["owner": owner.rawValue,
          "organisation": ([owner] + partners).map(\.rawValue).joined(separator: indexValueSeparator)]
@@ -112,6 +115,7 @@ public enum PhaseKind: String, Codable, Hashable, Sendable, CaseIterable, Compar
     /// Avslutning.
     case closing
 
+    /// Orders values ascending.
     public static func < (a: PhaseKind, b: PhaseKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

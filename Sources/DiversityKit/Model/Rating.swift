@@ -1,5 +1,6 @@
 /// A score on a dimension (betyg): "content 4 of 5" for a session or an intervention.
 public struct Rating: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "rating"
 
     /// The rating's identifier.
@@ -33,7 +34,9 @@ public struct Rating: StoredRecord, Codable, Hashable, Sendable {
         self.comment = comment
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["intervention": intervention.rawValue, "dimension": dimension.code]
         if case .session(let s) = subject { keys["session"] = s.rawValue }
@@ -97,9 +100,12 @@ public enum RatingDimension: Codable, Hashable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// A readable description.
     public var description: String { code }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws { self.init(code: try decoder.singleValueContainer().decode(String.self)) }
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(code)
@@ -139,6 +145,7 @@ public struct RatingScale: Codable, Hashable, Sendable, CustomStringConvertible 
     public var description: String { "\(minimum)–\(maximum)" }
 
     private enum CodingKeys: String, CodingKey { case minimum, maximum }
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let lo = try c.decode(Int.self, forKey: .minimum), hi = try c.decode(Int.self, forKey: .maximum)

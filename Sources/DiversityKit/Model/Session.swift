@@ -1,5 +1,6 @@
 /// One dated occurrence of an intervention (tillfälle), at a venue, with facilitators.
 public struct Session: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "session"
 
     /// The session's identifier.
@@ -33,7 +34,9 @@ public struct Session: StoredRecord, Codable, Hashable, Sendable {
         self.capacity = capacity
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["intervention": intervention.rawValue, "date": date.description,
                     "facilitator": facilitators.map(\.rawValue).joined(separator: indexValueSeparator)]
@@ -44,6 +47,7 @@ public struct Session: StoredRecord, Codable, Hashable, Sendable {
 
 /// Someone who leads sessions (utbildare, föreläsare, handledare), by role — no personal name needed.
 public struct Facilitator: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "facilitator"
     /// The facilitator's identifier.
     public var id: ID<Facilitator>
@@ -57,11 +61,13 @@ public struct Facilitator: StoredRecord, Codable, Hashable, Sendable {
         self.label = label
         self.organisation = organisation
     }
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
 }
 
 /// A place where sessions are held; its accessibility can be inventoried.
 public struct Venue: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "venue"
     /// The venue's identifier.
     public var id: ID<Venue>
@@ -78,5 +84,6 @@ public struct Venue: StoredRecord, Codable, Hashable, Sendable {
         self.municipality = municipality
         self.accessibilityMet = accessibilityMet
     }
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
 }

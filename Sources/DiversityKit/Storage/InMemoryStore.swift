@@ -58,8 +58,10 @@ public actor InMemoryStore: Store {
     /// Always 1: nothing to migrate.
     public var schemaVersion: Int { 1 }
 
+    /// See ``Store``.
     public func fetch(_ key: RecordKey) -> RecordEnvelope? { tables[key.type]?.records[key.id] }
 
+    /// See ``Store``.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("negative limit \(limit)") }
         var result = matching(query)
@@ -69,6 +71,7 @@ public actor InMemoryStore: Store {
         return result
     }
 
+    /// See ``Store``.
     public func count(_ query: RecordQuery) -> Int { matching(query).count }
 
     private func matching(_ query: RecordQuery) -> [RecordEnvelope] {
@@ -79,6 +82,7 @@ public actor InMemoryStore: Store {
         return ids.compactMap { table.records[$0] }.filter { $0.matches(query) }
     }
 
+    /// See ``Store``.
     public func write(_ batch: WriteBatch) throws {
         // An undo log instead of a copy of every table: a failed batch restores what it touched.
         var undo: [(RecordKey, RecordEnvelope?)] = []

@@ -21,6 +21,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An argument was outside what the store accepts.
     case invalidArgument(String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .duplicate(let k): return "record \(k) already exists"

@@ -98,6 +98,7 @@ public enum ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     /// Free text longer than allowed.
     case tooLong(length: Int, maximum: Int)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .empty: return "must not be empty"
@@ -148,6 +149,7 @@ public struct ValidationError: Error, Hashable, Sendable, CustomStringConvertibl
     /// Whether some error has this problem.
     public func contains(_ problem: ValidationProblem) -> Bool { errors.contains { $0.problem == problem } }
 
+    /// A readable description.
     public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 

@@ -79,6 +79,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// Orders values ascending.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
@@ -91,6 +92,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { try self.init(text) } catch {
@@ -99,6 +101,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -139,6 +142,7 @@ public struct DatePeriod: Hashable, Sendable, Codable, CustomStringConvertible {
 
     private enum CodingKeys: String, CodingKey { case start, end }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let s = try c.decode(CalendarDate.self, forKey: .start)
@@ -181,10 +185,12 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `"09:30"`.
     public var description: String { String(format: "%02d:%02d", hour, minute) }
 
+    /// Orders values ascending.
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
     }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { try self.init(text) } catch {
@@ -193,6 +199,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -39,14 +39,19 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return "\(sign)\(a / 100).\(ore < 10 ? "0" : "")\(ore) SEK"
     }
 
+    /// The sum.
     public static func + (lhs: Money, rhs: Money) -> Money { Money(minorUnits: lhs.minorUnits + rhs.minorUnits) }
+    /// The difference.
     public static func - (lhs: Money, rhs: Money) -> Money { Money(minorUnits: lhs.minorUnits - rhs.minorUnits) }
+    /// Orders values ascending.
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
 
+    /// Decodes the value.
     public init(from decoder: Decoder) throws {
         minorUnits = try decoder.singleValueContainer().decode(Int64.self)
     }
 
+    /// Encodes the value.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(minorUnits)

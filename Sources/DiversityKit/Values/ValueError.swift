@@ -11,6 +11,7 @@ public enum ValueError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A rating scale whose minimum is not below its maximum.
     case invalidScale(minimum: Int, maximum: Int)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .invalidDate(let t): return "'\(t)' is not a date of the form YYYY-MM-DD"

@@ -43,6 +43,7 @@ public enum CommandLineError: Error, Hashable, Sendable, CustomStringConvertible
     /// A positional argument; examples take none.
     case unexpectedArgument(String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .unknownOption(let o): return "unknown option '\(o)'"

@@ -12,6 +12,7 @@ public enum ExampleStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The old default store file could not be removed.
     case cannotRemoveOldStore(path: String, reason: String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .storeFileExists(let p):

@@ -28,6 +28,7 @@ public enum HRRosterError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The same employee reference twice.
     case duplicateEmployee(line: Int, column: Int, firstLine: Int)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .notUTF8: return "the roster is not valid UTF-8"

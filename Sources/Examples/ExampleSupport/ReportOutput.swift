@@ -7,6 +7,7 @@ public enum ReportOutputError: Error, Hashable, Sendable, CustomStringConvertibl
     /// Two renderers produced files of the same name.
     case duplicateFileName(String)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .duplicateFileName(let n): return "two renderers produced a file named '\(n)'"

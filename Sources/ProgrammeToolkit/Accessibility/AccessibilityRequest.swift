@@ -7,6 +7,7 @@ import DiversityKit
 /// to so the person can withdraw it, and should be deleted once the session is over
 /// (``AccessibilityService/purgeRequests(heldBefore:)``). Reports never list requests per person.
 public struct AccessibilityRequest: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.accessibility.request"
 
     /// The request's identifier.
@@ -26,7 +27,9 @@ public struct AccessibilityRequest: StoredRecord, Codable, Hashable, Sendable {
         self.criteria = criteria
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["session": session.rawValue] }
 }
 

@@ -2,6 +2,7 @@ import DiversityKit
 
 /// A trained diversity ambassador (mångfaldsambassadör, Östergötland).
 public struct Ambassador: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.ambassador"
 
     /// The ambassador's identifier.
@@ -28,12 +29,15 @@ public struct Ambassador: StoredRecord, Codable, Hashable, Sendable {
         self.trainedOn = trainedOn
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["county": county, "municipality": municipality] }
 }
 
 /// A workshop an ambassador ran (e.g. on the film "Blåögd").
 public struct AmbassadorWorkshop: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.ambassador.workshop"
 
     /// The workshop's identifier.
@@ -60,7 +64,9 @@ public struct AmbassadorWorkshop: StoredRecord, Codable, Hashable, Sendable {
         self.participantCount = participantCount
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["ambassador": ambassador.rawValue] }
 }
 

@@ -10,6 +10,7 @@ import DiversityKit
 ///                                                       responsibleRole: "HR-chef", deadline: later)])
 /// ```
 public struct DialogueConference: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.conference"
 
     /// The conference's identifier.
@@ -39,7 +40,9 @@ public struct DialogueConference: StoredRecord, Codable, Hashable, Sendable {
         self.outputs = outputs
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["organisation": organisation.rawValue, "perspective": indexList(perspectives.map(\.rawValue))]
         if let programme { keys["programme"] = programme.rawValue }

@@ -8,6 +8,7 @@ import DiversityKit
 ///                       seminars: [ElectiveSeminar(id: "genus", title: "Genus", capacity: 30)])
 /// ```
 public struct TrainingDay: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.trainingDay"
 
     /// The day's identifier.
@@ -27,7 +28,9 @@ public struct TrainingDay: StoredRecord, Codable, Hashable, Sendable {
         self.seminars = seminars
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["date": date.description] }
 }
 
@@ -77,6 +80,7 @@ public enum ChoiceOutcome: String, Codable, Hashable, Sendable {
 
 /// The allocation of a training day's participants to seminars.
 public struct ElectiveAllocation: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.electiveAllocation"
 
     /// The training day.
@@ -106,5 +110,6 @@ public struct ElectiveAllocation: StoredRecord, Codable, Hashable, Sendable {
         self.countsPerSeminar = countsPerSeminar
     }
 
+    /// The record's key in a store.
     public var recordID: String { day.rawValue }
 }

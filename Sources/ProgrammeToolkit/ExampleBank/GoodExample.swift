@@ -4,6 +4,7 @@ import DiversityKit
 /// A described method in the good-example bank (exempelbank; Erfarenhetsdialogen, Vervas webbank),
 /// e.g. anonymised recruitment or a recruitment checklist.
 public struct GoodExample: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.example"
 
     /// The example's identifier.
@@ -33,7 +34,9 @@ public struct GoodExample: StoredRecord, Codable, Hashable, Sendable {
         self.keywords = keywords
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         ["focusArea": indexList(focusAreas.map(\.rawValue)), "ground": indexList(grounds.map(\.rawValue))]
     }

@@ -2,6 +2,7 @@ import DiversityKit
 
 /// A pilot-project fund (Experimentverkstaden): a budget and the criteria applications are scored on.
 public struct PilotFund: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.grant.fund"
 
     /// The fund's identifier.
@@ -26,6 +27,7 @@ public struct PilotFund: StoredRecord, Codable, Hashable, Sendable {
         self.allowsPartialGrants = allowsPartialGrants
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
 }
 
@@ -65,6 +67,7 @@ public struct DisseminationPlan: Codable, Hashable, Sendable {
 
 /// An application for a pilot-project grant.
 public struct GrantApplication: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.grant.application"
 
     /// The application's identifier.
@@ -94,12 +97,15 @@ public struct GrantApplication: StoredRecord, Codable, Hashable, Sendable {
         self.disseminationPlan = disseminationPlan
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["fund": fund.rawValue, "applicant": applicant.rawValue] }
 }
 
 /// One assessor's scores for an application.
 public struct GrantAssessment: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.grant.assessment"
 
     /// The application.
@@ -116,12 +122,15 @@ public struct GrantAssessment: StoredRecord, Codable, Hashable, Sendable {
         self.scores = scores
     }
 
+    /// The record's key in a store.
     public var recordID: String { "\(application.rawValue)/\(assessor)" }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["application": application.rawValue] }
 }
 
 /// The fund's decision on one application.
 public struct GrantDecision: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.grant.decision"
 
     /// The application.
@@ -140,7 +149,9 @@ public struct GrantDecision: StoredRecord, Codable, Hashable, Sendable {
     /// Whether anything was granted.
     public var isGranted: Bool { granted > .zero }
 
+    /// The record's key in a store.
     public var recordID: String { application.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["fund": fund.rawValue] }
 }
 
@@ -163,6 +174,7 @@ public struct DisseminationEvent: Codable, Hashable, Sendable {
 
 /// What a granted project reported back: results and dissemination.
 public struct GrantReport: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.grant.report"
 
     /// The application.
@@ -179,5 +191,6 @@ public struct GrantReport: StoredRecord, Codable, Hashable, Sendable {
         self.events = events
     }
 
+    /// The record's key in a store.
     public var recordID: String { application.rawValue }
 }

@@ -3,6 +3,7 @@ import DiversityKit
 /// Learning material for workplace meetings, e.g. Trelleborg's "(RE)Agera" discussion kit
 /// (films, cases, value exercises, unfinished sentences).
 public struct LearningMaterial: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.learningMaterial"
 
     /// The material's identifier.
@@ -22,11 +23,13 @@ public struct LearningMaterial: StoredRecord, Codable, Hashable, Sendable {
         self.unitsInScope = unitsInScope
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
 }
 
 /// One use of a material at a unit's workplace meeting (arbetsplatsträff, APT).
 public struct MaterialUse: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.learningMaterial.use"
 
     /// The material.
@@ -50,7 +53,9 @@ public struct MaterialUse: StoredRecord, Codable, Hashable, Sendable {
         self.participantCount = participantCount
     }
 
+    /// The record's key in a store.
     public var recordID: String { "\(material.rawValue)/\(unit.rawValue)@\(date)" }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["material": material.rawValue, "unit": unit.rawValue] }
 }
 

@@ -17,6 +17,7 @@ public enum DayPart: String, Codable, Hashable, Sendable, CaseIterable, Comparab
     /// Kväll.
     case evening
 
+    /// Orders values ascending.
     public static func < (lhs: DayPart, rhs: DayPart) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -38,6 +39,7 @@ public struct AvailabilitySlot: Codable, Hashable, Sendable, Comparable, CustomS
     /// `"2-afternoon"`.
     public var description: String { "\(weekday)-\(part.rawValue)" }
 
+    /// Orders values ascending.
     public static func < (lhs: AvailabilitySlot, rhs: AvailabilitySlot) -> Bool {
         (lhs.weekday, lhs.part) < (rhs.weekday, rhs.part)
     }
@@ -51,6 +53,7 @@ public struct AvailabilitySlot: Codable, Hashable, Sendable, Comparable, CustomS
 ///                               availability: [AvailabilitySlot(weekday: 2, part: .afternoon)])
 /// ```
 public struct MentoringProfile: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.mentoring.profile"
 
     /// The pool (e.g. one programme's first round) the profile belongs to.
@@ -87,7 +90,9 @@ public struct MentoringProfile: StoredRecord, Codable, Hashable, Sendable {
         self.capacity = capacity
     }
 
+    /// The record's key in a store.
     public var recordID: String { "\(pool)/\(side.rawValue)/\(participant.rawValue)" }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         ["pool": pool, "side": side.rawValue, "organisation": organisation.rawValue]
     }

@@ -2,6 +2,7 @@ import DiversityKit
 
 /// A confirmed mentor–adept pair (mentorpar), with the score that made the match.
 public struct MentoringPair: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.mentoring.pair"
 
     /// The pair's identifier: `"<pool>/<mentor>+<adept>"`.
@@ -31,7 +32,9 @@ public struct MentoringPair: StoredRecord, Codable, Hashable, Sendable {
         self.plannedMeetings = plannedMeetings
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         ["pool": pool, "mentor": mentor.rawValue, "adept": adept.rawValue]
     }
@@ -50,6 +53,7 @@ public enum MeetingStatus: String, Codable, Hashable, Sendable, CaseIterable {
 /// One entry in a pair's meeting log (möteslogg). Notes stay with the pair; keep them free of
 /// sensitive personal data.
 public struct MentoringMeeting: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.mentoring.meeting"
 
     /// The pair.
@@ -73,7 +77,9 @@ public struct MentoringMeeting: StoredRecord, Codable, Hashable, Sendable {
         self.durationMinutes = durationMinutes
     }
 
+    /// The record's key in a store.
     public var recordID: String { "\(pair.rawValue)@\(date)" }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["pair": pair.rawValue, "status": status.rawValue] }
 }
 

@@ -3,6 +3,7 @@ import DiversityKit
 /// A network that meets on a fixed cadence (nätverksträffar, e.g. Verva's regional networks
 /// every fourth week) within a period.
 public struct NetworkSeries: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.network.series"
 
     /// The series' identifier.
@@ -29,6 +30,7 @@ public struct NetworkSeries: StoredRecord, Codable, Hashable, Sendable {
         self.period = period
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
 
     /// Every meeting date: the first meeting and then every `everyWeeks` weeks up to the period's end.
@@ -41,6 +43,7 @@ public struct NetworkSeries: StoredRecord, Codable, Hashable, Sendable {
 
 /// Which organisations came to one network meeting.
 public struct NetworkMeeting: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.network.meeting"
 
     /// The series.
@@ -57,7 +60,9 @@ public struct NetworkMeeting: StoredRecord, Codable, Hashable, Sendable {
         self.present = present
     }
 
+    /// The record's key in a store.
     public var recordID: String { "\(series.rawValue)@\(date)" }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["series": series.rawValue] }
 }
 

@@ -2,6 +2,7 @@ import DiversityKit
 
 /// A small reflection-seminar group (reflektionsgrupp, Trelleborg) formed from workplaces.
 public struct ReflectionGroup: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.reflection.group"
 
     /// The group's identifier.
@@ -25,7 +26,9 @@ public struct ReflectionGroup: StoredRecord, Codable, Hashable, Sendable {
         self.caseMaterial = caseMaterial
     }
 
+    /// The record's key in a store.
     public var recordID: String { id.rawValue }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["round": round, "workplace": indexList(workplaces)] }
 }
 
@@ -48,6 +51,7 @@ public struct CaseMaterial: Codable, Hashable, Sendable {
 
 /// One reflection seminar held by a group.
 public struct ReflectionSession: StoredRecord, Codable, Hashable, Sendable {
+    /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.reflection.session"
 
     /// The group.
@@ -68,6 +72,8 @@ public struct ReflectionSession: StoredRecord, Codable, Hashable, Sendable {
         self.casesDiscussed = casesDiscussed
     }
 
+    /// The record's key in a store.
     public var recordID: String { "\(group.rawValue)@\(date)" }
+    /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["group": group.rawValue] }
 }

@@ -32,5 +32,6 @@ public enum Perspective: String, Codable, Hashable, Sendable, CaseIterable, Comp
         }
     }
 
+    /// Orders values ascending.
     public static func < (lhs: Perspective, rhs: Perspective) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -57,6 +57,7 @@ public enum ToolkitError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A use of learning material at a unit outside the material's scope.
     case unitNotInScope(ID<OrganisationUnit>, material: ID<LearningMaterial>)
 
+    /// A readable description.
     public var description: String {
         switch self {
         case .unknownReference(let k): return "unknown \(k)"
