@@ -9,7 +9,7 @@ public struct Attendance: StoredRecord, Codable, Hashable, Sendable {
     public var session: ID<Session>
     /// The session's intervention, kept for queries.
     public var intervention: ID<Intervention>
-    /// Who, or `nil` after the participant was erased.
+    /// Who: a participant, an `erased-…` stand-in after erasure, or `nil` in records erased before the stand-in existed.
     public var participant: ID<Participant>?
     /// The participant's organisation, kept so counts survive erasure.
     public var organisation: ID<Organisation>

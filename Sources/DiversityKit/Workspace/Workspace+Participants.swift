@@ -197,8 +197,10 @@ extension Workspace {
 
     // MARK: Erasure
 
-    /// Erases a participant: the record and enrolments are deleted, attendance is kept without
-    /// the personal link, and the participant's ratings become anonymous — in one atomic write.
+    /// Erases a participant: the record and enrolments are deleted, the participant's ratings become
+    /// anonymous, and their attendance is kept under a random stand-in identifier (`erased-<uuid>`)
+    /// that links to no one — so participation and completion still count them once — in one
+    /// atomic write.
     /// - Throws: ``StoreError/notFound(_:)`` when there is no such participant.
     public func erase(_ participant: ID<Participant>) async throws {
         guard try await self.participant(participant) != nil else {
@@ -207,8 +209,10 @@ extension Workspace {
         var batch = WriteBatch()
         batch.delete(Participant.self, id: participant.rawValue)
         for e in try await enrolments(of: participant) { batch.delete(Enrolment.self, id: e.id.rawValue) }
+        // Random, not from the injected generator: a sequential stand-in could hint at the order of erasures.
+        let standIn = ID<Participant>("erased-" + ID<Participant>.random().rawValue)
         for var a in try await store.all(Attendance.self, where: "participant", equals: participant.rawValue) {
-            a.participant = nil
+            a.participant = standIn
             try batch.update(a)
         }
         for var r in try await store.all(Rating.self, where: "participant", equals: participant.rawValue) {
