@@ -75,7 +75,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
-            dependencies: ["DiversityKit", "DiversityKitSQLite"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule"],
             path: "Sources/Examples/ExampleSupport"
         ),
         .target(

@@ -1,5 +1,6 @@
 import DiversityKit
 import Foundation
+import SurveyModule
 
 /// One row of an HR roster: a pseudonymous employee reference, organisation, unit and role.
 /// No names, no personal identity numbers.
@@ -43,11 +44,7 @@ public enum HRRoster {
     /// ``HRRosterImporter``). Returns the entries with the line each came from.
     /// - Throws: ``HRRosterError``.
     public static func parse(_ data: Data) throws -> [RosterRow] {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(bytes: bytes, encoding: .utf8) else { throw HRRosterError.notUTF8 }
-        let reader = CSVRowReader(separator: CSVRowReader.detectSeparator(in: text))
-        var rows = try reader.rows(of: text)[...]
+        var rows = try records(of: data)[...]
         guard let header = rows.popFirst() else { throw HRRosterError.empty }
         let layout = try RosterLayout(header: header)
         var seen: [String: Int] = [:]
@@ -74,6 +71,26 @@ public enum HRRoster {
             result.append(RosterRow(line: row.line, entry: entry, columns: columns))
         }
         return result
+    }
+
+    /// Every record of the file, read with SurveyModule's RFC 4180 reader (BOM, `;` `,` or tab,
+    /// quoted fields); its syntax errors become roster errors with the same line and column.
+    static func records(of data: Data) throws -> [CSVRecord] {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard String(bytes: bytes, encoding: .utf8) != nil else { throw HRRosterError.notUTF8 }
+        do {
+            let reader = try CSVReader(data: data)
+            var records: [CSVRecord] = []
+            while let record = try reader.next() { records.append(record) }
+            return records
+        } catch CSVError.unterminatedQuote(let line, let column) {
+            throw HRRosterError.unterminatedQuote(line: line, column: column)
+        } catch CSVError.unexpectedQuote(let line, let column) {
+            throw HRRosterError.unexpectedQuote(line: line, column: column)
+        } catch CSVError.invalidUTF8 {
+            throw HRRosterError.notUTF8
+        }
     }
 
     /// Writes entries as a roster file with a header, `;`-separated, quoting where needed.
@@ -113,11 +130,11 @@ struct RosterLayout {
     var unit: Int?
     var role: Int
 
-    init(header: CSVRow) throws {
+    init(header: CSVRecord) throws {
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            if index[key] != nil { throw HRRosterError.duplicateColumn(key, column: header.columns[i]) }
+            if index[key] != nil { throw HRRosterError.duplicateColumn(key, column: header.fieldColumns[i]) }
             index[key] = i
         }
         func required(_ name: String) throws -> Int {
@@ -142,11 +159,11 @@ public struct RosterColumns: Hashable, Sendable {
     /// Column of `role`.
     public var role: Int
 
-    init(row: CSVRow, layout: RosterLayout) {
-        employeeRef = row.columns[layout.employeeRef]
-        organisation = row.columns[layout.organisation]
-        unit = layout.unit.map { row.columns[$0] } ?? 1
-        role = row.columns[layout.role]
+    init(row: CSVRecord, layout: RosterLayout) {
+        employeeRef = row.fieldColumns[layout.employeeRef]
+        organisation = row.fieldColumns[layout.organisation]
+        unit = layout.unit.map { row.fieldColumns[$0] } ?? 1
+        role = row.fieldColumns[layout.role]
     }
 }
 
