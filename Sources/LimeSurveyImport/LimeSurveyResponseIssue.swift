@@ -1,29 +1,8 @@
 import SurveyModule
 
-/// One problem in a LimeSurvey response export, with where it is (1-based line and column).
-public struct LimeSurveyResponseIssue: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The line.
-    public var line: Int
-    /// The column (character) where the field starts.
-    public var column: Int
-    /// The column heading, when known (e.g. `"Q2[SQ001]"`).
-    public var field: String?
-    /// What is wrong.
-    public var problem: LimeSurveyResponseProblem
-
-    /// Creates an issue.
-    public init(line: Int, column: Int, field: String? = nil, problem: LimeSurveyResponseProblem) {
-        self.line = line
-        self.column = column
-        self.field = field
-        self.problem = problem
-    }
-
-    /// A readable description.
-    public var description: String {
-        "line \(line), column \(column)" + (field.map { " (\($0))" } ?? "") + ": \(problem)"
-    }
-}
+/// One problem in a LimeSurvey response export, with where it is (1-based line and column;
+/// `field` is the column heading, e.g. `"Q2[SQ001]"`).
+public typealias LimeSurveyResponseIssue = LocatedIssue<LimeSurveyResponseProblem>
 
 /// What is wrong with a cell, row or file of a LimeSurvey response export. Messages never repeat answers.
 public enum LimeSurveyResponseProblem: Hashable, Sendable, CustomStringConvertible {

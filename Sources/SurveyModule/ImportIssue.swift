@@ -1,5 +1,8 @@
-/// One problem found while importing, with where it is (1-based line and column).
-public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
+/// One problem found while importing, with where it is (1-based line and column); `Problem`
+/// says what is wrong. Shared by every importer so their issues read and sort alike.
+public struct LocatedIssue<Problem: Hashable & Sendable & CustomStringConvertible>: Error, Hashable, Sendable,
+    CustomStringConvertible
+{
     /// The line.
     public var line: Int
     /// The column (character) where the field starts.
@@ -7,10 +10,10 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
     /// The column's header name, when known.
     public var field: String?
     /// What is wrong.
-    public var problem: ImportProblem
+    public var problem: Problem
 
     /// Creates an issue.
-    public init(line: Int, column: Int, field: String? = nil, problem: ImportProblem) {
+    public init(line: Int, column: Int, field: String? = nil, problem: Problem) {
         self.line = line
         self.column = column
         self.field = field
@@ -22,6 +25,9 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
         "line \(line), column \(column)" + (field.map { " (\($0))" } ?? "") + ": \(problem)"
     }
 }
+
+/// A problem found importing survey responses (CSV or JSON).
+public typealias ImportIssue = LocatedIssue<ImportProblem>
 
 /// What is wrong with an imported cell, row or file. Messages never repeat answer values.
 public enum ImportProblem: Hashable, Sendable, CustomStringConvertible {
