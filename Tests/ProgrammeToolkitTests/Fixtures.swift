@@ -1,18 +1,8 @@
 import DiversityKit
 @testable import ProgrammeToolkit
 
-/// SplitMix64: a small seeded generator, so random instances are the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D4_9BB4_9133_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator random instances come from, so they are the same on every run.
+typealias SeededRandom = SplitMix64
 
 func day(_ text: String) throws -> CalendarDate { try CalendarDate(text) }
 

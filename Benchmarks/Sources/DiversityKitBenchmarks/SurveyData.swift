@@ -3,21 +3,7 @@ import EvaluationModule
 import Foundation
 import SurveyModule
 
-/// SplitMix64: a small seeded generator, so every run generates the same data.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-
+extension SplitMix64 {
     /// An approximately standard normal value (Irwin–Hall sum of four uniforms, rescaled).
     mutating func normal() -> Double { (unit() + unit() + unit() + unit() - 2) * 3.0.squareRoot() }
 }

@@ -1,3 +1,5 @@
+import DiversityKit
+
 /// A deterministic random number generator (SplitMix64) for synthetic example data.
 ///
 /// The same seed always gives the same sequence on every platform, so an example run with
@@ -8,19 +10,13 @@
 /// let n = Int.random(in: 1...6, using: &rng)
 /// ```
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
+    private var source: SplitMix64
 
     /// A generator whose sequence is fixed by `seed`.
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { source.next() }
 
     /// A whole number in `range`, without the platform-dependent paths of `Int.random(in:using:)`.
     public mutating func int(in range: ClosedRange<Int>) -> Int {
