@@ -109,6 +109,19 @@ struct PlanningTests {
         #expect(e2?.problems == [.unknownReference(RecordKey(type: "programme", id: "ghost"))])
     }
 
+    @Test("a prerequisite from another programme is refused")
+    func prerequisiteOfAnotherProgramme() async throws {
+        let w = World()
+        try await w.setUp()
+        try await w.workspace.plan(Programme(id: "other", name: "Annat", owner: "umea", period: try DatePeriod("2010-01-01", "2012-12-31")))
+        try await w.workspace.add(Intervention(id: "x", programme: "other", name: "X", kind: .workshop))
+        let error = await #expect(throws: ValidationError.self) {
+            try await w.workspace.add(Intervention(id: "y", programme: "mdss", name: "Y", kind: .workshop, prerequisites: ["x"]))
+        }
+        #expect(error?.problems == [.interventionOfAnotherProgramme("x")])
+        #expect(try await w.workspace.intervention("y") == nil)
+    }
+
     @Test("non-positive planned durations and session counts are refused", arguments: [(0, 1), (120, 0), (-5, 3)])
     func nonPositive(_ duration: Int, _ sessions: Int) async throws {
         let w = World()

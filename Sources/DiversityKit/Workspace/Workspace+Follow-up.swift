@@ -90,7 +90,8 @@ extension Workspace {
     public func save(_ plan: ActionPlan) async throws -> [ValidationIssue] {
         let owner = try await organisation(plan.owner)
         let linked = Set(plan.measures.flatMap(\.linkedGoals).map(\.rawValue))
-        let known = linked.isEmpty ? [] : Set(try await store.all(Goal.self).map(\.id).filter { linked.contains($0.rawValue) })
+        var known: Set<ID<Goal>> = []
+        for id in linked where try await store.fetch(Goal.self, id: id) != nil { known.insert(ID(id)) }
         let warnings = try plan.validate(owner: owner, knownGoals: known)
         try await store.upsert(plan)
         return warnings

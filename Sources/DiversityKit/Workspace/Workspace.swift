@@ -108,7 +108,12 @@ public actor Workspace {
     public func add(_ intervention: Intervention) async throws -> [ValidationIssue] {
         let key = RecordKey.of(Intervention.self, intervention.id.rawValue)
         _ = try await require(Programme.self, intervention.programme.rawValue, for: key, field: "programme")
-        let siblings = try await store.all(Intervention.self).filter { $0.id != intervention.id }
+        // The programme's own interventions, plus any prerequisite named from elsewhere so the rule
+        // can refuse it as belonging to another programme; never every intervention in the store.
+        var siblings = try await interventions(of: intervention.programme).filter { $0.id != intervention.id }
+        for p in Set(intervention.prerequisites) where p != intervention.id && !siblings.contains(where: { $0.id == p }) {
+            if let other = try await self.intervention(p) { siblings.append(other) }
+        }
         let warnings = try intervention.validate(siblings: siblings)
         try await store.upsert(intervention)
         return warnings

@@ -76,9 +76,6 @@ public enum HRRoster {
     /// Every record of the file, read with SurveyModule's RFC 4180 reader (BOM, `;` `,` or tab,
     /// quoted fields); its syntax errors become roster errors with the same line and column.
     static func records(of data: Data) throws -> [CSVRecord] {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard String(bytes: bytes, encoding: .utf8) != nil else { throw HRRosterError.notUTF8 }
         do {
             let reader = try CSVReader(data: data)
             var records: [CSVRecord] = []
