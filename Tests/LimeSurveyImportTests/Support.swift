@@ -61,20 +61,5 @@ enum MiniSurvey {
     }
 }
 
-extension ItemKind {
-    /// The kind's name, for table-driven expectations.
-    var name: String {
-        switch self {
-        case .likert: return "likert"
-        case .singleChoice: return "singleChoice"
-        case .multipleChoice: return "multipleChoice"
-        case .numeric: return "numeric"
-        case .freeText: return "freeText"
-        case .knowledge: return "knowledge"
-        case .demographic: return "demographic"
-        }
-    }
-}
-
 /// The seeded generator garbled inputs come from, so they are the same on every run.
 typealias SeededGenerator = SplitMix64

@@ -86,6 +86,7 @@ extension MDSSScenario {
             case .value(let v): return "\(code)=\(v)"
             case .values(let v): return "\(code)=\(v)"
             case .text(let t): return "\(code)=\(t)"
+            case .cells(let c): return "\(code)=" + c.keys.sorted().map { "\($0):\(c[$0]!)" }.joined(separator: ",")
             }
         }.joined(separator: ";")
     }
@@ -114,7 +115,7 @@ extension MDSSScenario {
                 answers[item.code] = .value(person.role == .manager ? 1 : 2)
             case .numeric(let range, _):
                 answers[item.code] = .value(rng.int(in: range.lowerBound...min(range.upperBound, 35)))
-            case .freeText:
+            case .freeText, .ranking, .date, .dualScale, .numericMatrix:
                 continue
             }
         }
