@@ -27,13 +27,24 @@ struct LSSDocument: Sendable {
     var docType: String?
     var languages: [String] = []
     var tables: [String: [LSSRow]] = [:]
+    /// The `<fields><fieldname>` list of each table block, in order.
+    var fieldNames: [String: [String]] = [:]
 
     func rows(_ table: String) -> [LSSRow] { tables[table] ?? [] }
 
-    /// Reads `data`.
+    /// Whether `data` starts as a ZIP archive does (a local file header or an empty archive's end record).
+    static func isZIP(_ data: Data) -> Bool {
+        data.count >= 4 && data.prefix(2).elementsEqual([0x50, 0x4B]) && [[3, 4], [5, 6]].contains(Array(data.dropFirst(2).prefix(2)))
+    }
+
+    /// Reads `data`; `archiveReader` names the call that reads a ZIP archive given by mistake.
     /// - Throws: ``LimeSurveyImportError/notXML(line:column:reason:)``,
-    ///   ``LimeSurveyImportError/notASurveyStructure(found:)``.
-    static func parse(_ data: Data) throws -> LSSDocument {
+    ///   ``LimeSurveyImportError/notASurveyStructure(found:)``, ``LimeSurveyImportError/isAnArchive(reader:)``,
+    ///   ``LimeSurveyImportError/boundExceeded(_:limit:location:)`` for a field over
+    ///   ``LimeSurveyLimits/maximumFieldLength`` or text expanding past ``LimeSurveyLimits/maximumTextExpansion``.
+    static func parse(_ data: Data, limits: LimeSurveyLimits = LimeSurveyLimits(),
+                      archiveReader: String = "LimeSurveyArchiveImporter().importArchive(data:)") throws -> LSSDocument {
+        if isZIP(data) { throw LimeSurveyImportError.isAnArchive(reader: archiveReader) }
         // On Linux XMLParser runs on libxml2, whose global state is not thread-safe: two
         // imports at once corrupt memory. One parse at a time, process-wide.
         parseLock.lock()
@@ -44,12 +55,14 @@ struct LSSDocument: Sendable {
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
-        let reader = Reader()
+        let reader = Reader(limits: limits, inputSize: data.count)
         parser.delegate = reader
         let ok = parser.parse()
+        if let bound = reader.bound { throw bound }
         if let rootError = reader.wrongRoot { throw LimeSurveyImportError.notASurveyStructure(found: "<\(rootError)> root element") }
         guard ok else {
-            let message = parser.parserError.map { Self.describe($0) } ?? "the XML could not be read"
+            var message = parser.parserError.map { Self.describe($0) } ?? "the XML could not be read"
+            if let field = reader.openField { message += " (in <\(field)>)" }
             throw LimeSurveyImportError.notXML(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1), reason: message)
         }
         guard reader.sawRoot else { throw LimeSurveyImportError.notXML(line: 1, column: 1, reason: "the file has no XML elements") }
@@ -92,6 +105,21 @@ struct LSSDocument: Sendable {
     /// The SAX delegate: tracks the element path and collects rows at depth 4, fields at depth 5.
     private final class Reader: NSObject, XMLParserDelegate {
         var document = LSSDocument()
+        let limits: LimeSurveyLimits
+        /// The most text bytes the document may deliver, entities expanded.
+        let textBudget: Int
+        private var delivered = 0
+        /// The bound crossed, when parsing was aborted for one.
+        var bound: LimeSurveyImportError?
+
+        init(limits: LimeSurveyLimits, inputSize: Int) {
+            self.limits = limits
+            let (product, overflow) = inputSize.multipliedReportingOverflow(by: max(limits.maximumTextExpansion, 1))
+            textBudget = overflow ? Int.max : product.addingReportingOverflow(1 << 20).partialValue
+        }
+
+        /// The path of the element being read, e.g. `questions/rows/row/question`.
+        var openField: String? { path.count > 1 ? path.dropFirst().joined(separator: "/") : nil }
         var sawRoot = false
         var wrongRoot: String?
         private var path: [String] = []
@@ -117,9 +145,27 @@ struct LSSDocument: Sendable {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { add(string, parser) }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { text += String(decoding: CDATABlock, as: UTF8.self) }
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) { add(String(decoding: CDATABlock, as: UTF8.self), parser) }
+
+        private func add(_ string: String, _ parser: XMLParser) {
+            guard bound == nil else { return }
+            let n = string.utf8.count
+            delivered += n
+            let at = "line \(max(parser.lineNumber, 1)), <\(openField ?? "document")>"
+            if delivered > textBudget {
+                bound = .boundExceeded(.textExpansion, limit: limits.maximumTextExpansion,
+                                       location: "\(at): the text expands past \(textBudget) bytes (entity references?)")
+            } else if text.utf8.count + n > limits.maximumFieldLength {
+                bound = .boundExceeded(.fieldLength, limit: limits.maximumFieldLength, location: "\(at): a field longer than \(limits.maximumFieldLength) bytes")
+            }
+            if bound != nil {
+                parser.abortParsing()
+                return
+            }
+            text += string
+        }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             // On damaged input the parser may report an end it never reported the start of.
@@ -139,6 +185,8 @@ struct LSSDocument: Sendable {
                 row = nil
             case 5 where path[2] == "rows" && path[3] == "row":
                 row?.values[elementName] = text
+            case 4 where path[2] == "fields" && elementName == "fieldname":
+                document.fieldNames[path[1], default: []].append(text.trimmingCharacters(in: .whitespacesAndNewlines))
             default: break
             }
             text = ""

@@ -20,11 +20,14 @@ public struct LimeSurveyImporter: Sendable {
     public var strict: Bool
     /// The identifier of the questionnaire made, or `nil` for `"limesurvey-<sid>"`.
     public var questionnaireID: ID<Questionnaire>?
+    /// The resource bounds (field length, entity expansion, options per question).
+    public var limits: LimeSurveyLimits
 
     /// Creates an importer.
-    public init(strict: Bool = false, questionnaireID: ID<Questionnaire>? = nil) {
+    public init(strict: Bool = false, questionnaireID: ID<Questionnaire>? = nil, limits: LimeSurveyLimits = LimeSurveyLimits()) {
         self.strict = strict
         self.questionnaireID = questionnaireID
+        self.limits = limits
     }
 
     /// Imports the structure file at `url`.
@@ -36,15 +39,17 @@ public struct LimeSurveyImporter: Sendable {
     /// Imports a structure file's bytes.
     /// - Throws: ``LimeSurveyImportError``: `.notXML` with the parser's line and column,
     ///   `.notASurveyStructure`, `.malformedRow`, `.strictModeRefused` listing every unsupported
-    ///   question, `.noImportableQuestions`.
+    ///   question, `.noImportableQuestions`; `.isAnArchive` for a `.lsa` (read it with
+    ///   ``LimeSurveyArchiveImporter``); `.boundExceeded` naming the bound crossed.
     public func importStructure(data: Data) throws -> LimeSurveyStructure {
-        let doc = try LSSDocument.parse(data)
+        let doc = try LSSDocument.parse(data, limits: limits)
         guard let docType = doc.docType else { throw LimeSurveyImportError.notASurveyStructure(found: "a <document> without <LimeSurveyDocType>") }
         guard docType == "Survey" else { throw LimeSurveyImportError.notASurveyStructure(found: "a LimeSurvey '\(docType)' export") }
         let survey = try LSSSurvey(doc)
         let texts = LimeSurveyTexts(languages: survey.languages, base: survey.baseLanguage)
-        let converter = LSSQuestionConverter(survey: survey, texts: texts)
-        var report = LimeSurveyImportReport(warnings: texts.warnings)
+        let converter = LSSQuestionConverter(survey: survey, texts: texts, limits: limits)
+        var report = LimeSurveyImportReport(warnings: texts.warnings + survey.warnings)
+        var textHeadings: [String: String] = [:]
         var sections: [Section] = [], scales: [Scale] = [], columns: [String: LimeSurveyColumn] = [:]
         var itemOwner: [String: String] = [:]
         // Questions left out on purpose: named too if nothing at all can be imported.
@@ -85,6 +90,9 @@ public struct LimeSurveyImporter: Sendable {
                 items += converted.items
                 if let scale = converted.scale, !scales.contains(where: { $0.code == scale.code }) { scales.append(scale) }
                 columns.merge(converted.columns) { first, _ in first }
+                for (text, heading) in Self.textHeadings(q, converted, survey) {
+                    textHeadings[text] = textHeadings[text] == nil ? heading : ""
+                }
                 report.warnings += converted.warnings
                 if Self.showsExpressions(converted.items) {
                     report.warnings.append("question \(q.title): its text contains LimeSurvey expressions ({…}), kept as written; DiversityKit does not evaluate them")
@@ -96,8 +104,9 @@ public struct LimeSurveyImporter: Sendable {
         }
         if strict && !report.skipped.isEmpty { throw LimeSurveyImportError.strictModeRefused(report.skipped) }
         guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped + leftOut) }
+        let base = survey.baseLanguage.flatMap { Questionnaire.isLanguageTag($0) ? $0 : nil } ?? "sv"
         let questionnaire = Questionnaire(id: id, title: texts.localized(survey.titles, fallback: id.rawValue),
-                                          sections: sections, scales: scales)
+                                          sections: sections, scales: scales, baseLanguage: base)
         report.importedItems = questionnaire.items.map(\.code)
         // An inherited setting is unknown here; anonymous is the choice that cannot expose anyone.
         let mode: DistributionMode = survey.anonymized || survey.anonymityInherited ? .anonymous : .identified
@@ -109,7 +118,9 @@ public struct LimeSurveyImporter: Sendable {
             report.warnings.append("the survey is not anonymous (anonymized = N) but has sensitive items ("
                 + questionnaire.items.filter(\.isSensitive).map(\.code).joined(separator: ", ") + "); distribute it anonymously")
         }
-        let mapping = LimeSurveyMapping(questionnaire: questionnaire.reference, surveyID: survey.surveyID, mode: mode, columns: columns)
+        var mapping = LimeSurveyMapping(questionnaire: questionnaire.reference, surveyID: survey.surveyID, mode: mode, columns: columns)
+        mapping.textHeadings = textHeadings
+        mapping.questionCodes = Dictionary(uniqueKeysWithValues: survey.questions.values.filter { $0.parentQID == 0 }.map { (String($0.qid), $0.title) })
         return LimeSurveyStructure(questionnaire: questionnaire, mapping: mapping, report: report)
     }
 
@@ -117,9 +128,31 @@ public struct LimeSurveyImporter: Sendable {
     static func showsExpressions(_ items: [Item]) -> Bool {
         items.contains { item in
             ([item.prompt] + item.kind.options.map(\.label)).contains { text in
-                [text.sv, text.en].contains { s in s.firstIndex(of: "{").map { s[$0...].contains("}") } ?? false }
+                text.texts.values.contains { s in s.firstIndex(of: "{").map { s[$0...].contains("}") } ?? false }
             }
         }
+    }
+
+    /// The full-text headings LimeSurvey's "full question text" exports write for a question's
+    /// columns, in every language: `Question text` and `Question text [Sub-question text]`.
+    static func textHeadings(_ q: LSSQuestion, _ converted: ConvertedQuestion, _ survey: LSSSurvey) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let subs = Dictionary(survey.questions.values.filter { $0.parentQID == q.qid }.map { ($0.title, $0) }, uniquingKeysWith: { a, _ in a })
+        for heading in converted.columns.keys.sorted() {
+            for (language, html) in q.texts {
+                let text = LimeSurveyTexts.plain(html)
+                guard !text.isEmpty else { continue }
+                if heading == q.title {
+                    out.append((text, heading))
+                } else if heading.hasPrefix(q.title + "["), heading.hasSuffix("]") {
+                    let suffix = String(heading.dropFirst(q.title.count + 1).dropLast())
+                    if let sub = subs[suffix], let subText = sub.texts[language].map(LimeSurveyTexts.plain), !subText.isEmpty {
+                        out.append(("\(text) [\(subText)]", heading))
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// Why `converted` would make an invalid questionnaire, checked alone so one bad question
