@@ -27,7 +27,13 @@ let package = Package(
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
         .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
-        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit", "CZlib"]),
         .executableTarget(
             name: "Quickstart",
             dependencies: ["DiversityKit"],
