@@ -45,6 +45,7 @@ struct LSSDocument: Sendable {
     static func parse(_ data: Data, limits: LimeSurveyLimits = LimeSurveyLimits(),
                       archiveReader: String = "LimeSurveyArchiveImporter().importArchive(data:)") throws -> LSSDocument {
         if isZIP(data) { throw LimeSurveyImportError.isAnArchive(reader: archiveReader) }
+        try checkEntityExpansion(data, limits: limits)
         // On Linux XMLParser runs on libxml2, whose global state is not thread-safe: two
         // imports at once corrupt memory. One parse at a time, process-wide.
         parseLock.lock()
@@ -75,6 +76,86 @@ struct LSSDocument: Sendable {
     }
 
     private static let parseLock = NSLock()
+
+    /// Refuses internal entities whose references would expand the text past the budget
+    /// (``LimeSurveyLimits/maximumTextExpansion`` times the input, plus 1 MiB): libxml2 expands
+    /// them inside the parser, where no delegate callback sees the cost. Each declared entity's
+    /// expanded size is computed from its value (entities inside entities included), then
+    /// multiplied by the references to it anywhere in the file — an upper bound, found in one
+    /// pass per entity. LimeSurvey's own files declare no entities.
+    static func checkEntityExpansion(_ data: Data, limits: LimeSurveyLimits) throws {
+        let bytes = [UInt8](data)
+        let marker = Array("<!ENTITY".utf8)
+        guard let first = find(marker, in: bytes, from: 0) else { return }
+        let (product, overflow) = bytes.count.multipliedReportingOverflow(by: max(limits.maximumTextExpansion, 1))
+        let budget = overflow ? Int.max : product.addingReportingOverflow(1 << 20).partialValue
+        var values: [String: [UInt8]] = [:]
+        var at = first
+        while let start = find(marker, in: bytes, from: at), values.count <= 256 {
+            var i = start + marker.count
+            func skipSpace() { while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 } }
+            skipSpace()
+            let parameter = i < bytes.count && bytes[i] == UInt8(ascii: "%")
+            if parameter { i += 1; skipSpace() }
+            let nameStart = i
+            while i < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">")].contains(bytes[i]) { i += 1 }
+            let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+            skipSpace()
+            at = i
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { continue }
+            let quote = bytes[i]
+            let valueStart = i + 1
+            var end = valueStart
+            while end < bytes.count, bytes[end] != quote { end += 1 }
+            if !parameter { values[name] = Array(bytes[valueStart..<min(end, bytes.count)]) }
+            at = end
+        }
+        guard values.count <= 256 else {
+            throw LimeSurveyImportError.boundExceeded(.textExpansion, limit: limits.maximumTextExpansion, location: "the DTD: more than 256 entity declarations")
+        }
+        var sizes: [String: Int] = [:]
+        func size(_ name: String, _ depth: Int) -> Int {
+            if let known = sizes[name] { return known }
+            guard let value = values[name], depth < 32 else { return budget }
+            var total = value.count
+            for other in values.keys where other != name {
+                let n = count(Array("&\(other);".utf8), in: value)
+                if n > 0 { total = total.addingReportingOverflow(n.multipliedReportingOverflow(by: size(other, depth + 1)).partialValue).partialValue }
+                if total >= budget || total < 0 { total = budget; break }
+            }
+            sizes[name] = total
+            return total
+        }
+        var expanded = 0
+        for name in values.keys.sorted() {
+            let references = count(Array("&\(name);".utf8), in: bytes)
+            let (grown, over) = references.multipliedReportingOverflow(by: size(name, 0))
+            expanded = over ? Int.max : expanded.addingReportingOverflow(grown).partialValue
+            if over || expanded > budget || expanded < 0 {
+                throw LimeSurveyImportError.boundExceeded(.textExpansion, limit: limits.maximumTextExpansion,
+                                                         location: "entity '\(name)': \(references) references would expand the text past \(budget) bytes")
+            }
+        }
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var i = from
+        while i <= bytes.count - needle.count {
+            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func count(_ needle: [UInt8], in bytes: [UInt8]) -> Int {
+        var n = 0, i = 0
+        while let at = find(needle, in: bytes, from: i) {
+            n += 1
+            i = at + needle.count
+        }
+        return n
+    }
 
     /// The 1-based line and column of the first byte sequence that is not UTF-8, if any.
     static func firstInvalidUTF8(_ data: Data) -> (Int, Int)? {

@@ -6,8 +6,8 @@ import Testing
 
 /// Fixtures written for these tests in LimeSurvey's formats (not LimeSurvey's own files).
 enum Fixtures {
-    static func data(_ name: String) throws -> Data {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "lss", subdirectory: "Fixtures"))
+    static func data(_ name: String, _ ext: String = "lss") throws -> Data {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"))
         return try Data(contentsOf: url)
     }
 
