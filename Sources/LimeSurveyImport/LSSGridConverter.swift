@@ -105,7 +105,7 @@ extension LSSQuestionConverter {
         let low = day("date_min") ?? CalendarDate(year: 1, month: 1, day: 1)!, high = day("date_max") ?? CalendarDate(year: 9999, month: 12, day: 31)!
         let range = day("date_min") == nil && day("date_max") == nil ? nil : (low <= high ? low...high : nil)
         out.add(Item(code: q.title, prompt: prompt, kind: .date(range: range), isRequired: q.mandatory), column: q.title, .date)
-        if let format = attrs["dateformat"], format.contains(":") || format.lowercased().contains("h") {
+        if let format = attrs["date_format"] ?? attrs["dateformat"], format.contains(":") || format.lowercased().contains("h") {
             out.warnings.append("question \(q.title): a date with a time of day (\(format)); the day is imported, the time is not")
         }
         for name in ["date_min", "date_max"] where attrs[name].map({ !$0.isEmpty }) == true && day(name) == nil {

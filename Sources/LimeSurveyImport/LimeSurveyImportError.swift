@@ -37,6 +37,8 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
     case unsafeEntryName(String)
     /// The archive lacks the entry a reader needs (e.g. the `.lss` of a `.lsa`).
     case missingArchiveEntry(String)
+    /// A questionnaire the LimeSurvey exporter cannot write (a code LimeSurvey cannot hold, a character XML cannot carry).
+    case notExportable(reason: String)
     /// A `.lsr` response file that is not one: another document type, or no `<responses>` block.
     case notAResponseFile(found: String)
 
@@ -72,6 +74,8 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
             return "archive entry '\(n)' has a name that could write outside its directory; refused"
         case .missingArchiveEntry(let n):
             return "the archive has no \(n)"
+        case .notExportable(let r):
+            return "cannot be written as a LimeSurvey structure (.lss): \(r)"
         case .notAResponseFile(let f):
             return "not a LimeSurvey response file (.lsr): found \(f)"
         }

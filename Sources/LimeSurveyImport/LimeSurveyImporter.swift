@@ -50,11 +50,16 @@ public struct LimeSurveyImporter: Sendable {
         let converter = LSSQuestionConverter(survey: survey, texts: texts, limits: limits)
         var report = LimeSurveyImportReport(warnings: texts.warnings + survey.warnings)
         var textHeadings: [String: String] = [:]
+        // A DiversityKit export embeds its questionnaire: then every part reads back exactly.
+        let embedded = survey.questions.values.sorted { $0.qid < $1.qid }.lazy
+            .compactMap { LimeSurveyEmbedding.decode(LimeSurveyEmbedding.QuestionnairePart.self, survey.attributes[$0.qid]?[LimeSurveyEmbedding.questionnaireAttribute]) }
+            .first
+        var sectionOf: [String: String] = [:]
         var sections: [Section] = [], scales: [Scale] = [], columns: [String: LimeSurveyColumn] = [:]
         var itemOwner: [String: String] = [:]
         // Questions left out on purpose: named too if nothing at all can be imported.
         var leftOut: [LimeSurveyUnsupportedQuestion] = []
-        let id = questionnaireID ?? ID("limesurvey-\(survey.surveyID.isEmpty ? "survey" : survey.surveyID)")
+        let id = questionnaireID ?? embedded?.id ?? ID("limesurvey-\(survey.surveyID.isEmpty ? "survey" : survey.surveyID)")
         for gid in survey.orderedGroupIDs {
             var items: [Item] = []
             for q in survey.questions(inGroup: gid) {
@@ -73,10 +78,16 @@ public struct LimeSurveyImporter: Sendable {
                     leave("is hidden in LimeSurvey (hidden = 1): respondents never saw it, its value came from a default, the URL or an equation")
                     continue
                 }
-                let converted: ConvertedQuestion
-                do { converted = try converter.convert(q) } catch let e as LSSQuestionConverter.Unsupported {
-                    skip(e.reason)
-                    continue
+                var converted: ConvertedQuestion
+                if embedded != nil, let part = LimeSurveyEmbedding.decode(LimeSurveyEmbedding.ItemPart.self, survey.attributes[q.qid]?[LimeSurveyEmbedding.itemAttribute]),
+                   let layout = try? LimeSurveyLayout(part.item, title: q.title) {
+                    converted = ConvertedQuestion(items: [part.item], columns: layout.columns)
+                    sectionOf[part.item.code] = part.section
+                } else {
+                    do { converted = try converter.convert(q) } catch let e as LSSQuestionConverter.Unsupported {
+                        skip(e.reason)
+                        continue
+                    }
                 }
                 if let clash = converted.items.first(where: { itemOwner[$0.code] != nil }) {
                     skip("item code \(clash.code) is already used by question \(itemOwner[clash.code]!)")
@@ -99,14 +110,22 @@ public struct LimeSurveyImporter: Sendable {
                 }
             }
             guard !items.isEmpty else { continue }
-            let name = texts.localized(survey.groups[gid]?.names ?? [:], fallback: "G\(gid)")
-            sections.append(Section(code: "G\(gid)", title: name, items: items))
+            var name = texts.localized(survey.groups[gid]?.names ?? [:], fallback: "G\(gid)")
+            var code = "G\(gid)"
+            if let embedded, let own = sectionOf[items[0].code], let head = embedded.sections.first(where: { $0.code == own }),
+               !sections.contains(where: { $0.code == own }) {
+                code = own
+                name = head.title
+            }
+            sections.append(Section(code: code, title: name, items: items))
         }
         if strict && !report.skipped.isEmpty { throw LimeSurveyImportError.strictModeRefused(report.skipped) }
         guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped + leftOut) }
         let base = survey.baseLanguage.flatMap { Questionnaire.isLanguageTag($0) ? $0 : nil } ?? "sv"
-        let questionnaire = Questionnaire(id: id, title: texts.localized(survey.titles, fallback: id.rawValue),
-                                          sections: sections, scales: scales, baseLanguage: base)
+        let imported = Set(sections.flatMap(\.items).map(\.code))
+        let ownScales = embedded?.scales.filter { $0.itemCodes.allSatisfy(imported.contains) }
+        let questionnaire = Questionnaire(id: id, title: embedded?.title ?? texts.localized(survey.titles, fallback: id.rawValue),
+                                          sections: sections, scales: ownScales ?? scales, baseLanguage: base)
         report.importedItems = questionnaire.items.map(\.code)
         // An inherited setting is unknown here; anonymous is the choice that cannot expose anyone.
         let mode: DistributionMode = survey.anonymized || survey.anonymityInherited ? .anonymous : .identified
