@@ -50,6 +50,8 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
     /// Sentence or note.
     case suppressionNote, withheldTableNote, noBaselineWarning, goalsWithoutMeasures, measuresWithoutGoal, overdueMeasures
     /// Sentence or note.
+    case rankings, rank, rankedBy, meanRank, option, rankingRespondents
+    /// Sentence or note.
     case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
 
     /// (Swedish, English).
@@ -136,6 +138,12 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
         case .commentsWithheld:
             return ("Kommentarerna redovisas inte: färre än %d.", "Comments are withheld: fewer than %d.")
         case .none: return ("Inga", "None")
+        case .rankings: return ("Rangordningar", "Rankings")
+        case .rank: return ("Plats %d", "Rank %d")
+        case .rankedBy: return ("Rangordnad av", "Ranked by")
+        case .meanRank: return ("Medelplats", "Mean rank")
+        case .option: return ("Alternativ", "Option")
+        case .rankingRespondents: return ("%d svarande rangordnade alternativen (1 = först).", "%d respondents ranked the options (1 = first).")
         case .otherGroups: return ("Övriga grupper (sammanslagna för att skydda små grupper)", "Other groups (pooled to protect small groups)")
         case .measuresDone: return ("Genomförda åtgärder", "Measures done")
         case .meanDifference: return ("Skillnad efter − före", "Difference post − pre")

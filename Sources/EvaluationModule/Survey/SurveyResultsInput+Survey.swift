@@ -7,7 +7,8 @@ extension SurveyResultsInput {
     /// The Likert items on the questionnaire's most used Likert scale become the report's items
     /// (answers as given, before reverse coding, so the distribution shows what people said);
     /// the questionnaire's scales whose items are all on that scale are tested for reliability;
-    /// free-text answers become comments; each respondent's group is their reporting unit.
+    /// free-text answers become comments; ranking items become rank distributions with mean
+    /// ranks; each respondent's group is their reporting unit.
     ///
     /// ```swift
     /// let input = try SurveyResultsInput(questionnaire: battery, responses: responses,
@@ -29,6 +30,16 @@ extension SurveyResultsInput {
         let likert = questionnaire.items.filter { if case .likert(let s, _) = $0.kind { return s == scale } else { return false } }
         let included = Set(likert.map(\.code))
         let comments = questionnaire.items.filter { if case .freeText = $0.kind { return true } else { return false } }.map(\.code)
+        let rankings: [Ranking] = questionnaire.items.compactMap { item in
+            guard case .ranking(let options, _, _) = item.kind else { return nil }
+            let index = Dictionary(options.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            return Ranking(code: item.code, label: item.prompt.text(for: language.rawValue, base: questionnaire.baseLanguage),
+                           options: options.map { $0.label.text(for: language.rawValue, base: questionnaire.baseLanguage) },
+                           answers: responses.map { r in
+                               if case .values(let codes)? = r.answers[item.code] { return codes.compactMap { index[$0] } }
+                               return []
+                           })
+        }
         self.init(
             title: questionnaire.title[lang],
             points: scale.minimum...scale.maximum,
@@ -44,6 +55,7 @@ extension SurveyResultsInput {
                     if case .text(let t)? = r.answers[code], !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return t }
                     return nil
                 }
-            })
+            },
+            rankings: rankings)
     }
 }
