@@ -54,4 +54,22 @@ struct RankingReportTests {
             guard case .suppressed? = row.last else { Issue.record("mean rank shown beside a withheld count: \(row)"); continue }
         }
     }
+
+    @Test("a report renders in a language whose labels the embedder supplies, questionnaire texts in that language")
+    func anyLanguage() throws {
+        var q = Self.questionnaire
+        q.title["fi"] = "Toimenpiteet"
+        q.sections[0].items[1].prompt["fi"] = "Järjestä toimenpiteet"
+        let rs = Self.responses(Array(repeating: [1, 2, 3], count: 6))
+        let input = try SurveyResultsInput(questionnaire: q, responses: rs, language: .swedish, textLanguage: "fi-FI", groupByUnit: false)
+        #expect(input.title == "Toimenpiteet")
+        #expect(input.rankings.first?.label == "Järjestä toimenpiteet")
+        #expect(input.rankings.first?.options.first == "Mentorskap")
+        let finnish = LabelTranslations(language: "fi", texts: [.surveyResults: "Kyselyn tulokset", .rankings: "Järjestykset"])
+        let report = try EvaluationReports(language: .swedish, translations: finnish).surveyResults(input)
+        #expect(report.title == "Kyselyn tulokset: Toimenpiteet")
+        #expect(report.sections.contains { $0.title == "Järjestykset" })
+        #expect(report.sections.contains { $0.title == "Kommentarer" })
+        #expect(finnish.missingKeys.contains(.comments) && !finnish.missingKeys.contains(.rankings))
+    }
 }
