@@ -6,8 +6,10 @@ extension LimeSurveyResponseImporter {
     /// Every valid response of a LimeSurvey response file (`.lsr`, the XML LimeSurvey writes into
     /// its survey archives): `<document><responses><fields>…<rows><row>`. Field names are
     /// LimeSurvey's `<sid>X<gid>X<qid><suffix>` column names (with or without a leading `_`), read
-    /// through ``LimeSurveyMapping/questionCodes``, or question codes. Values are read as the CSV
-    /// export's are; the location of a problem is the line of its `<row>`.
+    /// through ``LimeSurveyMapping/questionCodes``, or question codes. As LimeSurvey writes them, an
+    /// element is named by its field with `_` before a leading digit and `-` for `#`, and a NULL
+    /// value has no element. Values are read as the CSV export's are; the location of a problem is
+    /// the line of its `<row>`.
     /// - Throws: ``LimeSurveyResponseImportError`` listing every problem; ``LimeSurveyImportError``
     ///   (`.notXML`, `.notAResponseFile`, `.isAnArchive`, `.boundExceeded`, `.tokenInAnonymousSurvey`, `.noQuestionColumns`).
     public func importResponseFile(data: Data) throws -> LimeSurveyResponses {
@@ -20,12 +22,15 @@ extension LimeSurveyResponseImporter {
         if names.isEmpty, let first = rows.first { names = first.values.keys.sorted() }
         guard !names.isEmpty else { return LimeSurveyResponses(responses: [], report: LimeSurveyResponseReport()) }
         let header = RawRecord(fields: names.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 }, line: 1, column: 1)
+        let elements = names.map { name in
+            (name.first.map { $0.isASCII && $0.isNumber } == true ? "_" + name : name).replacingOccurrences(of: "#", with: "-")
+        }
         var iterator = rows.makeIterator()
         var responses: [SurveyResponse] = []
         var report = LimeSurveyResponseReport()
         try read(header: header, next: {
             guard let row = iterator.next() else { return nil }
-            let fields = names.map { name in row.text(name) ?? row.text("_" + name) ?? "" }
+            let fields = elements.map { row.text($0) ?? "" }
             return RawRecord(fields: fields, line: row.line, column: row.column)
         }, into: &report) { responses.append($0) }
         if !report.issues.isEmpty { throw LimeSurveyResponseImportError(issues: report.issues) }

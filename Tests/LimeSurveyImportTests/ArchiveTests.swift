@@ -43,11 +43,14 @@ struct ArchiveTests {
         #expect(done.answers["R1"] == .values([3, 1, 2]))
         #expect(done.answers["D1"] == .date(try CalendarDate("2019-08-15")))
         #expect(done.answers["NM"] == .cells(["Y1#X1": 12, "Y1#X2": 8]))
+        #expect(done.answers["DS"] == .cells(["SQ1#0": 2, "SQ1#1": 1, "SQ2#0": 1, "SQ2#1": 2]))
         let submitted = try #require(done.submittedAt)
         #expect(abs(submitted.timeIntervalSince1970 - 1_707_035_191.140133) < 0.001)
         let partial = result.responses[1]
         #expect(partial.isPartial && partial.startedAt == nil)
         #expect(partial.answers["R1"] == .values([1]))
+        #expect(partial.answers["DS"] == .cells(["SQ1#0": 1]))
+        #expect(partial.answers["NM"] == .cells(["Y1#X2": 3]))
     }
 
     @Test("an identified survey's archive gives structure, responses and participant counts, and no personal data")

@@ -81,19 +81,19 @@ def structure(anonymized):
 
 FIELDS = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp",
           "4711X10X1", "4711X10X21", "4711X10X22", "4711X10X23", "4711X10X3",
-          "4711X10X5Y1_X1", "4711X10X5Y1_X2"]
+          "4711X10X4SQ1#0", "4711X10X4SQ1#1", "4711X10X4SQ2#0", "4711X10X4SQ2#1", "4711X10X5Y1_X1", "4711X10X5Y1_X2"]
 ROWS = [
     ["1", "2024-02-04 08:26:31.140133", "1", "sv", "123", "2024-02-04 08:20:00", "2024-02-04 08:26:31",
-     "A2", "M3", "M1", "M2", "2019-08-15 00:00:00", "12", "8"],
+     "A2", "M3", "M1", "M2", "2019-08-15 00:00:00", "2", "1", "1", "2", "12", "8"],
     ["2", "", "1", "ar", "456", "1980-01-01 00:00:00", "1980-01-01 00:00:00",
-     "A1", "M1", "", "", "", "", "3"],
+     "A1", "M1", None, None, None, "1", None, None, None, "", "3"],
 ]
 
 
 def element(name):
-    # XML names cannot start with a digit: LimeSurvey prefixes '_'. (A dual-scale field's '#' cannot be
-    # an XML name either; the dual-scale array is left out of the response file for that reason.)
-    return "_" + name if name[0].isdigit() else name
+    # As LimeSurvey's buildXMLFromQuery: a name starting with a digit gets '_', '#' becomes '-',
+    # a NULL value writes no element, an empty one an empty element.
+    return ("_" + name if name[0].isdigit() else name).replace("#", "-")
 
 
 def responses(token=False):
@@ -103,7 +103,7 @@ def responses(token=False):
     out += "<languages><language>sv</language></languages><responses><fields>"
     out += "".join("<fieldname>%s</fieldname>" % f for f in fields) + "</fields><rows>"
     for r in rows:
-        out += "<row>" + "".join("<%s>%s</%s>" % (element(f), cdata(v), element(f)) if v else "<%s/>" % element(f)
+        out += "<row>" + "".join("" if v is None else ("<%s>%s</%s>" % (element(f), cdata(v), element(f)) if v else "<%s/>" % element(f))
                                  for f, v in zip(fields, r)) + "</row>"
     return out + "</rows></responses></document>\n"
 
