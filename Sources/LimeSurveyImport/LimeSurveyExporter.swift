@@ -34,11 +34,15 @@ public struct LimeSurveyExporter: Sendable {
     public var surveyID: Int
     /// The distribution mode: anonymous (`anonymized = Y`, the default) or identified.
     public var mode: DistributionMode
+    /// The languages to write (BCP 47 tags LimeSurvey knows, e.g. `sv`, `en`, `fi`, `ar`), or `nil`
+    /// for every language of the questionnaire. The base language is always written.
+    public var languages: [String]?
 
     /// Creates an exporter.
-    public init(surveyID: Int = 100_001, mode: DistributionMode = .anonymous) {
+    public init(surveyID: Int = 100_001, mode: DistributionMode = .anonymous, languages: [String]? = nil) {
         self.surveyID = surveyID
         self.mode = mode
+        self.languages = languages
     }
 
     /// `questionnaire` as a `.lss` file and the mapping of its response exports.
@@ -50,7 +54,12 @@ public struct LimeSurveyExporter: Sendable {
             throw LimeSurveyImportError.notExportable(reason: "sensitive items (" + q.items.filter(\.isSensitive).map(\.code).joined(separator: ", ")
                 + ") need an anonymous survey")
         }
-        let languages = [q.baseLanguage] + q.languages.filter { $0 != q.baseLanguage }
+        let chosen = self.languages ?? q.languages
+        var languages = [q.baseLanguage]
+        for tag in chosen where !languages.contains(where: { $0.lowercased() == tag.lowercased() }) {
+            guard Questionnaire.isLanguageTag(tag) else { throw LimeSurveyImportError.notExportable(reason: "'\(tag)' is not a language tag") }
+            languages.append(tag)
+        }
         let sid = String(surveyID)
         var w = Writer(languages: languages, base: q.baseLanguage)
         var groups = Table("groups", ["gid", "sid", "group_order", "randomization_group", "grelevance"])
@@ -83,12 +92,13 @@ public struct LimeSurveyExporter: Sendable {
                 let title = LimeSurveyLayout.title(item.code, prefix: "Q", taken: &titles)
                 let layout = try LimeSurveyLayout(item, title: title)
                 columns.merge(layout.columns) { a, _ in a }
-                questions.add([id, "0", sid, gid, layout.type.rawValue, title, "", "N", item.isRequired ? "Y" : "N", String(order), "0", "0", "1", "", "N"])
+                questions.add([id, "0", sid, gid, layout.type.rawValue, title, "", "N", item.isRequired ? "Y" : "N", String(order), "0", "0", "1", "", "N",
+                               layout.theme])
                 questionTexts.rows += texts(item.prompt) { [$0, id, $1, "", $2] }
                 for (i, sub) in layout.subs.enumerated() {
                     qid += 1
                     let subID = String(qid)
-                    subquestions.add([subID, id, sid, gid, "T", sub.title, "", "N", "N", String(i), String(sub.scale), "0", "1", "", "N"])
+                    subquestions.add([subID, id, sid, gid, "T", sub.title, "", "N", "N", String(i), String(sub.scale), "0", "1", "", "N", ""])
                     questionTexts.rows += texts(sub.label) { [$0, subID, $1, "", $2] }
                 }
                 for (i, answer) in layout.answers.enumerated() {
@@ -129,7 +139,7 @@ public struct LimeSurveyExporter: Sendable {
     }
 
     static let questionFields = ["qid", "parent_qid", "sid", "gid", "type", "title", "preg", "other", "mandatory", "question_order",
-                                 "scale_id", "same_default", "relevance", "modulename", "encrypted"]
+                                 "scale_id", "same_default", "relevance", "modulename", "encrypted", "question_theme_name"]
 
     struct Table {
         let name: String

@@ -27,6 +27,21 @@ struct LimeSurveyLayout {
     var localizedAttributes: [String: LocalizedText] = [:]
     var columns: [String: LimeSurveyColumn] = [:]
 
+    /// LimeSurvey's core question theme of the type (the `question_theme_name` of LimeSurvey 5 and later).
+    var theme: String {
+        switch type {
+        case .listRadio: return "listradio"
+        case .multipleChoice: return "multiplechoice"
+        case .numeric: return "numerical"
+        case .longText: return "longfreetext"
+        case .ranking: return "ranking"
+        case .date: return "date"
+        case .arrayDualScale: return "arrays/dualscale"
+        case .arrayNumbers: return "arrays/multiflexi"
+        default: return ""
+        }
+    }
+
     /// A LimeSurvey answer code (letters and digits, at most 5) for an integer code: `A7`, `N3` for −3.
     static func answerCode(_ v: Int) throws -> String {
         let code = v >= 0 ? "A\(v)" : "N\(-v)"

@@ -76,6 +76,15 @@ struct ExportRoundTripTests {
         try q.validate(r.answers, partial: false)
     }
 
+    @Test("the languages written can be chosen; the base language is always among them")
+    func chosenLanguages() throws {
+        let export = try LimeSurveyExporter(languages: ["en"]).export(Self.everyKind)
+        let text = String(decoding: export.structure, as: UTF8.self)
+        #expect(text.contains("<language>sv</language>") && text.contains("<language>en</language>") && !text.contains("<language>fi</language>"))
+        #expect(text.contains("<question_theme_name>listradio</question_theme_name>"))
+        #expect(throws: LimeSurveyImportError.self) { try LimeSurveyExporter(languages: ["not a tag"]).export(Self.everyKind) }
+    }
+
     @Test("what LimeSurvey cannot hold is refused with the reason", arguments: [
         Item(code: "S", prompt: label("x", "x"), kind: .singleChoice(options: [AnswerOption(code: 1, label: label("a", "a")), AnswerOption(code: 100_000, label: label("b", "b"))])),
         Item(code: "T", prompt: label("bell \u{7}", "x"), kind: .freeText(maxLength: 10)),
