@@ -65,7 +65,8 @@ struct ZIPArchive {
             guard total <= limits.maximumArchiveSize else {
                 throw LimeSurveyImportError.boundExceeded(.archiveSize, limit: limits.maximumArchiveSize, location: "entries totalling \(total) bytes")
             }
-            guard entry.size <= max(entry.compressedSize, 1) * limits.maximumCompressionRatio else {
+            let (allowed, overflow) = max(entry.compressedSize, 1).multipliedReportingOverflow(by: max(limits.maximumCompressionRatio, 1))
+            guard overflow || entry.size <= allowed else {
                 throw LimeSurveyImportError.boundExceeded(.compressionRatio, limit: limits.maximumCompressionRatio,
                                                          location: "entry '\(name)': \(entry.compressedSize) bytes inflating to \(entry.size)")
             }

@@ -231,3 +231,58 @@ struct LimeSurveyHostileInputTests {
         #expect(s.report.warnings.contains { $0.hasPrefix("line ") && $0.contains("sub-question SQ9 (qid 8) names parent_qid 99") })
     }
 }
+
+/// A fixed-seed corpus of damaged archives and response files: every one imports or is refused
+/// with a typed error, and none traps, hangs or inflates past the bounds.
+@Suite("Damaged LimeSurvey archives and response files (seeded)")
+struct ArchiveFuzzTests {
+    static func mutations(of data: Data, count: Int, seed: UInt64) -> [Data] {
+        var rng = SeededGenerator(seed: seed)
+        let bytes = [UInt8](data)
+        return (0..<count).map { _ in
+            var b = bytes
+            switch rng.next() % 4 {
+            case 0: b = Array(b.prefix(Int(rng.next() % UInt64(b.count))))
+            case 1:
+                for _ in 0..<(1 + rng.next() % 8) { b[Int(rng.next() % UInt64(b.count))] = UInt8(truncatingIfNeeded: rng.next()) }
+            case 2:
+                // The central directory and end record sit at the end: damage the last 200 bytes.
+                for _ in 0..<(1 + rng.next() % 4) { b[b.count - 1 - Int(rng.next() % 200)] = UInt8(truncatingIfNeeded: rng.next()) }
+            default:
+                let at = Int(rng.next() % UInt64(b.count))
+                b.insert(contentsOf: (0..<(rng.next() % 16)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }, at: at)
+            }
+            return Data(b)
+        }
+    }
+
+    static func typed(_ error: Error) -> Bool { error is LimeSurveyImportError || error is LimeSurveyResponseImportError }
+
+    @Test("600 damaged archives import or are refused with a typed error")
+    func damagedArchives() throws {
+        let original = try Fixtures.data("kinds_identified", "lsa")
+        var refused = 0
+        for data in Self.mutations(of: original, count: 600, seed: 0x15A_0001) {
+            do { _ = try LimeSurveyArchiveImporter().importArchive(data: data) } catch {
+                #expect(Self.typed(error), "\(error)")
+                refused += 1
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    @Test("300 damaged response files import or are refused with a typed error")
+    func damagedResponseFiles() throws {
+        let s = try ArchiveTests.kinds()
+        let importer = try LimeSurveyResponseImporter(questionnaire: s.questionnaire, mapping: s.mapping)
+        let original = try Fixtures.data("kinds_responses", "lsr")
+        var refused = 0
+        for data in Self.mutations(of: original, count: 300, seed: 0x15A_0002) {
+            do { _ = try importer.importResponseFile(data: data) } catch {
+                #expect(Self.typed(error), "\(error)")
+                refused += 1
+            }
+        }
+        #expect(refused > 0)
+    }
+}
