@@ -35,7 +35,13 @@ struct ExportRoundTripTests {
                                         Section(code: "B", title: label("Andra", "Second"), items: Array(items.dropFirst(6)))])
     }
 
-    static var questionnaires: [Questionnaire] { [ItemBank.baselineBattery(), ItemBank.courseEvaluation(), everyKind] }
+    /// Every item of the bank, in one questionnaire with the bank's scales.
+    static var wholeBank: Questionnaire {
+        Questionnaire(id: "item-bank", title: label("Frågebanken", "The item bank"),
+                      sections: [Section(code: "BANK", title: label("Alla frågor", "Every item"), items: ItemBank.allItems)], scales: ItemBank.scales)
+    }
+
+    static var questionnaires: [Questionnaire] { [ItemBank.baselineBattery(), ItemBank.courseEvaluation(), wholeBank, everyKind] }
 
     @Test("export then import gives an equal questionnaire: the item bank and every item kind", arguments: questionnaires)
     func roundTrip(_ q: Questionnaire) throws {
