@@ -83,6 +83,7 @@ public struct LocalizedText: Codable, Hashable, Sendable {
     /// The text for `tag` along its fallback chain: the tag, its shorter prefixes, `base`, then
     /// `sv`, `en` and the first tag in order; `""` for a text in no language.
     public func text(for tag: String, base: String? = nil) -> String {
+        if let exact = texts[tag] { return exact }
         for candidate in Self.fallbackChain(tag) + (base.map { [$0] } ?? []) + ["sv", "en"] {
             if let t = self[candidate] { return t }
         }
