@@ -10,8 +10,9 @@ import Foundation
 /// 2. **Secondary suppression**: more cells are withheld until every withheld cell is protected against an
 ///    attacker who knows everything published and that counts are non-negative integers
 ///    (see ``audit(table:pattern:published:)``): a primary cell of value v must be able to take every value
-///    in [v − P, v + P] ∩ [0, ∞), and 0 (P = ``Configuration/protection``, τ-Argus' upper and lower protection
-///    levels); a secondary cell must not be exactly recoverable. Cells are chosen along the cheapest
+///    in [v − P, v + P] ∩ [0, T], and 0 (P = ``Configuration/protection``, τ-Argus' upper and lower protection
+///    levels; T the smallest published total the cell is part of, which it can never exceed); a secondary
+///    cell must not be exactly recoverable. Cells are chosen along the cheapest
 ///    path in the table's flow network (cost: the count lost plus one per cell), and the result is compared
 ///    with the hypercube heuristic's pattern on the same table: whichever withholds fewer cells and no more
 ///    count is kept, so the loss is never worse than the hypercube's.
@@ -32,7 +33,7 @@ public struct DisclosureControl: Hashable, Sendable {
         /// The threshold for tables of free-text comments (default 10).
         public let commentThreshold: Int
         /// The protection level P: a withheld primary cell of value v must be able to take every integer value
-        /// in [v − P, v + P] ∩ [0, ∞); defaults to the threshold.
+        /// in [v − P, v + P] ∩ [0, T] (T: the smallest published total it is part of); defaults to the threshold.
         public let protection: Int
         /// Whether zero cells are withheld like small ones (default `false`: a zero names no one, but says that
         /// nobody in the group gave that answer).
@@ -170,10 +171,19 @@ struct NetworkProtection {
     /// Edges that must be withheld: cells of 1…k−1 (and zeros when they are protected).
     let primary: Set<Int>
 
+    /// Per edge, the smallest fixed total at either of its ends (``CountNetwork/unbounded`` when none).
+    let ceiling: [Int]
+
     init(network: CountNetwork, threshold: Int, configuration: DisclosureControl.Configuration) {
         self.network = network
         self.threshold = threshold
         protection = configuration.protection
+        var smallest = Array(repeating: CountNetwork.unbounded, count: network.nodeCount)
+        for edge in network.edges where edge.role == .fixed {
+            smallest[edge.from] = min(smallest[edge.from], edge.value)
+            smallest[edge.to] = min(smallest[edge.to], edge.value)
+        }
+        ceiling = network.edges.map { min(smallest[$0.from], smallest[$0.to]) }
         primary = Set(network.edges.indices.filter { e in
             let edge = network.edges[e]
             return edge.role == .cell && edge.value < threshold && (edge.value > 0 || configuration.protectZeros)
@@ -181,10 +191,13 @@ struct NetworkProtection {
     }
 
     /// How far edge `e` must be able to rise and fall; a secondary edge needs 1 either way.
+    ///
+    /// A primary edge of value v must fall to 0 (to max(0, v − P) for a protected cell of k or more) and rise to
+    /// v + P, or to the smallest published total it is part of when that is less: a cell can never exceed it.
     func need(_ e: Int) -> (up: Int, down: Int)? {
         guard primary.contains(e) else { return nil }
         let v = network.edges[e].value
-        return (protection, v < threshold ? v : min(v, protection))
+        return (min(protection, ceiling[e] - v), v < threshold ? v : min(v, protection))
     }
 
     /// Secondary suppression in `order`: a withheld set protecting every primary edge, or `nil` when none exists.
