@@ -132,3 +132,56 @@ struct SurveyReportAttackTests {
         #expect(attacked > 0)
     }
 }
+
+@Suite("The tests' integer attacker")
+struct IntegerAttackerTests {
+    @Test("it recovers the issue's Lycksele row: two withheld cells, n and the rounded mean")
+    func lycksele() {
+        // `undertryckt;undertryckt;8;14;5;32;3,56`: a + b = 5 and a + 2b = 9 give a = 1, b = 4.
+        var item = PublishedItem(label: "q", cells: [nil, nil, 8, 14, 5], n: 32)
+        item.mean = 3.56
+        var (attacker, vars) = item.system()
+        #expect(attacker.range(of: vars["-1,0"]!) == 1...1)
+        #expect(attacker.range(of: vars["-1,1"]!) == 4...4)
+    }
+
+    @Test("it finds a cell a top-two-box share gives away, and leaves it open without the share")
+    func topTwoBox() {
+        var item = PublishedItem(label: "q", cells: [10, 14, nil, nil, 8], n: 40)
+        var (open, openVars) = item.system()
+        #expect(open.range(of: openVars["-1,3"]!) == 0...8)
+        item.topTwoBox = 30
+        var (attacker, vars) = item.system()
+        #expect(attacker.range(of: vars["-1,3"]!) == 4...4)
+    }
+
+    @Test("it agrees with the library's flow auditor on count tables, cell by cell")
+    func agreesWithLibrary() throws {
+        var rng = SplitMix64(seed: 99)
+        let control = DisclosureControl()
+        for _ in 0..<30 {
+            let counts = (0..<3).map { _ in (0..<4).map { _ in Int.random(in: 0...9, using: &rng) } }
+            let table = CountTable(counts: counts)
+            let pattern = Set((0..<12).filter { _ in Int.random(in: 0..<3, using: &rng) == 0 }.map { CellPosition(row: $0 / 4, column: $0 % 4) })
+            let audit = try control.audit(table: table, pattern: pattern, published: .all)
+            var attacker = IntegerAttacker()
+            var vars: [CellPosition: Int] = [:]
+            for p in pattern { vars[p] = attacker.variable(bound: table.grandTotal) }
+            for r in 0..<3 {
+                let hidden = (0..<4).compactMap { vars[CellPosition(row: r, column: $0)] }.map { ($0, 1) }
+                let known = (0..<4).filter { vars[CellPosition(row: r, column: $0)] == nil }.map { counts[r][$0] }.reduce(0, +)
+                attacker.require(hidden, plus: known, in: table.rowTotals[r]...table.rowTotals[r])
+            }
+            for c in 0..<4 {
+                let hidden = (0..<3).compactMap { vars[CellPosition(row: $0, column: c)] }.map { ($0, 1) }
+                let known = (0..<3).filter { vars[CellPosition(row: $0, column: c)] == nil }.map { counts[$0][c] }.reduce(0, +)
+                attacker.require(hidden, plus: known, in: table.columnTotals[c]...table.columnTotals[c])
+            }
+            for (p, v) in vars {
+                let found = attacker.range(of: v)
+                let range = try #require(found)
+                #expect(audit.cells[p]?.lower == range.lowerBound && audit.cells[p]?.upper == range.upperBound)
+            }
+        }
+    }
+}
