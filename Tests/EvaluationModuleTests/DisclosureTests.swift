@@ -176,4 +176,22 @@ struct DisclosureTests {
             }
         }
     }
+
+    @Test("on random Likert-like tables the loss is never worse than the hypercube heuristic's")
+    func noWorseThanHypercube() throws {
+        var rng = SplitMix64(seed: 31)
+        var compared = 0
+        for _ in 0..<60 {
+            let rows = Int.random(in: 3...8, using: &rng), columns = Int.random(in: 3...5, using: &rng)
+            let table = CountTable(counts: (0..<rows).map { _ in (0..<columns).map { _ in
+                Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 0...4, using: &rng) : Int.random(in: 0...25, using: &rng)
+            } })
+            let result = try control.protect(table)
+            assertProtected(result)
+            guard !result.withheldEntirely, let cube = try control.hypercubeLoss(table) else { continue }
+            compared += 1
+            #expect(result.loss.cells <= cube.cells && result.loss.count <= cube.count, "\(result.loss) vs hypercube \(cube)")
+        }
+        #expect(compared > 30)
+    }
 }

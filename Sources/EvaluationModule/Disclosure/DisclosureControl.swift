@@ -107,6 +107,17 @@ public struct DisclosureControl: Hashable, Sendable {
         return ProtectedTable(table: table, status: status, intervals: intervals, withheldEntirely: false)
     }
 
+    /// The hypercube heuristic's pattern alone (each primary cell protected by its cheapest rectangle, then completed
+    /// until the audit passes): the reference ``protect(_:content:)`` never loses more to. `nil` when it finds none.
+    /// - Throws: ``DisclosureError/negativeCount(row:column:)``, ``DisclosureError/raggedRow(row:expected:got:)``.
+    public func hypercubeLoss(_ table: CountTable, content: Content = .respondents) throws -> SuppressionLoss? {
+        try table.validate()
+        let rules = NetworkProtection(network: CountNetwork(table: table), threshold: threshold(content), configuration: configuration)
+        return rules.hypercube(rows: table.rowCount, columns: table.columnCount, margins: table.margins).map {
+            SuppressionLoss(cells: $0.count, count: rules.loss($0))
+        }
+    }
+
     /// Audits a suppression pattern as an attacker would: for each withheld cell, the smallest and largest
     /// value it can take over every table of non-negative integers that agrees with the published cells and
     /// the `published` totals, and whether that interval protects it (see ``CellAudit/isProtected``).
@@ -133,6 +144,21 @@ public struct DisclosureControl: Hashable, Sendable {
     }
 
     func threshold(_ content: Content) -> Int { content == .comments ? configuration.commentThreshold : configuration.threshold }
+}
+
+/// What a suppression pattern withholds: how many cells, and how many respondents they count.
+public struct SuppressionLoss: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Withheld cells.
+    public let cells: Int
+    /// The sum of the withheld cells.
+    public let count: Int
+    /// Creates a loss.
+    public init(cells: Int, count: Int) {
+        self.cells = cells
+        self.count = count
+    }
+    /// "`cells` cells, `count` counted".
+    public var description: String { "\(cells) cells, \(count) counted" }
 }
 
 /// What an attacker can deduce about each withheld cell of a pattern.
