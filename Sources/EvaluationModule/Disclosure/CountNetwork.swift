@@ -75,12 +75,27 @@ struct ResidualGraph {
     private(set) var unknown: [Bool]
     /// Per node, the arcs leaving it.
     private var outgoing: [[Int]]
+    /// Per node, the arcs published edges would have once withheld (edges withheld since are skipped).
+    private let closed: [[Int]]
+    /// The flow of the latest search, reused so a search costs what it touches, not the whole graph.
+    private let scratch: FlowScratch
 
     init(network: CountNetwork, unknown: [Bool]) {
         self.network = network
         self.unknown = unknown
         outgoing = Array(repeating: [], count: network.nodeCount)
-        for e in network.edges.indices where unknown[e] { link(e) }
+        var closed = Array(repeating: [Int](), count: network.nodeCount)
+        for e in network.edges.indices {
+            if unknown[e] {
+                outgoing[network.edges[e].from].append(2 * e)
+                outgoing[network.edges[e].to].append(2 * e + 1)
+            } else {
+                closed[network.edges[e].from].append(2 * e)
+                closed[network.edges[e].to].append(2 * e + 1)
+            }
+        }
+        self.closed = closed
+        scratch = FlowScratch(arcs: 2 * network.edges.count)
     }
 
     private mutating func link(_ e: Int) {
@@ -107,22 +122,37 @@ struct ResidualGraph {
         return maxFlow(from: up ? edge.to : edge.from, to: up ? edge.from : edge.to, excluding: e, limit: limit)
     }
 
-    /// A flow found by ``maxFlow(from:to:excluding:limit:)``: its amount and what it pushed along each arc.
-    struct Flow {
-        var amount: Int
-        /// Arc → units pushed along it; the paired arc gains as much residual capacity.
-        var pushed: [Int: Int]
+    /// Units pushed per arc by the latest search, and which arcs it touched.
+    final class FlowScratch {
+        var pushed: [Int]
+        var touched: [Int] = []
+        init(arcs: Int) { pushed = Array(repeating: 0, count: arcs) }
+        func reset() {
+            for arc in touched { pushed[arc] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        func push(_ amount: Int, along arc: Int) {
+            if pushed[arc] == 0 { touched.append(arc) }
+            pushed[arc] += amount
+        }
     }
 
-    /// The capacity left on `arc` after `flow`.
+    /// A flow found by ``maxFlow(from:to:excluding:limit:)``: its amount; what it pushed along each arc is in the
+    /// graph's scratch until the next search.
+    struct Flow {
+        var amount: Int
+    }
+
+    /// The capacity left on `arc` after the latest search.
     func residual(_ arc: Int, after flow: Flow) -> Int {
         let c = capacity(arc)
-        return c >= CountNetwork.unbounded ? CountNetwork.unbounded : c - flow.pushed[arc, default: 0] + flow.pushed[arc ^ 1, default: 0]
+        return c >= CountNetwork.unbounded ? CountNetwork.unbounded : c - scratch.pushed[arc] + scratch.pushed[arc ^ 1]
     }
 
     /// Edmonds–Karp: shortest augmenting paths until `limit` units flow or no path is left.
     func maxFlow(from s: Int, to t: Int, excluding excluded: Int, limit: Int) -> Flow {
-        var flow = Flow(amount: 0, pushed: [:])
+        scratch.reset()
+        var flow = Flow(amount: 0)
         func residual(_ arc: Int) -> Int { self.residual(arc, after: flow) }
         var total = 0
         var parent = Array(repeating: -1, count: network.nodeCount)
@@ -150,11 +180,11 @@ struct ResidualGraph {
                 bottleneck = min(bottleneck, residual(arc))
                 node = network.edges[arc >> 1].from == node ? network.edges[arc >> 1].to : network.edges[arc >> 1].from
             }
-            if bottleneck >= CountNetwork.unbounded { return Flow(amount: CountNetwork.unbounded, pushed: flow.pushed) }
+            if bottleneck >= CountNetwork.unbounded { return Flow(amount: CountNetwork.unbounded) }
             node = t
             while node != s {
                 let arc = parent[node]
-                flow.pushed[arc, default: 0] += bottleneck
+                scratch.push(bottleneck, along: arc)
                 node = network.edges[arc >> 1].from == node ? network.edges[arc >> 1].to : network.edges[arc >> 1].from
             }
             total += bottleneck
@@ -164,11 +194,10 @@ struct ResidualGraph {
     }
 
     /// The cheapest set of published cells whose withholding opens an augmenting path for `e`'s shift after
-    /// `flow`: Dijkstra where unknown arcs with residual capacity cost 0 and a published candidate cell costs
+    /// `flow` (the latest search): Dijkstra where unknown arcs with residual capacity cost 0 and a published candidate cell costs
     /// its value plus one (withholding it loses the count and one cell). Returns the cells on that path, never
     /// empty (`flow` is maximal), or `nil` when no withholding can help.
     func cheapestOpening(for e: Int, up: Bool, after flow: Flow, candidates: [Bool]) -> [Int]? {
-        let closed = closedArcs
         let edge = network.edges[e]
         let s = up ? edge.to : edge.from, t = up ? edge.from : edge.to
         var distance = Array(repeating: Int.max, count: network.nodeCount)
@@ -188,7 +217,7 @@ struct ResidualGraph {
             if d > distance[node] { continue }
             if node == t { break }
             for arc in outgoing[node] where arc >> 1 != e && residual(arc, after: flow) > 0 { relax(arc, to: d) }
-            for arc in closed[node] where arc >> 1 != e && candidates[arc >> 1] {
+            for arc in closed[node] where arc >> 1 != e && candidates[arc >> 1] && !unknown[arc >> 1] {
                 let cell = network.edges[arc >> 1]
                 if arc & 1 == 1 && cell.value == 0 { continue }
                 relax(arc, to: d + cell.value + 1)
@@ -202,16 +231,6 @@ struct ResidualGraph {
             node = arc & 1 == 0 ? network.edges[arc >> 1].from : network.edges[arc >> 1].to
         }
         return cells
-    }
-
-    /// Per node, the arcs of published edges leaving it (as they would be once withheld).
-    private var closedArcs: [[Int]] {
-        var arcs = Array(repeating: [Int](), count: network.nodeCount)
-        for e in network.edges.indices where !unknown[e] {
-            arcs[network.edges[e].from].append(2 * e)
-            arcs[network.edges[e].to].append(2 * e + 1)
-        }
-        return arcs
     }
 }
 

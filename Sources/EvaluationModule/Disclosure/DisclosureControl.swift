@@ -309,8 +309,6 @@ struct NetworkProtection {
             guard let chosen = best else { return nil }
             withheld.formUnion(chosen.cells)
         }
-        let audit = audit(withheld: withheld)
-        if audit.values.allSatisfy(\.isProtected) { return withheld }
         return protect(order: primary.sorted(), start: withheld)
     }
 }

@@ -227,7 +227,8 @@ struct SurveyItemPlan {
             let rows = shown + (other.counts.reduce(0, +) > 0 ? [other] : [])
             let releases = rows.map(release)
             let n = other.counts.reduce(0, +)
-            let conflicting = rows.indices.filter { r in
+            // One report's rows are disjoint and fill the item: with nothing released before, nothing conflicts.
+            let conflicting = history.releases.isEmpty ? [] : rows.indices.filter { r in
                 history.conflicts(releases[r], alongside: releases.enumerated().filter { $0.offset != r }.map(\.element), threshold: k)
             }
             if (n == 0 || n >= k) && conflicting.isEmpty { return rows }
