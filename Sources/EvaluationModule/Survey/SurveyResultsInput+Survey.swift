@@ -6,9 +6,9 @@ extension SurveyResultsInput {
     ///
     /// The Likert items on the questionnaire's most used Likert scale become the report's items
     /// (answers as given, before reverse coding, so the distribution shows what people said);
-    /// the questionnaire's scales whose items are all on that scale are tested for reliability;
-    /// free-text answers become comments; ranking items become rank distributions with mean
-    /// ranks; each respondent's group is their reporting unit.
+    /// the questionnaire's scales whose items are all on that scale are tested for reliability, their
+    /// reverse-coded items flipped; free-text answers become comments; ranking items become rank
+    /// distributions with mean ranks; each respondent's group is their reporting unit.
     ///
     /// ```swift
     /// let input = try SurveyResultsInput(questionnaire: battery, responses: responses,
@@ -51,7 +51,9 @@ extension SurveyResultsInput {
             },
             groups: groupByUnit ? responses.map { r in r.reportingUnit.map { unitNames[$0] ?? $0.rawValue } } : nil,
             scales: questionnaire.scales.filter { $0.itemCodes.allSatisfy(included.contains) }
-                .map { .init(name: text($0.title), itemCodes: $0.itemCodes) },
+                .map { scale in .init(name: text(scale.title), itemCodes: scale.itemCodes, reversedItemCodes: scale.itemCodes.filter { code in
+                    if case .likert(_, true)? = questionnaire.item(code)?.kind { return true } else { return false }
+                }) },
             comments: responses.flatMap { r in
                 comments.compactMap { code -> String? in
                     if case .text(let t)? = r.answers[code], !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return t }
