@@ -138,6 +138,8 @@ public enum DisclosureError: Error, Hashable, Sendable, CustomStringConvertible 
     case negativeCount(row: Int, column: Int)
     /// Rows of a table with different numbers of cells.
     case raggedRow(row: Int, expected: Int, got: Int)
+    /// A cell position outside the table, e.g. in a suppression pattern given for audit.
+    case cellOutsideTable(row: Int, column: Int)
 
     /// A readable description.
     public var description: String {
@@ -146,6 +148,7 @@ public enum DisclosureError: Error, Hashable, Sendable, CustomStringConvertible 
         case .invalidProtection(let p): return "protection \(p) must be at least 1"
         case .negativeCount(let r, let c): return "cell (\(r), \(c)) is negative"
         case .raggedRow(let r, let e, let g): return "row \(r) has \(g) cells, expected \(e)"
+        case .cellOutsideTable(let r, let c): return "cell (\(r), \(c)) is outside the table"
         }
     }
 }
