@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CommandLineToolTests",
-            dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "SurveyModule"],
+            dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule"],
             resources: [.copy("Fixtures")]
         ),
     ],
