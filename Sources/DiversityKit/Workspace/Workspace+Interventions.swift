@@ -1,6 +1,6 @@
 extension Workspace {
     /// Replaces an intervention that already exists: a new name, duration, planned sessions,
-    /// prerequisites or completion rule. Unlike ``add(_:)`` it refuses an id that does not exist,
+    /// prerequisites or completion rule. Unlike ``add(_:)-(Intervention)`` it refuses an id that does not exist,
     /// so a typo cannot create a second intervention.
     ///
     /// ```swift
@@ -9,7 +9,7 @@ extension Workspace {
     /// try await workspace.update(bas)
     /// ```
     /// - Throws: ``StoreError/notFound(_:)`` when there is no intervention with that id;
-    ///   ``ValidationError`` as ``add(_:)`` (unknown programme or prerequisite, a prerequisite
+    ///   ``ValidationError`` as ``add(_:)-(Intervention)`` (unknown programme or prerequisite, a prerequisite
     ///   cycle, non-positive duration or session count), and
     ///   ``ValidationProblem/dateOutsidePeriod(date:period:)`` when it moves to a programme whose
     ///   period does not hold its scheduled sessions.
