@@ -129,6 +129,11 @@ let package = Package(
                            "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit"]
         ),
         .testTarget(
+            name: "DocSnippetsTests",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"]
+        ),
+        .testTarget(
             name: "CommandLineToolTests",
             dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule"],
             resources: [.copy("Fixtures")]
