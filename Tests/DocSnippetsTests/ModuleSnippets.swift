@@ -96,6 +96,45 @@ struct ModuleSnippetTests {
         #expect(text.hasPrefix(report.title.uppercased()))
     }
 
+    @Test("surveys: a service whose clock stands on a past day accepts that survey's paper forms")
+    func pastSurvey() async throws {
+        let store = InMemoryStore()
+        try await expectPrints("Docs/Surveys.md#2") {
+            // snippet: Docs/Surveys.md#2
+            let past = SurveyService(store: store, asOf: try CalendarDate("2010-03-15"))
+            let iso = Date.ISO8601FormatStyle()
+            let q = try await past.publish(ItemBank.baselineBattery())
+            let (survey, paperForms) = try await past.distribute(DistributionPlan(
+                questionnaire: q.reference, mode: .anonymous, purpose: .baseline,
+                population: .units([.init(unit: "viva", headcount: 30)]),
+                opens: try iso.parse("2010-03-01T00:00:00Z"), closes: try iso.parse("2010-03-31T23:59:59Z")))
+            let response = try await past.submit(ResponseSubmission(token: paperForms[0].token, questionnaire: q.reference,
+                                                                    answers: ["K01": .value(3)], isPartial: true))
+            print(response.submittedAt!)   // 2010-03-15 11:00:00 +0000 — noon in Stockholm
+            // end snippet
+            #expect(try await past.responses(of: survey.id).count == 1)
+            // Today's service refuses the same survey: it closed in 2010.
+            await #expect(throws: SurveyError.self) {
+                try await SurveyService(store: store).submit(ResponseSubmission(token: paperForms[1].token, questionnaire: q.reference,
+                                                                               answers: ["K01": .value(2)], isPartial: true))
+            }
+        }
+    }
+
+    @Test("surveys: a training plan prints its topics' Swedish names from the library")
+    func topicNames() async throws {
+        let needs = TrainingTopic.standard.enumerated().map { TopicNeed(topic: $1, knowledgeNeed: Double($0 + 1) / 10) }
+        let plan = try TrainingTailor.plan(needs: needs, configuration: .baseTraining)
+        try await expectPrints("Docs/Surveys.md#3") {
+            // snippet: Docs/Surveys.md#3
+            for allocation in plan.allocations {
+                print(allocation.minutes, "min", allocation.topic.name(in: .swedish))   // 20 min Diskrimineringslagen …
+            }
+            print(TrainingTopic.harassment.name(in: .english))   // Harassment and sexual harassment
+            // end snippet
+        }
+    }
+
     @Test("examples: MDSS as a library function prints its seed figures", .timeLimit(.minutes(5)))
     func mdss() async throws {
         try await expectPrints("Docs/Examples.md#4") {
@@ -131,7 +170,7 @@ func surveysSnippet(start: Date, end: Date, token: String) async throws {
 
 /// Surveys.md's LimeSurvey pointer (it reads files where it runs).
 func surveysLimeSurveySnippet() throws {
-    // snippet: Docs/Surveys.md#2
+    // snippet: Docs/Surveys.md#4
     let structure = try LimeSurveyImporter().importStructure(from: URL(fileURLWithPath: "staff-2026.lss"))
     let importer = try LimeSurveyResponseImporter(questionnaire: structure.questionnaire, mapping: structure.mapping)
     let result = try importer.importAll(from: URL(fileURLWithPath: "results-survey123456.csv"))
