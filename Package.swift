@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
         .executable(name: "Likabehandling", targets: ["Likabehandling"]),
         .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
+        .executable(name: "diversitykit", targets: ["DiversityKitCommand"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -104,7 +105,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MDSS",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios", "SurveyModule"],
             path: "Sources/Examples/MDSS"
         ),
         .executableTarget(
@@ -121,6 +122,21 @@ let package = Package(
             name: "DiversityKitBenchmarks",
             dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
+        ),
+        .executableTarget(
+            name: "DiversityKitCommand",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit"]
+        ),
+        .testTarget(
+            name: "DocSnippetsTests",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"]
+        ),
+        .testTarget(
+            name: "CommandLineToolTests",
+            dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

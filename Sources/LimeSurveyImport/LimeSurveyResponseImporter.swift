@@ -136,7 +136,7 @@ public struct LimeSurveyResponseImporter: Sendable {
 
     /// Every valid response of the file at `url`.
     /// - Throws: ``LimeSurveyResponseImportError`` listing every problem; ``LimeSurveyImportError``;
-    ///   ``SurveyModule/CSVError/unreadable(_:)``.
+    ///   ``/SurveyModule/CSVError/unreadable(_:)``.
     public func importAll(from url: URL, separator: CSVSeparator? = nil) throws -> LimeSurveyResponses {
         try importAll(try CSVReader(url: url, separator: separator))
     }

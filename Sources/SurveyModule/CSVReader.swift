@@ -83,6 +83,7 @@ public final class CSVReader {
 
     /// A reader of the file at `url`.
     /// - Parameters:
+    ///   - url: the file.
     ///   - separator: the separator, or `nil` to detect it from the first line.
     ///   - chunkSize: bytes read at a time.
     /// - Throws: ``CSVError/unreadable(_:)`` when the file cannot be opened.

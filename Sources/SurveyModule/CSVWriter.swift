@@ -89,7 +89,10 @@ public final class CSVFileWriter {
     private var closed = false
 
     /// Creates (or truncates) the file at `url`.
-    /// - Parameter byteOrderMark: whether to start with a UTF-8 BOM (helps Excel read Swedish characters).
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - format: separator, line end and formula neutralisation.
+    ///   - byteOrderMark: whether to start with a UTF-8 BOM (helps Excel read Swedish characters).
     /// - Throws: ``CSVError/unreadable(_:)`` when the file cannot be created.
     public init(url: URL, format: CSVFormat = CSVFormat(), byteOrderMark: Bool = false) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil),

@@ -28,7 +28,7 @@ public struct FundingRow: Hashable, Sendable, Codable {
 
 /// Budget against outcome per cost category and funding source (the Verva figures).
 public struct BudgetFollowUp: Hashable, Sendable, Codable {
-    /// One row per cost category that has a budget, in the order of ``CostCategory``.
+    /// One row per cost category that has a budget, in the order of ``/DiversityKit/CostCategory``.
     public let categories: [BudgetCategoryRow]
     /// One row per funding source, in the programme's order.
     public let funding: [FundingRow]
