@@ -85,20 +85,9 @@ public struct CSVRenderer: ReportRenderer {
         }
     }
 
-    /// `text` made safe from spreadsheet formula evaluation.
+    /// `text` made safe from spreadsheet formula evaluation (decided on Unicode scalars).
     func neutralised(_ text: String) -> String {
-        guard let first = text.first, ["=", "+", "-", "@", "\t", "\r", "\r\n"].contains(first) else { return text }
-        return Self.isPlainNumber(text) ? text : "'" + text
-    }
-
-    /// Whether `text` is an optionally signed decimal number and nothing else (`-5`, `+1.5`, `-2,25`).
-    static func isPlainNumber(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-            .flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        guard (1...2).contains(parts.count) else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        SpreadsheetFormula.isFormulaLike(text) ? "'" + text : text
     }
 
     /// One record: fields quoted where needed, joined by the separator, ended by CRLF.

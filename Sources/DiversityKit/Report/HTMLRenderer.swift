@@ -18,8 +18,13 @@ public struct HTMLRenderer: ReportRenderer {
     public struct Options: Hashable, Sendable {
         /// The name of the file produced.
         public var fileName: String
-        /// The width of charts in CSS pixels (at least 390); charts shrink to fit narrow screens.
+        /// The width of charts in CSS pixels, within ``chartWidths``; charts shrink to fit
+        /// narrow screens. ``HTMLRenderer/render(_:)`` refuses a width outside it (and NaN);
+        /// ``HTMLRenderer/html(_:)`` draws at the nearest width inside it.
         public var chartWidth: Double
+
+        /// The chart widths accepted: 405 (the label column and a plot) to 10 000 CSS pixels.
+        public static let chartWidths = SVGChart.minimumWidth...10_000
         /// Whether a chart's data table sits in a collapsed `<details>` element; when `false`
         /// (the default) it is shown under the chart, which also prints.
         public var collapsesChartData: Bool
@@ -39,8 +44,14 @@ public struct HTMLRenderer: ReportRenderer {
     public init(_ options: Options = Options()) { self.options = options }
 
     /// Renders `report` to a single HTML file named ``Options/fileName``.
+    /// - Throws: ``ReportRenderingError/optionOutOfRange(name:value:allowed:)`` for a
+    ///   ``Options/chartWidth`` outside ``Options/chartWidths``.
     public func render(_ report: Report) throws -> [RenderedFile] {
-        [RenderedFile(name: options.fileName, contents: Data(html(report).utf8))]
+        guard Options.chartWidths.contains(options.chartWidth) else {
+            throw ReportRenderingError.optionOutOfRange(name: "chartWidth", value: options.chartWidth.description,
+                                                        allowed: "\(Options.chartWidths.lowerBound)…\(Options.chartWidths.upperBound)")
+        }
+        return [RenderedFile(name: options.fileName, contents: Data(html(report).utf8))]
     }
 
     /// The HTML page for `report`.
