@@ -14,13 +14,20 @@ import Foundation
 public struct MarkdownRenderer: ReportRenderer {
     /// The name of the file produced.
     public var fileName: String
+    /// The deepest section nesting ``render(_:)`` accepts (default ``Report/defaultMaximumSectionDepth``).
+    public var maximumSectionDepth: Int
 
     /// Creates a Markdown renderer writing `fileName`.
-    public init(fileName: String = "report.md") { self.fileName = fileName }
+    public init(fileName: String = "report.md", maximumSectionDepth: Int = Report.defaultMaximumSectionDepth) {
+        self.fileName = fileName
+        self.maximumSectionDepth = maximumSectionDepth
+    }
 
     /// Renders `report` to a single Markdown file.
+    /// - Throws: ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond ``maximumSectionDepth``.
     public func render(_ report: Report) throws -> [RenderedFile] {
-        [RenderedFile(name: fileName, contents: Data(markdown(report).utf8))]
+        try report.checkSectionDepth(limit: maximumSectionDepth)
+        return [RenderedFile(name: fileName, contents: Data(markdown(report).utf8))]
     }
 
     /// The Markdown text of `report`.
@@ -30,12 +37,11 @@ public struct MarkdownRenderer: ReportRenderer {
         var out = "# " + MarkdownText.inline(report.title) + "\n\n"
         if let subtitle = report.subtitle { out += "_" + MarkdownText.inline(subtitle) + "_\n\n" }
         if let date = report.date { out += "**" + MarkdownText.inline(labels.reportDate) + ":** " + formatter.date(date) + "\n\n" }
-        func write(_ section: ReportSection, depth: Int) {
+        // A loop, not recursion: no nesting depth can exhaust the stack.
+        Report.forEachSection(in: report.sections) { section, depth in
             out += String(repeating: "#", count: min(depth + 2, 6)) + " " + MarkdownText.inline(section.title) + "\n\n"
             for block in section.blocks { out += self.block(block, formatter: formatter, labels: labels) }
-            for subsection in section.subsections { write(subsection, depth: depth + 1) }
         }
-        for s in report.sections { write(s, depth: 0) }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }
@@ -103,8 +109,9 @@ enum MarkdownText {
     /// Characters that start inline markup anywhere in a line.
     private static let inlineSpecials: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!"]
 
-    /// Escapes inline markup and a line start that would become a heading, quote, list or rule.
-    static func inline(_ text: String) -> String { escapeLineStart(markup(text)) }
+    /// One line of text: line ends become spaces, inline markup and a line start that would
+    /// become a heading, quote, list or rule are escaped.
+    static func inline(_ text: String) -> String { escapeLineStart(markup(text.replacingNewlines())) }
 
     /// Escapes inline markup only: inside a table cell no block structure is recognised.
     private static func markup(_ text: String) -> String {
