@@ -40,7 +40,7 @@ public struct CSVFormat: Hashable, Sendable {
     public func quoted(_ field: String) -> String {
         let sep = separator.rawValue
         guard field.utf8.contains(where: { $0 == sep || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + field.doublingQuotes + "\""
     }
 
     /// Whether a spreadsheet could take `cell` as a formula (or it is a neutralised one).

@@ -173,6 +173,12 @@ struct HostileReportTests {
         }
     }
 
+    @Test("CSV quoting doubles a quote even when a combining mark is glued to it")
+    func csvGluedQuote() {
+        let table = ReportTable(id: "t", caption: "c", columns: [ReportColumn("h")], rows: [[.text("\"\u{301}x")]])
+        #expect(CSVRenderer().csv(table, language: .english) == "h\r\n\"\"\"\u{301}x\"\r\n")
+    }
+
     @Test("file names are checked as bytes: a glued combining mark does not hide '/' or NUL", arguments: [
         "../\u{301}x.html", "..\\\u{301}x.html", "a/\u{301}b", "x\0\u{301}", "/\u{200D}etc", "", ".", "..",
     ])

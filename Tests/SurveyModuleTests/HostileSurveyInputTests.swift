@@ -83,6 +83,18 @@ struct HostileSurveyInputTests {
         #expect(issues.last == ImportIssue(line: 3, column: 1, problem: .syntax(.tooManyRecords(line: 3, limit: 2))))
     }
 
+    @Test("CSV written with glued quotes, CRLF and formula triggers reads back to the same fields", arguments: [
+        "\"\u{301}x", "a\r\nb", "=\u{301}1+1", "'=\u{301}1", "\r\n\u{301}", ";\u{200D}\"",
+    ])
+    func writerRoundTrip(_ cell: String) throws {
+        for format in [CSVFormat(), CSVFormat(separator: .semicolon)] {
+            let reader = try CSVReader(text: format.line(["a", cell, "b"]), separator: format.separator)
+            let fields = try #require(try reader.next()).fields.map(CSVFormat.restore)
+            #expect(fields == ["a", cell, "b"])
+            #expect(CSVFormat.neutralise(cell).unicodeScalars.first != "=")
+        }
+    }
+
     static func likert(minimum: Int, points: Int) -> Questionnaire {
         let scale = LikertScale(name: "hostile", minimum: minimum,
                                 labels: (0..<points).map { LocalizedText(sv: "\($0)", en: "\($0)") })

@@ -106,7 +106,7 @@ public struct CSVRenderer: ReportRenderer {
         let needsQuotes = field.unicodeScalars.contains { scalar in
             scalar == "\"" || scalar == "\r" || scalar == "\n" || String(scalar) == separator.rawValue
         }
-        return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        return needsQuotes ? "\"" + field.doublingQuotes + "\"" : field
     }
 }
 

@@ -29,3 +29,16 @@ package enum SpreadsheetFormula {
         return digits > 0 && points <= 1
     }
 }
+
+extension String {
+    /// The text with every `"` scalar doubled, for a quoted CSV field. Works on scalars:
+    /// Foundation's `replacingOccurrences` misses a quote that a combining mark follows.
+    package var doublingQuotes: String {
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            if scalar == "\"" { out.append(scalar) }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}

@@ -121,7 +121,7 @@ public enum HRRoster {
         func field(_ s: String) -> String {
             guard s.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || separatorScalars.contains($0) })
             else { return s }
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "\"" + s.doublingQuotes + "\""
         }
         let sep = String(separator)
         var text = [columns.employeeRef, columns.organisation, columns.unit, columns.role].joined(separator: sep) + "\n"
