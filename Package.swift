@@ -51,7 +51,7 @@ let package = Package(
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
@@ -71,7 +71,7 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
-        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit", "DiversityKitTesting"],
                     resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
