@@ -3,7 +3,7 @@ import ExampleSupport
 import Foundation
 import SurveyModule
 
-/// W4: the parsers on 1, 10 and 100 MB of input (issue 17): time must grow linearly with the
+/// W5: the parsers on 1, 10 and 100 MB of input (issue 17): time must grow linearly with the
 /// size and memory must not grow with it.
 ///
 /// - `response CSV`: a well-formed response export, streamed through `ResponseCSVImporter.read`.
@@ -13,19 +13,19 @@ import SurveyModule
 ///   the default `CSVLimits` refuse it after one field's worth, whatever the size.
 /// - `quote, limits lifted`: the same with `maximumFieldBytes` above the file, so the reader
 ///   must scan it all: linear, with memory for the one field it must hold.
-enum W4 {
+enum W5 {
     static func run(_ options: Options) throws {
         let sizes = options.quick ? [1, 4] : [1, 10, 100]
         let repeats = min(options.repeats, 3)
-        say("W4 parsers: \(sizes.map { "\($0) MB" }.joined(separator: ", ")); \(repeats) runs each, peak RSS per case")
+        say("W5 parsers: \(sizes.map { "\($0) MB" }.joined(separator: ", ")); \(repeats) runs each, peak RSS per case")
         try FileManager.default.createDirectory(at: options.workDirectory, withIntermediateDirectories: true)
         let q = questionnaire
         var rows: [(String, Int, Timings, Int)] = []
         for mb in sizes {
             let bytes = mb << 20
-            let responses = try file("w4-responses-\(mb)mb.csv", options) { try writeResponses(q, bytes: bytes, to: $0) }
-            let roster = try file("w4-roster-\(mb)mb.csv", options) { try writeRoster(bytes: bytes, to: $0) }
-            let quote = try file("w4-quote-\(mb)mb.csv", options) { try writeQuote(bytes: bytes, to: $0) }
+            let responses = try file("w5-responses-\(mb)mb.csv", options) { try writeResponses(q, bytes: bytes, to: $0) }
+            let roster = try file("w5-roster-\(mb)mb.csv", options) { try writeRoster(bytes: bytes, to: $0) }
+            let quote = try file("w5-quote-\(mb)mb.csv", options) { try writeQuote(bytes: bytes, to: $0) }
             rows.append(try measure("response CSV", mb, repeats) {
                 var n = 0
                 let issues = try ResponseCSVImporter(questionnaire: q).read(try CSVReader(url: responses)) { _ in n += 1 }
@@ -79,7 +79,7 @@ enum W4 {
             Item(code: String(format: "Q%02d", i), prompt: LocalizedText(sv: "Påstående \(i)", en: "Statement \(i)"),
                  kind: .likert(scale: .agreement5, reverseCoded: false))
         }
-        return Questionnaire(id: "w4", title: LocalizedText(sv: "W4", en: "W4"),
+        return Questionnaire(id: "w5", title: LocalizedText(sv: "W5", en: "W5"),
                              sections: [Section(code: "S", title: LocalizedText(sv: "S", en: "S"), items: items)])
     }()
 
