@@ -52,7 +52,7 @@ let package = Package(
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
@@ -72,7 +72,7 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
-        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit", "DiversityKitTesting"],
                     resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
@@ -120,7 +120,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
         ),
         .executableTarget(
