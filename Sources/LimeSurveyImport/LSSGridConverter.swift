@@ -30,7 +30,7 @@ extension LSSQuestionConverter {
         out.warnings.append("question \(q.title): an array of \(numbers ? "numbers" : "texts") becomes one item per cell (\(rows.count * columns.count))")
     }
 
-    /// An `:` array (numbers): one ``SurveyModule/ItemKind/numericMatrix(_:)`` item, its cells read from
+    /// An `:` array (numbers): one ``/SurveyModule/ItemKind/numericMatrix(_:)`` item, its cells read from
     /// LimeSurvey's `Q[Y_X]` columns. Cells are numbers: 0 or 1 with `multiflexible_checkbox`, any
     /// whole number in `multiflexible_min`…`multiflexible_max` with `input_boxes`, else the
     /// dropdown's range (LimeSurvey's defaults 1…10).
@@ -46,7 +46,7 @@ extension LSSQuestionConverter {
         }
     }
 
-    /// A `1` dual-scale array: one ``SurveyModule/ItemKind/dualScale(_:)`` item; the answers of
+    /// A `1` dual-scale array: one ``/SurveyModule/ItemKind/dualScale(_:)`` item; the answers of
     /// `scale_id` 0 and 1 are the two scales, headed by `dualscale_headerA` and `dualscale_headerB`,
     /// read from LimeSurvey's `Q[SQ#0]` and `Q[SQ#1]` columns.
     func dualScale(_ q: LSSQuestion, _ prompt: LocalizedText, _ subs: [LSSQuestion], _ out: inout ConvertedQuestion) throws {
@@ -75,7 +75,7 @@ extension LSSQuestionConverter {
         }
     }
 
-    /// An `R` ranking: one ``SurveyModule/ItemKind/ranking(options:minimumRanked:maximumRanked:)`` item
+    /// An `R` ranking: one ``/SurveyModule/ItemKind/ranking(options:minimumRanked:maximumRanked:)`` item
     /// over the answer options, read from LimeSurvey's `R[1]`, `R[2]`, … columns (rank 1 first);
     /// `min_answers` and `max_answers` bound how many are ranked.
     func ranking(_ q: LSSQuestion, _ prompt: LocalizedText, _ out: inout ConvertedQuestion) throws {
@@ -95,7 +95,7 @@ extension LSSQuestionConverter {
         }
     }
 
-    /// A `D` date: a ``SurveyModule/ItemKind/date(range:)`` item bounded by `date_min` and `date_max`
+    /// A `D` date: a ``/SurveyModule/ItemKind/date(range:)`` item bounded by `date_min` and `date_max`
     /// where they are plain dates (expressions are not evaluated); a time of day is not kept.
     func date(_ q: LSSQuestion, _ prompt: LocalizedText, _ out: inout ConvertedQuestion) throws {
         let attrs = survey.attributes[q.qid] ?? [:]

@@ -2,7 +2,7 @@ import DiversityKit
 import Foundation
 import SurveyModule
 
-/// One data row of a LimeSurvey response export being turned into a ``SurveyModule/SurveyResponse``.
+/// One data row of a LimeSurvey response export being turned into a ``/SurveyModule/SurveyResponse``.
 struct LimeSurveyRow {
     let record: LimeSurveyResponseImporter.RawRecord
     let names: [String]

@@ -4,7 +4,7 @@ import SurveyModule
 /// Carries every language of LimeSurvey's per-language texts and turns their HTML into plain text.
 ///
 /// LimeSurvey language codes (`sv`, `en`, `de-informal`, `pt-BR`) are kept as the texts' BCP 47
-/// tags. A text one language lacks is simply absent there: ``SurveyModule/LocalizedText`` falls back
+/// tags. A text one language lacks is simply absent there: ``/SurveyModule/LocalizedText`` falls back
 /// along its chain to the survey's base language.
 struct LimeSurveyTexts: Sendable {
     let languages: [String]

@@ -20,7 +20,7 @@ public enum Answer: Codable, Hashable, Sendable {
     /// ``DualScale/cellKey(row:scale:)``, ``NumericMatrix/cellKey(row:column:)``); unanswered cells are absent.
     case cells([String: Int])
 
-    /// A date answer: the day's ``DiversityKit/CalendarDate/dayNumber``.
+    /// A date answer: the day's ``/DiversityKit/CalendarDate/dayNumber``.
     public static func date(_ date: CalendarDate) -> Answer { .value(date.dayNumber) }
 
     /// The day of a date answer.

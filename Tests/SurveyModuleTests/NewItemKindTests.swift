@@ -112,7 +112,7 @@ struct NewItemKindTests {
     @Test("JSON written before open languages still decodes, with base language sv; a bad base language is refused")
     func compatibility() throws {
         let old = #"{"id":"q","version":1,"title":{"sv":"Nuläge","en":"Baseline"},"sections":[],"scales":[]}"#
-        let q = try SurveyJSON.decode(Questionnaire.self, Data(old.utf8))
+        let q = try SurveyJSON.decode(Questionnaire.self, Data(old.utf8), maximumNesting: SurveyJSON.defaultMaximumNesting)
         #expect(q.baseLanguage == "sv" && q.title.sv == "Nuläge" && q.title[.english] == "Baseline")
         var bad = q
         bad.baseLanguage = "not a tag"

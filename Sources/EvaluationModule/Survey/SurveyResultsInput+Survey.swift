@@ -16,6 +16,9 @@ extension SurveyResultsInput {
     /// let report = try EvaluationReports(language: .swedish).surveyResults(input)
     /// ```
     /// - Parameters:
+    ///   - questionnaire: the questionnaire the responses answer.
+    ///   - responses: the anonymous responses.
+    ///   - language: the language of the labels and the scale's point labels.
     ///   - textLanguage: the BCP 47 tag questionnaire texts are taken in (e.g. `"fi"`), along each
     ///     text's fallback chain; `language`'s own when `nil`.
     ///   - groupByUnit: break results down by reporting unit (small groups are pooled by the report).
