@@ -51,7 +51,7 @@ struct NewItemKindTests {
         .dualScale(DualScale(rows: dual.rows, scales: [dual.scales[0]])),
         .dualScale(DualScale(rows: [MatrixLine(code: "a#b", label: label("x"))], scales: dual.scales)),
         .numericMatrix(NumericMatrix(rows: [], columns: matrix.columns, range: 0...1)),
-        .date(range: CalendarDate(year: 0, month: 1, day: 1)!...CalendarDate(year: 2000, month: 1, day: 1)!),
+        .numericMatrix(NumericMatrix(rows: matrix.rows, columns: matrix.columns, range: Int(Int32.min)...0)),
     ])
     func invalidKinds(_ kind: ItemKind) {
         #expect(throws: QuestionnaireError.self) { try Questionnaire.validate(Item(code: "X", prompt: Self.label("x"), kind: kind)) }
