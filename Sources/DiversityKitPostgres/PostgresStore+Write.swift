@@ -28,6 +28,10 @@ extension PostgresStore {
                 """, recordParameters(e))
             try deleteKeys(of: e.key)
             try insertKeys(of: e)
+        case .check, .appendRows, .replaceRows, .deleteRows:
+            // Placeholder on the `storage` branch only: the adapter engineer implements revisions,
+            // conditions and the native row path here.
+            throw StoreError.invalidArgument("not yet supported by this store: \(operation.key)")
         case .delete(let key):
             // Index keys go with the record (ON DELETE CASCADE).
             let result = try connection.execute("DELETE FROM \(schema.records) WHERE type = $1 AND id = $2",

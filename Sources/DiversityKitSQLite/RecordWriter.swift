@@ -44,6 +44,10 @@ struct RecordWriter {
             try bindRecord(envelope, to: upsertRecord)
             try upsertRecord.run()
             try replaceKeys(of: envelope)
+        case .check, .appendRows, .replaceRows, .deleteRows:
+            // Placeholder on the `storage` branch only: the adapter engineer implements revisions,
+            // conditions and the native row path here.
+            throw StoreError.invalidArgument("not yet supported by this store: \(operation.key)")
         case .delete(let key):
             deleteRecord.reset()
             try deleteRecord.bind(key.type, at: 1)

@@ -27,7 +27,7 @@ struct AuditLogStoreTests {
         #expect(log.map(\.sequence) == [1, 2, 3, 4, 5])
         #expect(log.allSatisfy { $0.committed })
         #expect(try await base.fetch(Organisation.self, id: "org") == org)
-        let stored = await base.count(RecordQuery(type: Participant.recordType))
+        let stored = try await base.count(RecordQuery(type: Participant.recordType))
         #expect(stored == 2)
     }
 

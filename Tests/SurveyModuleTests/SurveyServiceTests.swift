@@ -12,7 +12,7 @@ struct SurveyServiceTests {
         #expect(Set(tokens.map(\.token)).count == 5)
         #expect(tokens.allSatisfy { $0.token.count == 26 && $0.distribution == d.id && !$0.isUsed && $0.participant == nil })
         #expect(tokens.filter { $0.unit == "viva" }.count == 3)
-        #expect(await store.count(RecordQuery(type: SurveyToken.recordType)) == 5)
+        #expect(try await store.count(RecordQuery(type: SurveyToken.recordType)) == 5)
     }
 
     @Test("an anonymous response stores no token, no participant and a random id; the token is only marked used")
@@ -52,7 +52,7 @@ struct SurveyServiceTests {
         let submission = ResponseSubmission(token: tokens[0].token, questionnaire: d.questionnaire, answers: Fixture.fullAnswers())
         try await service.submit(submission)
         await #expect(throws: SurveyError.tokenAlreadyUsed) { try await service.submit(submission) }
-        #expect(await store.count(RecordQuery(type: SurveyResponse.recordType)) == 1)
+        #expect(try await store.count(RecordQuery(type: SurveyResponse.recordType)) == 1)
     }
 
     @Test("a token used through a second service on the same store is refused atomically")
@@ -64,7 +64,7 @@ struct SurveyServiceTests {
         async let b: Result<SurveyResponse, Error> = { do { return .success(try await other.submit(submission)) } catch { return .failure(error) } }()
         let results = await [a, b]
         #expect(results.filter { if case .success = $0 { return true } else { return false } }.count == 1)
-        #expect(await store.count(RecordQuery(type: SurveyResponse.recordType)) == 1)
+        #expect(try await store.count(RecordQuery(type: SurveyResponse.recordType)) == 1)
     }
 
     @Test("an unknown token is refused")
@@ -109,7 +109,7 @@ struct SurveyServiceTests {
             try await service.submit(ResponseSubmission(token: tokens[0].token, questionnaire: d.questionnaire, answers: ["L2": .value(7)]))
         }
         #expect(try await store.fetch(SurveyToken.self, id: tokens[0].token)?.isUsed == false)
-        #expect(await store.count(RecordQuery(type: SurveyResponse.recordType)) == 0)
+        #expect(try await store.count(RecordQuery(type: SurveyResponse.recordType)) == 0)
     }
 
     @Test("a partial response is kept and marked partial")

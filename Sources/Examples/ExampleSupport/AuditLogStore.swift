@@ -74,6 +74,15 @@ public actor AuditLogStore: Store {
     /// Forwards to the wrapped store; not logged.
     public func count(_ query: RecordQuery) async throws -> Int { try await base.count(query) }
 
+    /// Reads rows from the wrapped store (reads are not logged).
+    public func rows(_ query: RowQuery) async throws -> RowPage { try await base.rows(query) }
+
+    /// Counts rows in the wrapped store.
+    public func countRows(_ query: RowQuery) async throws -> Int { try await base.countRows(query) }
+
+    /// Reclaims space in the wrapped store.
+    public func reclaimSpace() async throws { try await base.reclaimSpace() }
+
     /// Forwards the batch and logs each operation with whether the batch was committed.
     /// - Throws: whatever the wrapped store throws; the refusal is logged first.
     public func write(_ batch: WriteBatch) async throws {
