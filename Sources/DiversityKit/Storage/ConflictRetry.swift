@@ -13,7 +13,8 @@
 /// }
 /// ```
 /// - Throws: ``StoreError/conflict(_:)`` when every attempt met a concurrent change; what `body` throws.
-public func withConflictRetry<T>(attempts: Int = 12, _ body: () async throws -> T) async throws -> T {
+public func withConflictRetry<T>(attempts: Int = 12, isolation: isolated (any Actor)? = #isolation,
+                                 _ body: () async throws -> T) async throws -> T {
     precondition(attempts > 0, "at least one attempt")
     var rng = SystemRandomNumberGenerator()
     var attempt = 0
