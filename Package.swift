@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
-        .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
+        .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting", "StoreRaceWriter"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
         .systemLibrary(
@@ -63,13 +63,18 @@ let package = Package(
         ),
         .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
         .executableTarget(
+            name: "StoreRaceWriter",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres"],
+            path: "Sources/Tools/StoreRaceWriter"
+        ),
+        .executableTarget(
             name: "PostgresConcurrentWriter",
             dependencies: ["DiversityKitPostgres", "DiversityKit"],
             path: "Sources/Tools/PostgresConcurrentWriter"
         ),
         .testTarget(
             name: "DiversityKitPostgresTests",
-            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter", "StoreRaceWriter"]
         ),
         .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
                     resources: [.copy("Fixtures")]),
