@@ -190,3 +190,31 @@ struct ErasureContractTests {
         await #expect(throws: StoreError.notFound(.of(Participant.self, "nobody"))) { try await w.workspace.erase("nobody") }
     }
 }
+
+/// A stand-in keyed hash for the tests (the real one is HMAC-SHA-256 in DiversityKitCrypto).
+struct TestHasher: KeyedHasher {
+    func hash(_ text: String) -> String { String(text.unicodeScalars.reversed().map { Character($0) }) + "#k" }
+}
+
+@Suite("Re-applying erasures to a restored backup")
+struct ErasureLedgerTests {
+    @Test("a participant erased after a backup was taken is erased again when the backup is restored; the ledger names no one")
+    func reapply() async throws {
+        let live = World()
+        try await live.setUp()
+        let backup = InMemoryStore()
+        for e in try await snapshot(live.store) { try await backup.insert(e.contents) } // the backup, taken before
+        let ledger = ErasureLedger(hasher: TestHasher(), store: live.store)
+        await live.workspace.register(dataOwner: ledger)
+        try await live.workspace.erase("e2")
+        let tombstones = try await ledger.tombstones()
+        #expect(tombstones == [TestHasher().hash("e2")])
+        #expect(!tombstones.contains("e2"))
+
+        let restored = Workspace(store: backup)
+        #expect(try await restored.participant("e2") != nil)
+        #expect(try await ledger.reapply(to: restored) == 1)
+        #expect(try await restored.participant("e2") == nil)
+        #expect(try await restored.participant("e1") != nil)
+    }
+}
