@@ -69,9 +69,9 @@ extension StoreConformanceKit {
         },
         StoreConformanceCheck("a participant is never enrolled twice by concurrent enrolments") { store in
             let name = "a participant is never enrolled twice by concurrent enrolments"
-            let f = try await RaceFixture.make(store, participants: 10)
+            let f = try await RaceFixture.make(store, participants: 30)
             for p in f.participants {
-                let accepted = try await concurrently(2) { _ in try await f.workspace.enrol(p, in: "val-a") }
+                let accepted = try await concurrently(3) { _ in try await f.workspace.enrol(p, in: "val-a") }
                 let enrolments = try await store.all(Enrolment.self, where: "participant", equals: p.rawValue).filter { $0.intervention == "val-a" }
                 try expect(accepted == 1 && enrolments.count == 1, "\(p): \(accepted) accepted, \(enrolments.count) enrolments", check: name)
             }

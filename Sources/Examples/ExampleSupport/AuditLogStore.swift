@@ -25,6 +25,8 @@ public actor AuditLogStore: Store {
 
     private var entries: [AuditEntry] = []
     private var batchCount = 0
+    /// Participant ids being erased → their stand-ins: applied to the keys of the erasure's own batch.
+    private var pendingRedactions: [String: String] = [:]
     private let file: FileHandle?
 
     /// Wraps `base`, logging in memory and, when `logFile` is given, appending to that file
@@ -107,6 +109,16 @@ public actor AuditLogStore: Store {
 
     private func append(_ operations: [(AuditEntry.Operation, RecordKey)], committed: Bool) {
         guard !operations.isEmpty else { return }
+        var operations = operations
+        for (id, standIn) in pendingRedactions {
+            var named = false
+            for i in operations.indices {
+                let redacted = Self.redacting(id, with: standIn, in: operations[i].1.id)
+                if redacted != operations[i].1.id { operations[i].1.id = redacted; named = true }
+            }
+            // The erasure's own batch names the participant; once it is logged the redaction is done.
+            if named { pendingRedactions[id] = nil }
+        }
         batchCount += 1
         var lines = ""
         for (operation, key) in operations {
@@ -129,6 +141,7 @@ extension AuditLogStore: ParticipantDataOwner {
     /// Nothing is written to the store.
     public func erasure(for request: ErasureRequest, in store: any Store) async throws -> WriteBatch {
         try redact(request.participant.rawValue, with: request.standIn.rawValue)
+        pendingRedactions[request.participant.rawValue] = request.standIn.rawValue
         return WriteBatch()
     }
 
