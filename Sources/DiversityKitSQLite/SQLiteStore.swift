@@ -252,6 +252,17 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// The first column of every row of `sql`: how tests look inside the file.
     func strings(_ sql: String) async throws -> [String] { try await job { c, _ in try c.strings(sql) } }
 
+    /// The details of `EXPLAIN QUERY PLAN sql`: how tests see which index a statement uses.
+    func queryPlan(_ sql: String) async throws -> [String] {
+        try await job { c, _ in
+            let statement = try c.statement("EXPLAIN QUERY PLAN " + sql)
+            defer { statement.reset() }
+            var details: [String] = []
+            while try statement.step() { details.append(statement.string(at: 3)) }
+            return details
+        }
+    }
+
     // MARK: Jobs
 
     /// Runs `body` on the worker with the connection; a cancelled task's running statement is
