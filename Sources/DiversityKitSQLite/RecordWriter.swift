@@ -230,22 +230,21 @@ enum RowStrings {
         return sqlite3_last_insert_rowid(try connection.database())
     }
 
-    /// String ids looked up once per operation, keyed by the string's **bytes** (a `String` key would
-    /// merge canonically equivalent scopes), with the previous hit checked first: rows of one batch
-    /// mostly share their scope and group.
+    /// String ids looked up once per operation, with the previous hit checked first (rows of one batch
+    /// mostly share their scope and group). Found by `String` hash, then confirmed by **bytes**: a
+    /// `String` key alone would merge canonically equivalent scopes.
     struct Cache {
-        private var ids: [[UInt8]: Int64] = [:]
+        private var ids: [String: [(value: String, id: Int64)]] = [:]
         private var last: (value: String, id: Int64)?
 
         mutating func id(of value: String, in connection: Connection, creating: Bool) throws -> Int64? {
             if let last, last.value.utf8.elementsEqual(value.utf8) { return last.id }
-            let bytes = Array(value.utf8)
-            if let known = ids[bytes] {
-                last = (value, known)
-                return known
+            if let known = ids[value]?.first(where: { $0.value.utf8.elementsEqual(value.utf8) }) {
+                last = known
+                return known.id
             }
             guard let id = try RowStrings.stringID(value, in: connection, creating: creating) else { return nil }
-            ids[bytes] = id
+            ids[value, default: []].append((value, id))
             last = (value, id)
             return id
         }

@@ -94,10 +94,10 @@ final class Statement {
     func int64(at column: Int32) -> Int64 { Int64(sqlite3_column_int64(handle, column)) }
 
     /// The column's bytes, valid until the next step or reset: for copying straight into a buffer.
-    func blob(at column: Int32) -> UnsafeRawBufferPointer {
+    func blob(at column: Int32) -> UnsafeBufferPointer<UInt8> {
         let count = Int(sqlite3_column_bytes(handle, column))
-        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(start: bytes, count: count)
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count)
     }
 
     /// Whether the text of `column` has exactly the UTF-8 bytes of `value` (ids compare as bytes).

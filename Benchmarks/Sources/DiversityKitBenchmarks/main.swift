@@ -1,19 +1,22 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
+/// `DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
     var repeats = 5
     var quick = false
+    /// Whether W2 runs the Python baselines (off with `--no-baselines`, e.g. for a 16 M-row memory run).
+    var baselines = true
     /// W3 at this one size only (for profiling).
     var participants: Int?
     var workDirectory = URL(fileURLWithPath: ".build-bench")
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
+        usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
-          w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
+          w2     compact rows in SQLite: insert, bytes, open → counts vs Python sqlite3 + numpy, DuckDB, polars
+                 (Benchmarks/baselines/w2_rows.py; --no-baselines skips them)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
           --participants N  W3 at this size only (for profiling)
           --quick  small sizes for a smoke run (20 000 responses, 1 repeat, 3001 and 30 010 participants)
@@ -29,6 +32,7 @@ struct Options {
             case "w1", "w2", "w3": chosen.append(a)
             case "all": chosen += ["w1", "w2", "w3"]
             case "--quick": quick = true
+            case "--no-baselines": baselines = false
             case "--responses", "--repeat", "--participants", "--work":
                 guard let v = it.next() else { throw BenchmarkFailure("\(a) needs a value\n\(Self.usage)") }
                 if a == "--work" { workDirectory = URL(fileURLWithPath: v); continue }
