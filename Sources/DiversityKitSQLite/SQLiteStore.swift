@@ -270,7 +270,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     func job<T: Sendable>(_ body: @escaping @Sendable (Connection, JobContext) throws -> T) async throws -> T {
         try await worker.run { cancellation in
             let connection = self.connection
-            let context = JobContext(cancellation: cancellation, handle: try connection.database())
+            // A closed connection has no handle to interrupt; its statements throw SQLITE_MISUSE.
+            let context = JobContext(cancellation: cancellation, handle: connection.isOpen ? try connection.database() : nil)
             connection.cancellation = cancellation
             defer {
                 context.disarm()
@@ -314,7 +315,7 @@ final class JobContext: @unchecked Sendable {
     private let lock = NSLock()
     private var handle: OpaquePointer?
 
-    init(cancellation: BlockingWorker.Cancellation, handle: OpaquePointer) {
+    init(cancellation: BlockingWorker.Cancellation, handle: OpaquePointer?) {
         self.cancellation = cancellation
         self.handle = handle
         cancellation.onCancel { [weak self] in self?.interrupt() }
