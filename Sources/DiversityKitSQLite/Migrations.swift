@@ -44,7 +44,8 @@ enum Migrations {
             CREATE INDEX record_keys_lookup ON record_keys (type, key, value);
             """, creates: ["record_keys_lookup"]),
         // Round 2: store-assigned revisions, index versions (with the index that makes the stale check
-        // one seek), and compact rows: one narrow row per response, strings interned once per store.
+        // one seek), and compact rows: one narrow row per response in one B-tree keyed by (set, row id) —
+        // no separate index, so a page is one range scan — with strings interned once per store.
         // Existing records get revision 1 and index version 1 from the column defaults.
         Migration(name: "v3-revisions-and-compact-rows", sql: """
             ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
@@ -62,13 +63,14 @@ enum Migrations {
             );
             CREATE TABLE compact_rows (
                 set_id INTEGER NOT NULL,
+                row_id INTEGER NOT NULL,
                 scope_id INTEGER NOT NULL,
                 group_id INTEGER NOT NULL,
                 cells BLOB NOT NULL,
-                extra BLOB NOT NULL
-            );
-            CREATE INDEX compact_rows_by_set ON compact_rows (set_id);
-            """, creates: ["records_index_version", "row_sets", "row_strings", "compact_rows", "compact_rows_by_set"]),
+                extra BLOB NOT NULL,
+                PRIMARY KEY (set_id, row_id)
+            ) WITHOUT ROWID;
+            """, creates: ["records_index_version", "row_sets", "row_strings", "compact_rows"]),
     ]
 
     /// The schema version this code writes and reads.

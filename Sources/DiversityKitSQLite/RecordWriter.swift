@@ -128,27 +128,35 @@ struct RecordWriter {
 
     // MARK: Compact rows
 
-    /// Appends `rows` in the order given: SQLite gives each the next rowid, so ids ascend in exactly the
-    /// order the writer chose (a writer that needs unlinkability shuffles first) and record nothing else.
+    /// Appends `rows` in the order given, with ids counting on from the set's highest: ids ascend in
+    /// exactly the order the writer chose (a writer that needs unlinkability shuffles first), and
+    /// nothing else about the append is recorded.
     private func append(_ rows: [CompactRow], to set: RowSetKey) throws {
         guard !rows.isEmpty else { return }
         let setID = try RowStrings.setID(set, in: connection, creating: true)!
+        let highest = try connection.statement("SELECT max(row_id) FROM compact_rows WHERE set_id = ?")
+        try highest.bind(setID, at: 1)
+        var next = try highest.step() ? highest.int64(at: 0) + 1 : 1
+        highest.reset()
         var scopes = RowStrings.Cache(), groups = RowStrings.Cache()
-        let insert = try connection.statement("INSERT INTO compact_rows (set_id, scope_id, group_id, cells, extra) VALUES (?, ?, ?, ?, ?)")
+        let insert = try connection.statement(
+            "INSERT INTO compact_rows (set_id, row_id, scope_id, group_id, cells, extra) VALUES (?, ?, ?, ?, ?, ?)")
         for row in rows {
             let scope = try scopes.id(of: row.scope, in: connection, creating: true)!
             let group = try groups.id(of: row.group, in: connection, creating: true)!
             try insert.bind(setID, at: 1)
-            try insert.bind(scope, at: 2)
-            try insert.bind(group, at: 3)
+            try insert.bind(next, at: 2)
+            try insert.bind(scope, at: 3)
+            try insert.bind(group, at: 4)
             try row.cells.withUnsafeBytes { cells in
                 try row.extra.withUnsafeBytes { extra in
-                    try insert.bindBorrowed(cells, at: 4)
-                    try insert.bindBorrowed(extra, at: 5)
+                    try insert.bindBorrowed(cells, at: 5)
+                    try insert.bindBorrowed(extra, at: 6)
                     try insert.run()
                 }
             }
             insert.reset()
+            next += 1
         }
     }
 
@@ -159,7 +167,7 @@ struct RecordWriter {
         }
         var scopes = RowStrings.Cache(), groups = RowStrings.Cache()
         let update = try connection.statement(
-            "UPDATE compact_rows SET scope_id = ?, group_id = ?, cells = ?, extra = ? WHERE rowid = ? AND set_id = ?")
+            "UPDATE compact_rows SET scope_id = ?, group_id = ?, cells = ?, extra = ? WHERE row_id = ? AND set_id = ?")
         for row in rows {
             try update.bind(try scopes.id(of: row.scope, in: connection, creating: true)!, at: 1)
             try update.bind(try groups.id(of: row.group, in: connection, creating: true)!, at: 2)
@@ -182,7 +190,7 @@ struct RecordWriter {
         guard let setID = try RowStrings.setID(set, in: connection, creating: false) else {
             throw StoreError.notFound(RowSetKey.rowKey(set, first))
         }
-        let delete = try connection.statement("DELETE FROM compact_rows WHERE rowid = ? AND set_id = ?")
+        let delete = try connection.statement("DELETE FROM compact_rows WHERE row_id = ? AND set_id = ?")
         for id in ids {
             delete.reset()
             try delete.bind(id, at: 1)

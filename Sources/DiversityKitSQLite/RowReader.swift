@@ -31,10 +31,10 @@ enum RowReader {
         var page = RowPage()
         guard var (sql, values) = try conditions(query, c) else { return page }
         if let after = query.afterID {
-            sql += " AND rowid > ?"
+            sql += " AND row_id > ?"
             values.append(after)
         }
-        sql = "SELECT rowid, scope_id, group_id, cells\(query.includeExtra ? ", extra" : "") FROM compact_rows WHERE \(sql) ORDER BY rowid"
+        sql = "SELECT row_id, scope_id, group_id, cells\(query.includeExtra ? ", extra" : "") FROM compact_rows WHERE \(sql) ORDER BY set_id, row_id"
         if let limit = query.limit {
             sql += " LIMIT ?"
             values.append(Int64(limit))

@@ -79,7 +79,7 @@ struct SQLiteHostileFileTests {
         await old.close()
         // Back to a rollback journal, then block version 3's index name.
         let c = try Connection(path: path, busyTimeout: .seconds(1))
-        try c.execute("PRAGMA journal_mode = DELETE; CREATE TABLE compact_rows_by_set (x)")
+        try c.execute("PRAGMA journal_mode = DELETE; CREATE TABLE row_sets (x)")
         c.close()
         let before = try bytes(of: path)
         #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
@@ -246,11 +246,14 @@ struct SQLiteRowTests {
         #expect(try await store.rows(RowQuery(set: RowSetKey(type: "t", partition: "none"))).count == 0)
     }
 
-    @Test("a row count is one SQL count over the set index")
-    func countUsesIndex() async throws {
+    @Test("a row count and a page are range scans of the (set, row id) key, never a scan of other sets")
+    func rowReadsUsePrimaryKey() async throws {
         let store = try SQLiteStore.inMemory()
-        let plan = try await store.queryPlan("SELECT count(*) FROM compact_rows WHERE set_id = 1")
-        #expect(plan.contains { $0.contains("compact_rows_by_set") })
+        for sql in ["SELECT count(*) FROM compact_rows WHERE set_id = 1",
+                    "SELECT row_id, cells FROM compact_rows WHERE set_id = 1 AND row_id > 5 ORDER BY set_id, row_id LIMIT 10"] {
+            let plan = try await store.queryPlan(sql)
+            #expect(plan.contains { $0.contains("PRIMARY KEY (set_id=?") } && !plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        }
     }
 }
 
