@@ -81,19 +81,25 @@ struct CrashItem: StoredRecord, Codable {
 
 @Suite("SQLiteStore crash safety")
 struct SQLiteCrashTests {
+    /// Runs the writer in `mode` until it reported 40 batches, kills it with SIGKILL, and returns the
+    /// batch numbers it had reported (0, 1, 2, … in order).
+    private func killAfterBatches(_ mode: String, _ path: String) throws -> [Int] {
+        let writer = try CrashWriter([mode, path])
+        writer.read { $0.count >= 40 }
+        writer.kill9()
+        #expect(writer.process.terminationReason == .uncaughtSignal)
+        let reported = writer.lines.compactMap { Int($0) }
+        try #require(reported.count >= 40, "the writer reported only \(reported.count) batches before stopping")
+        #expect(reported == Array(0..<reported.count))
+        return reported
+    }
+
     @Test("a writer killed with SIGKILL mid-run leaves an intact file holding every batch it reported")
     func killedWriter() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let writer = try CrashWriter(["batches", path])
-        writer.read { $0.count >= 40 }
-        writer.kill9()
-        #expect(writer.process.terminationReason == .uncaughtSignal)
-
-        let reported = writer.lines.compactMap { Int($0) }
-        try #require(reported.count >= 40, "the writer reported only \(reported.count) batches before stopping")
-        #expect(reported == Array(0..<reported.count))
+        let reported = try killAfterBatches("batches", path)
 
         let store = try SQLiteStore(path: path)
         #expect(try await store.integrityCheck() == ["ok"])
@@ -114,13 +120,7 @@ struct SQLiteCrashTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path()
-        let writer = try CrashWriter(["conditional", path])
-        writer.read { $0.count >= 40 }
-        writer.kill9()
-        #expect(writer.process.terminationReason == .uncaughtSignal)
-        let reported = writer.lines.compactMap { Int($0) }
-        try #require(reported.count >= 40, "the writer reported only \(reported.count) batches before stopping")
-        #expect(reported == Array(0..<reported.count))
+        let reported = try killAfterBatches("conditional", path)
 
         let store = try SQLiteStore(path: path)
         #expect(try await store.integrityCheck() == ["ok"])
