@@ -155,7 +155,8 @@ struct RecordWriter {
                     try insert.run()
                 }
             }
-            insert.reset()
+            // Every parameter is bound again for the next row (the borrowed blobs must not outlive it).
+            insert.rewind()
             next += 1
         }
     }

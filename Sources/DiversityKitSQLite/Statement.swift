@@ -29,6 +29,12 @@ final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Resets the statement for another run with every parameter about to be bound again: skips
+    /// clearing the bindings, for the per-row loops of bulk writes.
+    func rewind() {
+        sqlite3_reset(handle)
+    }
+
     func bind(_ value: String, at index: Int32) throws {
         // Native Swift strings are contiguous UTF-8: bind the bytes with their length, copied by SQLite.
         var copy = value

@@ -54,6 +54,11 @@ struct Options {
 }
 
 do {
+    // W2's open → counts, in a fresh process of its own so that its peak memory is its own.
+    if CommandLine.arguments.count == 3, CommandLine.arguments[1] == W2.childMode {
+        try await W2.openAndCountChild(path: CommandLine.arguments[2])
+        exit(0)
+    }
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     #if DEBUG
     say("warning: a debug build; run with `swift run -c release DiversityKitBenchmarks` for real figures")
