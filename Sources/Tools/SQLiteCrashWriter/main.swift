@@ -8,7 +8,8 @@
 //   SQLiteCrashWriter conditional <path>          forever: a batch that checks the counter's revision,
 //                                                 updates it, appends 20 compact rows and inserts a marker
 //   SQLiteCrashWriter reindex <path> <n>          stores n records as index version 1 code did, prints
-//                                                 "seeded", re-indexes them in pages of 50, prints "done"
+//                                                 "seeded", re-indexes them in pages of 50 printing "page"
+//                                                 after each committed page, prints "done"
 //   SQLiteCrashWriter increment <path> <n>        n compare-and-swap increments of crash.counter/c with
 //                                                 retry on conflict, then prints the last value it wrote
 
@@ -24,6 +25,24 @@ struct CrashItem: StoredRecord, Codable {
     var region: String
     var recordID: String { id }
     var indexKeys: [String: String] { ["region": region] }
+}
+
+/// The SQLite store, printing "page" after every write that committed: how the `reindex` mode reports
+/// each page of ``Store/reindex(_:pageSize:)`` without changing it.
+struct ReportingStore: Store {
+    let base: SQLiteStore
+    var schemaVersion: Int { get async throws { try await base.schemaVersion } }
+    func fetch(_ key: RecordKey) async throws -> RecordEnvelope? { try await base.fetch(key) }
+    func query(_ query: RecordQuery) async throws -> [RecordEnvelope] { try await base.query(query) }
+    func count(_ query: RecordQuery) async throws -> Int { try await base.count(query) }
+    func write(_ batch: WriteBatch) async throws {
+        try await base.write(batch)
+        say("page")
+    }
+    func bulkInsert(_ envelopes: [RecordEnvelope]) async throws { try await base.bulkInsert(envelopes) }
+    func rows(_ query: RowQuery) async throws -> RowPage { try await base.rows(query) }
+    func countRows(_ query: RowQuery) async throws -> Int { try await base.countRows(query) }
+    func reclaimSpace() async throws { try await base.reclaimSpace() }
 }
 
 func say(_ line: String) {
@@ -86,7 +105,7 @@ do {
         }
         try await store.bulkInsert(old)
         say("seeded")
-        try await store.reindex(CrashItem.self, pageSize: 50)
+        try await ReportingStore(base: store).reindex(CrashItem.self, pageSize: 50)
         say("done")
     case "increment":
         guard let n = count, n > 0 else { fail("increment needs a positive count") }
