@@ -1,6 +1,6 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
+/// `DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
@@ -13,11 +13,12 @@ struct Options {
     var workDirectory = URL(fileURLWithPath: ".build-bench")
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
+        usage: DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
           w2     compact rows in SQLite: insert, bytes, open → counts vs Python sqlite3 + numpy, DuckDB, polars
                  (Benchmarks/baselines/w2_rows.py; --no-baselines skips them)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
+          w4     disclosure control: 100 × 20 table, national survey report (1000 workplaces × 24 items)
           --participants N  W3 at this size only (for profiling)
           --quick  small sizes for a smoke run (20 000 responses, 1 repeat, 3001 and 30 010 participants)
         Run in release: swift run -c release DiversityKitBenchmarks all
@@ -29,8 +30,8 @@ struct Options {
         var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
-            case "w1", "w2", "w3": chosen.append(a)
-            case "all": chosen += ["w1", "w2", "w3"]
+            case "w1", "w2", "w3", "w4": chosen.append(a)
+            case "all": chosen += ["w1", "w2", "w3", "w4"]
             case "--quick": quick = true
             case "--no-baselines": baselines = false
             case "--responses", "--repeat", "--participants", "--work":
@@ -68,6 +69,7 @@ do {
         switch w {
         case "w1": try W1.run(options)
         case "w2": try await W2.run(options)
+        case "w4": try W4.run(options)
         default: try await W3.run(options)
         }
     }
