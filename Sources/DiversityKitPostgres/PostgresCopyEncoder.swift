@@ -26,6 +26,7 @@ struct PostgresCopyEncoder {
     enum Field {
         case text(String)
         case integer(Int32)
+        case bigint(Int64)
         case boolean(Bool)
         case bytes(Data)
     }
@@ -42,6 +43,9 @@ struct PostgresCopyEncoder {
                 appendField(Data(string.utf8))
             case .integer(let value):
                 appendInteger(Int32(4))
+                appendInteger(value)
+            case .bigint(let value):
+                appendInteger(Int32(8))
                 appendInteger(value)
             case .boolean(let value):
                 appendField(Data([value ? 1 : 0]))
