@@ -101,4 +101,25 @@ struct PostgresCrossProcessTests {
             #expect(try await store.schemaVersion == PostgresStore.supportedSchemaVersion)
         }
     }
+
+    @Test("two processes incrementing one counter by compare-and-swap lose no increment")
+    func compareAndSwapAcrossProcesses() async throws {
+        let writer = try Self.writerExecutable()
+        let perProcess = 40
+        try await TestDatabase.withStore { store in
+            let schema = store.configuration.schema
+            try await store.insert(RecordEnvelope(type: "writer.counter", id: "shared", version: 1, keys: [:], payload: Data("0".utf8)))
+            let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
+                for name in ["a", "b"] {
+                    group.addTask { try await Self.run(writer, ["increment", schema, name, String(perProcess)]) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for outcome in outcomes { #expect(outcome.status == 0, "a writer failed: \(outcome.errors)") }
+            let counter = try #require(try await store.fetch(RecordKey(type: "writer.counter", id: "shared")))
+            // Every increment is one update: a lost one would leave the count (and revision) short.
+            #expect(String(decoding: counter.payload, as: UTF8.self) == String(2 * perProcess))
+            #expect(counter.revision == 2 * perProcess + 1)
+        }
+    }
 }
