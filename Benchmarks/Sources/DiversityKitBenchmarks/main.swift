@@ -9,12 +9,16 @@ struct Options {
     /// W3 at this one size only (for profiling).
     var participants: Int?
     var workDirectory = URL(fileURLWithPath: ".build-bench")
+    /// Responses for the PostgreSQL workload (issue 19 measures 50 000).
+    var postgresResponses = 50_000
 
     static let usage = """
         usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
           w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
+          pg     PostgresStore.appendRows vs psql \\copy into a plain table (needs DIVERSITYKIT_POSTGRES_URL)
+          --pg-responses N  responses for pg (default 50 000)
           --participants N  W3 at this size only (for profiling)
           --quick  small sizes for a smoke run (20 000 responses, 1 repeat, 3001 and 30 010 participants)
         Run in release: swift run -c release DiversityKitBenchmarks all
@@ -26,9 +30,12 @@ struct Options {
         var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
-            case "w1", "w2", "w3": chosen.append(a)
+            case "w1", "w2", "w3", "pg": chosen.append(a)
             case "all": chosen += ["w1", "w2", "w3"]
             case "--quick": quick = true
+            case "--pg-responses":
+                guard let v = it.next(), let n = Int(v), n > 0 else { throw BenchmarkFailure("--pg-responses needs a positive number") }
+                postgresResponses = n
             case "--responses", "--repeat", "--participants", "--work":
                 guard let v = it.next() else { throw BenchmarkFailure("\(a) needs a value\n\(Self.usage)") }
                 if a == "--work" { workDirectory = URL(fileURLWithPath: v); continue }
@@ -59,6 +66,7 @@ do {
         switch w {
         case "w1": try W1.run(options)
         case "w2": try await W2.run(options)
+        case "pg": try await PG.run(options)
         default: try await W3.run(options)
         }
     }
