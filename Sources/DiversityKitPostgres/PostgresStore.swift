@@ -138,10 +138,36 @@ public actor PostgresStore: Store {
     /// `VACUUM`s every table of the store's schema, outside any transaction: dead row versions left
     /// by deletes and updates are removed from tables and indexes (see `Docs/Storage.md` for what
     /// that does and does not erase).
-    /// - Throws: connection and backend errors; `CancellationError`.
+    ///
+    /// PostgreSQL lets only a table's owner (or a superuser) vacuum it and merely warns otherwise,
+    /// so the store checks first and refuses rather than return with nothing removed.
+    /// - Throws: ``StoreError/backend(code:message:)`` with SQLSTATE 42501 when the connected role
+    ///   does not own the tables (run it as the owner role); connection and backend errors;
+    ///   `CancellationError`.
     public func reclaimSpace() async throws {
         try await perform { [schema] c in
+            let refused = try c.execute("""
+                SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = $1 AND c.relkind = 'r' AND NOT pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')
+                """, [.text(schema.name)]).integer(0, 0) ?? 0
+            if refused > 0 {
+                throw PostgresFailure.error(sqlstate: PostgresFailure.insufficientPrivilege,
+                                            message: "only the owner of the store's tables can VACUUM them; reclaimSpace() must run as that role")
+            }
             for table in schema.allTables { try c.executeSimple("VACUUM \(table)") }
+        }
+    }
+
+    /// `VACUUM FULL` of every table of the store's schema: each table and index is rewritten into
+    /// new files and the old files are deleted, so not even the free space of a page keeps the
+    /// bytes of a removed row (plain `VACUUM`, ``reclaimSpace()``, leaves them there until they are
+    /// overwritten). Takes an `ACCESS EXCLUSIVE` lock on each table while it runs: every other reader
+    /// and writer waits. For a maintenance window, not after every erasure.
+    /// - Throws: as ``reclaimSpace()``.
+    public func rewriteTables() async throws {
+        try await reclaimSpace() // the ownership check, and a cheap first pass
+        try await perform { [schema] c in
+            for table in schema.allTables { try c.executeSimple("VACUUM FULL \(table)") }
         }
     }
 
