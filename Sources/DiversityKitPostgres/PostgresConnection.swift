@@ -121,6 +121,8 @@ final class PostgresConnection: @unchecked Sendable {
         try checkCancellation()
         try check(PQexec(handle, sql), expecting: [PGRES_COPY_IN])
         var encoder = PostgresCopyEncoder(columns: columns) { [handle] chunk in
+            // A long COPY checks for cancellation at every chunk; the abort below rolls it back.
+            try self.checkCancellation()
             let sent = chunk.withUnsafeBytes { raw in
                 PQputCopyData(handle, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count))
             }

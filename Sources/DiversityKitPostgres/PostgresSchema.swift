@@ -24,6 +24,9 @@ struct PostgresSchema: Sendable {
     var rowSets: String { quoted + ".row_sets" }
     var rowLabels: String { quoted + ".row_labels" }
     var rows: String { quoted + ".rows" }
+    /// The tables a batch writes, in the one order every `LOCK TABLE` names them (so two lockers
+    /// never wait for each other in opposite orders).
+    var writeTables: String { [records, recordKeys, rowSets, rowLabels, rows].joined(separator: ", ") }
     /// Every table of the store, for `VACUUM` and for tests that read them all.
     var allTables: [String] { [records, recordKeys, rowSets, rowLabels, rows, versionTable] }
     /// The version table's unquoted name.

@@ -11,6 +11,8 @@ struct PostgresWriter {
     /// SQLSTATE 40001 (`serialization_failure`) and 40P01 (`deadlock_detected`): the server gave up
     /// on this transaction because of a concurrent one; running it again is safe.
     static let retryable = ["40001", "40P01"]
+    /// Attempts run with row-level conflict detection only; later ones lock the tables first.
+    static let optimisticAttempts = 2
 
     /// Applies `batch` in one transaction, retrying it up to ``PostgresStore/writeAttempts`` times.
     /// - Throws: the first failing operation's error; ``StoreError/conflict(_:)`` when the last
@@ -22,6 +24,13 @@ struct PostgresWriter {
             do {
                 try connection.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
                 do {
+                    if attempt > Self.optimisticAttempts {
+                        // A batch that keeps losing to a busy writer would starve: its snapshot is taken
+                        // before it waits for the other's row lock, so it fails again when that commits.
+                        // `LOCK TABLE` takes no snapshot, so waiting here first lets every writer in
+                        // progress finish, holds new ones off, and the batch then runs against all of them.
+                        try connection.execute("LOCK TABLE \(schema.writeTables) IN SHARE ROW EXCLUSIVE MODE")
+                    }
                     for (index, operation) in batch.operations.enumerated() {
                         position = index
                         try apply(operation)
