@@ -26,7 +26,6 @@ struct PostgresCopyEncoder {
     enum Field {
         case text(String)
         case integer(Int32)
-        case bigint(Int64)
         case boolean(Bool)
         case bytes(Data)
     }
@@ -44,15 +43,32 @@ struct PostgresCopyEncoder {
             case .integer(let value):
                 appendInteger(Int32(4))
                 appendInteger(value)
-            case .bigint(let value):
-                appendInteger(Int32(8))
-                appendInteger(value)
             case .boolean(let value):
                 appendField(Data([value ? 1 : 0]))
             case .bytes(let data):
                 appendField(data)
             }
         }
+        if buffer.count >= Self.chunkSize { try flush() }
+    }
+
+    /// Appends one `rows` tuple — `bigint`, three `integer`s, two `bytea` — without building a
+    /// field array or a `Data` per value: the append path for a million responses.
+    mutating func row(id: Int64, set: Int32, scope: Int32, group: Int32, cells: [UInt8], extra: Data) throws {
+        precondition(columns == 6, "COPY of rows has 6 columns")
+        appendInteger(Int16(6))
+        appendInteger(Int32(8))
+        appendInteger(id)
+        appendInteger(Int32(4))
+        appendInteger(set)
+        appendInteger(Int32(4))
+        appendInteger(scope)
+        appendInteger(Int32(4))
+        appendInteger(group)
+        appendInteger(Int32(cells.count))
+        buffer.append(contentsOf: cells)
+        appendInteger(Int32(extra.count))
+        buffer.append(extra)
         if buffer.count >= Self.chunkSize { try flush() }
     }
 

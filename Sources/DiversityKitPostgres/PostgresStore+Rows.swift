@@ -28,10 +28,13 @@ struct PostgresRowWriter {
         let labels = try labelIDs(for: rows, setID: setID)
         try connection.copyIn("COPY \(schema.rows) (id, set_id, scope_id, group_id, cells, extra) FROM STDIN (FORMAT binary)",
                               columns: 6) { copy in
+            // Label ids are looked up once per distinct value, not per row.
+            var lastScope = "", lastGroup = "", scopeID: Int32 = labels[""] ?? 0, groupID: Int32 = labels[""] ?? 0
             for (offset, row) in rows.enumerated() {
-                try copy.row([.bigint(first + Int64(offset)), .integer(Int32(setID)),
-                              .integer(labels[row.scope]!), .integer(labels[row.group]!),
-                              .bytes(Data(row.cells)), .bytes(row.extra)])
+                if row.scope != lastScope { scopeID = labels[row.scope]!; lastScope = row.scope }
+                if row.group != lastGroup { groupID = labels[row.group]!; lastGroup = row.group }
+                try copy.row(id: first + Int64(offset), set: Int32(setID), scope: scopeID, group: groupID,
+                             cells: row.cells, extra: row.extra)
             }
         }
     }
@@ -75,12 +78,15 @@ struct PostgresRowWriter {
     private func labelIDs(for rows: [CompactRow], setID: Int64) throws -> [String: Int32] {
         var wanted: [String] = []
         var seen = Set<String>()
+        var lastScope: String? = nil, lastGroup: String? = nil
         for row in rows {
-            for label in [row.scope, row.group] where seen.insert(label).inserted {
-                try PostgresParameter.requireNoNUL(label, what: "a row's scope or group")
-                wanted.append(label)
-            }
+            // Rows of one unit usually come together: skip the set lookup for a repeat.
+            if row.scope != lastScope, seen.insert(row.scope).inserted { wanted.append(row.scope) }
+            if row.group != lastGroup, seen.insert(row.group).inserted { wanted.append(row.group) }
+            lastScope = row.scope
+            lastGroup = row.group
         }
+        for label in wanted { try PostgresParameter.requireNoNUL(label, what: "a row's scope or group") }
         var ids = try PostgresRowReader.labels(connection, schema, setID: setID)
         let missing = wanted.filter { ids[$0] == nil }
         guard !missing.isEmpty else { return ids }
