@@ -10,8 +10,9 @@
 //   DIVERSITYKIT_POSTGRES_URL=postgresql://… PostgresConcurrentWriter increment <schema> <name> <n>
 //
 // Adds 1 to the counter record `writer.counter/shared` <n> times, each a read → compare-and-swap
-// update (`update(_:ifRevision:)`) retried on conflict with `withConflictRetry`. Prints
-// `increments=<n> attempts=<n>` and exits 0, or prints the error and exits 1.
+// update (`update(_:ifRevision:)`) retried on conflict with `withConflictRetry`. After each
+// committed increment prints `ok <count>` (flushed: a test may kill -9 the process and count what
+// was acknowledged). Prints `increments=<n> attempts=<n>` and exits 0, or prints the error and exits 1.
 import DiversityKit
 import DiversityKitPostgres
 import Foundation
@@ -57,6 +58,7 @@ if arguments.first == "increment" {
                 var batch = WriteBatch()
                 try batch.update(Counter(id: "shared", count: counter.record.count + 1), ifRevision: counter.revision)
                 try await store.write(batch)
+                FileHandle.standardOutput.write(Data("ok \(counter.record.count + 1)\n".utf8))
             }
         }
         print("increments=\(n) attempts=\(attempts)")
