@@ -1,6 +1,6 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
+/// `DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
@@ -13,10 +13,11 @@ struct Options {
     var postgresResponses = 50_000
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
+        usage: DiversityKitBenchmarks [w1|w2|w3|w4|pg|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
           w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
+          w4     disclosure control: 100 × 20 table, national survey report (1000 workplaces × 24 items)
           pg     PostgresStore.appendRows vs psql \\copy into a plain table (needs DIVERSITYKIT_POSTGRES_URL)
           --pg-responses N  responses for pg (default 50 000)
           --participants N  W3 at this size only (for profiling)
@@ -30,8 +31,8 @@ struct Options {
         var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
-            case "w1", "w2", "w3", "pg": chosen.append(a)
-            case "all": chosen += ["w1", "w2", "w3"]
+            case "w1", "w2", "w3", "w4", "pg": chosen.append(a)
+            case "all": chosen += ["w1", "w2", "w3", "w4"]
             case "--quick": quick = true
             case "--pg-responses":
                 guard let v = it.next(), let n = Int(v), n > 0 else { throw BenchmarkFailure("--pg-responses needs a positive number") }
@@ -66,6 +67,7 @@ do {
         switch w {
         case "w1": try W1.run(options)
         case "w2": try await W2.run(options)
+        case "w4": try W4.run(options)
         case "pg": try await PG.run(options)
         default: try await W3.run(options)
         }
