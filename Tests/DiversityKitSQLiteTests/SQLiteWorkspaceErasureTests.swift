@@ -6,8 +6,8 @@ import Testing
 /// The adversary here reads bytes, not the API: after `Workspace.erase`, the erased participant's id
 /// and every text naming them must appear in no byte of the SQLite file, its `-wal` or `-shm`, nor
 /// in a backup taken after the erasure.
-@Suite("SQLiteStore: erasure leaves no byte behind")
-struct SQLiteErasureTests {
+@Suite("SQLiteStore: Workspace.erase leaves no byte behind")
+struct SQLiteWorkspaceErasureTests {
     static let id = "greta-lovisa-7731"
     static let name = "Greta Lovisadotter"
 
