@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .library(name: "DiversityKitCrypto", targets: ["DiversityKitCrypto"]),
         .executable(name: "MDSS", targets: ["MDSS"]),
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
         .executable(name: "Likabehandling", targets: ["Likabehandling"]),
@@ -25,7 +26,18 @@ let package = Package(
     targets: [
         .target(name: "DiversityKit"),
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
-        .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        .target(
+            name: "DiversityKitCrypto",
+            dependencies: [.target(name: "CCrypto", condition: .when(platforms: [.linux, .android, .windows, .openbsd]))]
+        ),
+        .testTarget(name: "DiversityKitCryptoTests", dependencies: ["DiversityKitCrypto"]),
+        .target(name: "SurveyModule", dependencies: ["DiversityKit", "DiversityKitCrypto"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
         .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
         .executableTarget(
