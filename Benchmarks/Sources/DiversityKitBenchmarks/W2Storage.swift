@@ -31,7 +31,7 @@ enum W2 {
             let path = dir.appendingPathComponent("ours.sqlite").path
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             let store = try SQLiteStore(path: path)
-            let service = SurveyService(store: store)
+            let service = SurveyService(store: store, secret: try TokenSecret.generate().secret)
             let q = try await service.publish(SurveyData.questionnaire)
             var rng = SplitMix64(seed: 7)
             // One bulk insert, one transaction, as the baseline: committing in chunks of 50 000 made every

@@ -38,7 +38,7 @@ extension MDSSScenario {
     static func runBaseline(store: any Store, staff: [ID<OrganisationUnit>: [Participant]],
                             rng: inout SeededGenerator) async throws -> BaselineResult {
         let ids = SequentialIDGenerator(prefix: "mdss-")
-        let during = SurveyService(store: store, clock: { noon(CalendarDate(year: 2011, month: 1, day: 24)!) }, ids: ids)
+        let during = SurveyService(store: store, secret: ExampleTokenSecret.value, clock: { noon(CalendarDate(year: 2011, month: 1, day: 24)!) }, ids: ids)
         let battery = try await during.publish(ItemBank.baselineBattery(id: "mdss-nulagesmatning"))
         let surveyed = workplaces.filter(\.surveyed)
         let (distribution, tokens) = try await during.distribute(DistributionPlan(
@@ -60,7 +60,7 @@ extension MDSSScenario {
             }
         }
         // The survey tool closes the distribution on the closing day.
-        _ = try await SurveyService(store: store, clock: { noon(surveyCloses) }, ids: ids).close(distribution.id)
+        _ = try await SurveyService(store: store, secret: ExampleTokenSecret.value, clock: { noon(surveyCloses) }, ids: ids).close(distribution.id)
 
         var builder = ResponseMatrix.Builder(questionnaire: battery)
         for response in try await orderedResponses(to: battery.reference, in: during) { builder.append(response) }

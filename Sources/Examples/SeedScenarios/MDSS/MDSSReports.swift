@@ -1,5 +1,6 @@
 import DiversityKit
 import EvaluationModule
+import ExampleSupport
 import SurveyModule
 
 extension MDSSScenario {
@@ -97,7 +98,7 @@ extension MDSSScenario {
     public static func followUpReports(from store: any Store, language: ReportLanguage = .swedish) async throws -> [Report] {
         let records = try await ProgrammeRecords.load(programme: programmeID, from: store)
         let reports = EvaluationReports(language: language)
-        let survey = SurveyService(store: store)
+        let survey = SurveyService(store: store, secret: ExampleTokenSecret.value)
         guard let battery = try await survey.latestVersion(of: "mdss-nulagesmatning") else {
             throw FollowUpError.unknownProgramme(programmeID)
         }
