@@ -63,7 +63,8 @@ let package = Package(
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitCrypto",
+                                                           "DiversityKitSQLite", "DiversityKitPostgres"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
@@ -107,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExampleSupportTests",
-            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]
+            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting", "SurveyModule"]
         ),
         .testTarget(
             name: "SeedScenariosTests",
