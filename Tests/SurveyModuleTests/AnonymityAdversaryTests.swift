@@ -1,4 +1,5 @@
 import DiversityKit
+import DiversityKitCrypto
 import DiversityKitPostgres
 import DiversityKitSQLite
 import Foundation
@@ -47,8 +48,8 @@ enum AdversaryStores {
 
     static var postgresURL: String? { ProcessInfo.processInfo.environment["DIVERSITYKIT_POSTGRES_URL"] }
 
-    static func postgres() async throws -> PostgresStore {
-        try await PostgresStore(PostgresStore.Configuration(connectionString: postgresURL ?? "", schema: "adversary_\(UInt32.random(in: 0...UInt32.max))"))
+    static func postgres(schema: String = "adversary_\(UInt32.random(in: 0...UInt32.max))") async throws -> PostgresStore {
+        try await PostgresStore(PostgresStore.Configuration(connectionString: postgresURL ?? "", schema: schema))
     }
 
     /// Whether `store` accepts a conditional batch with a row append (the round-2 protocol).
@@ -150,6 +151,31 @@ struct AnonymityAdversaryTests {
         }
     }
 
+    @Test("the write-order attacker links every response when mark and response share a write (the old submit)")
+    func attackerHasPower() async throws {
+        // Replays what the old `submit` did: one batch per respondent with the token mark and the response.
+        let store = KeyLoggingStore(InMemoryStore())
+        let layout = ResponseRowLayout(questionnaire: Fixture.small())
+        var markers: [String: ID<Participant>] = [:], owner: [String: ID<Participant>] = [:]
+        for i in 0..<Self.people {
+            let p = ID<Participant>("p\(i)")
+            let token = SurveyToken(digest: Fixture.secret.digest(of: "t\(i)"), distribution: "d", participant: p, unit: ID(Self.unitOf(p)))
+            try await store.insert(token)
+            owner[token.digest] = p
+            markers["m\(p.rawValue)z"] = p
+            var used = token
+            used.isUsed = true
+            var answers = Fixture.fullAnswers()
+            answers["T1"] = .text("m\(p.rawValue)z")
+            var batch = WriteBatch()
+            try batch.update(used)
+            batch.append([ResponseRowCoding.row(SurveyResponse(id: "", questionnaire: layout.reference, distribution: "d",
+                                                               reportingUnit: used.unit, answers: answers), layout: layout)], to: layout.rowSet)
+            try await store.write(batch)
+        }
+        #expect(Self.linkByWriteOrder(await store.writes, markers: markers, tokenOwner: owner) == Self.people)
+    }
+
     @Test("over InMemoryStore no write holds a token key and a response, and write order links no better than chance")
     func inMemory() async throws { try await Self.check(InMemoryStore()) }
 
@@ -176,27 +202,97 @@ struct AnonymityAdversaryTests {
         var owner: [String: ID<Participant>] = [:]
         for t in try await logged.all(SurveyToken.self) { if let p = t.participant { owner[t.digest] = p } }
         // The attacker pairs each response marker with the nearest token digest before it in the bytes.
+        var mostFound = 0
         for suffix in ["-wal", ""] {
             guard let bytes = FileManager.default.contents(atPath: path + suffix), !bytes.isEmpty else { continue }
-            let digests = owner.keys.flatMap { d in Self.offsets(of: Data(d.utf8), in: bytes).map { ($0, owner[d]!) } }.sorted { $0.0 < $1.0 }
+            let (digests, found) = Self.scan([UInt8](bytes), digests: owner, markers: markers)
             var right = 0
-            for (marker, truth) in markers {
-                for at in Self.offsets(of: Data(marker.utf8), in: bytes) {
-                    if let guess = digests.last(where: { $0.0 < at })?.1, guess == truth { right += 1 }
-                    break
-                }
+            for (at, truth) in found {
+                if let guess = digests.last(where: { $0.0 < at })?.1, guess == truth { right += 1 }
             }
+            mostFound = max(mostFound, digests.isEmpty ? 0 : Set(found.map(\.1)).count)
             #expect(right <= Self.people / 2, "file\(suffix) linked \(right) of \(Self.people)")
         }
+        #expect(mostFound == Self.people, "the attacker has the material: every response and the tokens are in the file or its WAL")
     }
 
-    static func offsets(of needle: Data, in hay: Data) -> [Int] {
-        var out: [Int] = []
-        var from = hay.startIndex
-        while let r = hay.range(of: needle, in: from..<hay.endIndex) {
-            out.append(r.lowerBound - hay.startIndex)
-            from = r.upperBound
+    /// One pass over `bytes`: where each token digest (64 hex characters) and each response marker
+    /// (`m<participant>z`, first occurrence) appears.
+    static func scan(_ bytes: [UInt8], digests owner: [String: ID<Participant>], markers: [String: ID<Participant>])
+        -> (digests: [(Int, ID<Participant>)], markers: [(Int, ID<Participant>)]) {
+        var digestAt: [(Int, ID<Participant>)] = [], markerAt: [(Int, ID<Participant>)] = []
+        var seen = Set<String>()
+        func isHex(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) || (0x61...0x66).contains(c) }
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "m"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "p") {
+                    var j = i + 2
+                    while j < b.count, (0x30...0x39).contains(b[j]) { j += 1 }
+                    if j < b.count, b[j] == UInt8(ascii: "z") {
+                        let m = String(decoding: UnsafeBufferPointer(rebasing: b[i...j]), as: UTF8.self)
+                        if let p = markers[m], seen.insert(m).inserted { markerAt.append((i, p)) }
+                    }
+                }
+                if i + 64 <= b.count, isHex(b[i]) {
+                    var j = i
+                    while j < i + 64, isHex(b[j]) { j += 1 }
+                    if j == i + 64, let p = owner[String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)] {
+                        digestAt.append((i, p))
+                        i += 64
+                        continue
+                    }
+                }
+                i += 1
+            }
         }
-        return out
+        return (digestAt, markerAt)
+    }
+
+    @Test("PostgreSQL's xmin and ctid after N redemptions link no response to a token better than chance",
+          .enabled("needs DIVERSITYKIT_POSTGRES_URL and a PostgreSQL adapter with checks and rows (branch postgres)") {
+              await AdversaryStores.postgresReady()
+          })
+    func postgresSystemColumns() async throws {
+        let schema = "adversary_\(UInt32.random(in: 0...UInt32.max))"
+        let store = try await AdversaryStores.postgres(schema: schema)
+        let (_, markers, logged) = try await Self.redeem(on: store)
+        var owner: [String: ID<Participant>] = [:]
+        for t in try await logged.all(SurveyToken.self) { if let p = t.participant { owner[t.digest] = p } }
+        // The token marks in transaction order, per unit (an operator reads xmin of the token rows).
+        let marks = try await store.execute(#"SELECT xmin::text, id FROM "\#(schema)".records WHERE type = 'survey.token'"#)
+        var markOrder: [String: [ID<Participant>]] = [:]
+        for m in marks.sorted(by: { UInt64($0[0]!)! < UInt64($1[0]!)! }) {
+            if let p = owner[m[1]!] { markOrder[Self.unitOf(p), default: []].append(p) }
+        }
+        // The response rows in (xmin, ctid) order with their unit and content.
+        let rows = try await store.execute(#"""
+            SELECT r.xmin::text, r.ctid::text, l.label, encode(r.extra, 'hex')
+            FROM "\#(schema)".rows r JOIN "\#(schema)".row_sets s ON s.set_id = r.set_id
+            JOIN "\#(schema)".row_labels l ON l.set_id = r.set_id AND l.label_id = r.group_id
+            WHERE s.type = 'survey.response'
+            """#)
+        #expect(rows.count == Self.people)
+        func ctid(_ t: String) -> (Int, Int) {
+            let parts = t.dropFirst().dropLast().split(separator: ",").map { Int($0)! }
+            return (parts[0], parts[1])
+        }
+        let ordered = rows.sorted { a, b in
+            let (xa, xb) = (UInt64(a[0]!)!, UInt64(b[0]!)!)
+            return xa != xb ? xa < xb : ctid(a[1]!) < ctid(b[1]!)
+        }
+        var right = 0, found = 0
+        for r in ordered {
+            let extra = String(decoding: Hex.decode(r[3]!) ?? [], as: UTF8.self)
+            guard let (marker, truth) = markers.first(where: { extra.contains($0.key) }) else { continue }
+            _ = marker
+            found += 1
+            var queue = markOrder[r[2]!] ?? []
+            if !queue.isEmpty, queue.removeFirst() == truth { right += 1 }
+            markOrder[r[2]!] = queue
+        }
+        #expect(found == Self.people)
+        #expect(right <= Self.people / 2, "xmin/ctid linked \(right) of \(Self.people)")
+        _ = try await store.execute(#"DROP SCHEMA "\#(schema)" CASCADE"#)
     }
 }
