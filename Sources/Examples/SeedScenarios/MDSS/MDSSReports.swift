@@ -102,7 +102,7 @@ extension MDSSScenario {
         guard let battery = try await survey.latestVersion(of: "mdss-nulagesmatning") else {
             throw FollowUpError.unknownProgramme(programmeID)
         }
-        let responses = try await orderedResponses(to: battery.reference, in: survey)
+        let responses = try await survey.responsesInFixedOrder(to: battery.reference)
         let unitNames = Dictionary(records.organisations.flatMap { o in o.units.map { ($0.id, $0.name) } }, uniquingKeysWith: { a, _ in a })
         let input = try SurveyResultsInput(questionnaire: battery, responses: responses, language: language, unitNames: unitNames)
         return [try reports.programmeFollowUp(records, asOf: followUpDate, funnelEndingAt: diversityForum),

@@ -51,7 +51,7 @@ extension LikabehandlingScenario {
         }
         try await surveys.importResponses(responses)
         let names = Dictionary(uniqueKeysWithValues: administrations.map { ($0.id, $0.name) })
-        let stored = try await surveys.responses(to: questionnaire.reference)
+        let stored = try await surveys.responsesInFixedOrder(to: questionnaire.reference)
         return BaselineSurvey(
             questionnaire: questionnaire,
             respondents: stored.count,
