@@ -58,13 +58,19 @@ let package = Package(
             path: "Sources/Tools/SQLiteCrashWriter"
         ),
         .executableTarget(
+            name: "SurveyMigrationCrashWriter",
+            dependencies: ["SurveyModule", "DiversityKitSQLite", "DiversityKit"],
+            path: "Sources/Tools/SurveyMigrationCrashWriter"
+        ),
+        .executableTarget(
             name: "ReportSample",
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitCrypto",
-                                                           "DiversityKitSQLite", "DiversityKitPostgres"]),
+                                                           "DiversityKitSQLite", "DiversityKitPostgres",
+                                                           "SurveyMigrationCrashWriter"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
