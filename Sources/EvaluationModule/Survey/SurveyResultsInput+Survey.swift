@@ -6,7 +6,8 @@ extension SurveyResultsInput {
     ///
     /// The Likert items on the questionnaire's most used Likert scale become the report's items
     /// (answers as given, before reverse coding, so the distribution shows what people said);
-    /// the questionnaire's scales whose items are all on that scale are tested for reliability;
+    /// the questionnaire's scales whose items are all on that scale are tested for reliability, their
+    /// reverse-coded items flipped;
     /// free-text answers become comments; each respondent's group is their reporting unit.
     ///
     /// ```swift
@@ -38,7 +39,9 @@ extension SurveyResultsInput {
             },
             groups: groupByUnit ? responses.map { r in r.reportingUnit.map { unitNames[$0] ?? $0.rawValue } } : nil,
             scales: questionnaire.scales.filter { $0.itemCodes.allSatisfy(included.contains) }
-                .map { .init(name: $0.title[lang], itemCodes: $0.itemCodes) },
+                .map { scale in .init(name: scale.title[lang], itemCodes: scale.itemCodes, reversedItemCodes: scale.itemCodes.filter { code in
+                    if case .likert(_, true)? = questionnaire.item(code)?.kind { return true } else { return false }
+                }) },
             comments: responses.flatMap { r in
                 comments.compactMap { code -> String? in
                     if case .text(let t)? = r.answers[code], !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return t }
