@@ -1,19 +1,22 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
+/// `DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
     var repeats = 5
     var quick = false
+    /// Whether W2 runs the Python baselines (off with `--no-baselines`, e.g. for a 16 M-row memory run).
+    var baselines = true
     /// W3 at this one size only (for profiling).
     var participants: Int?
     var workDirectory = URL(fileURLWithPath: ".build-bench")
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
+        usage: DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
-          w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
+          w2     compact rows in SQLite: insert, bytes, open → counts vs Python sqlite3 + numpy, DuckDB, polars
+                 (Benchmarks/baselines/w2_rows.py; --no-baselines skips them)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
           w4     disclosure control: 100 × 20 table, national survey report (1000 workplaces × 24 items)
           --participants N  W3 at this size only (for profiling)
@@ -30,6 +33,7 @@ struct Options {
             case "w1", "w2", "w3", "w4": chosen.append(a)
             case "all": chosen += ["w1", "w2", "w3", "w4"]
             case "--quick": quick = true
+            case "--no-baselines": baselines = false
             case "--responses", "--repeat", "--participants", "--work":
                 guard let v = it.next() else { throw BenchmarkFailure("\(a) needs a value\n\(Self.usage)") }
                 if a == "--work" { workDirectory = URL(fileURLWithPath: v); continue }
@@ -51,6 +55,11 @@ struct Options {
 }
 
 do {
+    // W2's open → counts, in a fresh process of its own so that its peak memory is its own.
+    if CommandLine.arguments.count == 3, CommandLine.arguments[1] == W2.childMode {
+        try await W2.openAndCountChild(path: CommandLine.arguments[2])
+        exit(0)
+    }
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     #if DEBUG
     say("warning: a debug build; run with `swift run -c release DiversityKitBenchmarks` for real figures")
