@@ -138,7 +138,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule", "EvaluationModule"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
         ),
     ],
