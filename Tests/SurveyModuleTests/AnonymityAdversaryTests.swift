@@ -8,7 +8,7 @@ import Testing
 
 /// A store decorator that logs what an operator's key-logging proxy would: per write, every key and the
 /// rows appended in the order the batch holds them (like the Omvänt Mentorskap example's `AuditLogStore`,
-/// plus row contents).
+/// plus row contents). With `writesAllowed` it fails every write after that many: a crash mid-migration.
 actor KeyLoggingStore: Store {
     struct Write: Sendable {
         /// Every key the batch writes or checks.
@@ -20,7 +20,11 @@ actor KeyLoggingStore: Store {
     }
     let base: any Store
     private(set) var writes: [Write] = []
-    init(_ base: any Store) { self.base = base }
+    private var writesAllowed: Int?
+    init(_ base: any Store, writesAllowed: Int? = nil) {
+        self.base = base
+        self.writesAllowed = writesAllowed
+    }
     var schemaVersion: Int { get async throws { try await base.schemaVersion } }
     func fetch(_ key: RecordKey) async throws -> RecordEnvelope? { try await base.fetch(key) }
     func query(_ query: RecordQuery) async throws -> [RecordEnvelope] { try await base.query(query) }
@@ -29,6 +33,10 @@ actor KeyLoggingStore: Store {
     func countRows(_ query: RowQuery) async throws -> Int { try await base.countRows(query) }
     func reclaimSpace() async throws { try await base.reclaimSpace() }
     func write(_ batch: WriteBatch) async throws {
+        if let left = writesAllowed {
+            guard left > 0 else { throw StoreError.invalidArgument("simulated crash") }
+            writesAllowed = left - 1
+        }
         try await base.write(batch)
         var rows: [CompactRow] = []
         for case .appendRows(_, let r) in batch.operations { rows += r }

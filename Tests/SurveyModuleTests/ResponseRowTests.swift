@@ -3,28 +3,6 @@ import Foundation
 import Testing
 @testable import SurveyModule
 
-/// A store that fails every write after the first `allowed` ones: a crash in the middle of a migration.
-actor FailingAfterStore: Store {
-    let base: any Store
-    var allowed: Int
-    init(_ base: any Store, allowing allowed: Int) {
-        self.base = base
-        self.allowed = allowed
-    }
-    var schemaVersion: Int { get async throws { try await base.schemaVersion } }
-    func fetch(_ key: RecordKey) async throws -> RecordEnvelope? { try await base.fetch(key) }
-    func query(_ query: RecordQuery) async throws -> [RecordEnvelope] { try await base.query(query) }
-    func count(_ query: RecordQuery) async throws -> Int { try await base.count(query) }
-    func rows(_ query: RowQuery) async throws -> RowPage { try await base.rows(query) }
-    func countRows(_ query: RowQuery) async throws -> Int { try await base.countRows(query) }
-    func write(_ batch: WriteBatch) async throws {
-        guard allowed > 0 else { throw StoreError.invalidArgument("simulated crash") }
-        allowed -= 1
-        try await base.write(batch)
-    }
-    func bulkInsert(_ envelopes: [RecordEnvelope]) async throws { try await write(WriteBatch(envelopes.map { .insert($0) })) }
-}
-
 @Suite("Responses as compact rows")
 struct ResponseRowTests {
     @Test("a response round-trips through a row: cells for Likert items, everything else in extra")
@@ -132,7 +110,7 @@ struct ResponseRowTests {
     @Test("a migration stopped after any page loses and duplicates no response when run again", arguments: [0, 1, 2, 3])
     func migrationResumes(_ crashAfter: Int) async throws {
         let (base, d, _) = try await Self.legacyStore(responses: 25)
-        let crashing = FailingAfterStore(base, allowing: crashAfter)
+        let crashing = KeyLoggingStore(base, writesAllowed: crashAfter)
         let first = SurveyService(store: crashing, secret: Fixture.secret)
         await #expect(throws: StoreError.invalidArgument("simulated crash")) { try await first.migrateStorage(pageSize: 7) }
         let service = SurveyService(store: base, secret: Fixture.secret)
