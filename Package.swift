@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
         .executable(name: "Likabehandling", targets: ["Likabehandling"]),
         .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
+        .executable(name: "diversitykit", targets: ["DiversityKitCommand"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -68,7 +69,7 @@ let package = Package(
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitCrypto",
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting", "DiversityKitCrypto",
                                                            "DiversityKitSQLite", "DiversityKitPostgres",
                                                            "SurveyMigrationCrashWriter"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
@@ -90,7 +91,7 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
-        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit", "DiversityKitTesting"],
                     resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
@@ -123,7 +124,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MDSS",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios", "SurveyModule"],
             path: "Sources/Examples/MDSS"
         ),
         .executableTarget(
@@ -138,8 +139,23 @@ let package = Package(
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule", "EvaluationModule"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
+        ),
+        .executableTarget(
+            name: "DiversityKitCommand",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit"]
+        ),
+        .testTarget(
+            name: "DocSnippetsTests",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"]
+        ),
+        .testTarget(
+            name: "CommandLineToolTests",
+            dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]
