@@ -17,15 +17,28 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .library(name: "DiversityKitCrypto", targets: ["DiversityKitCrypto"]),
         .executable(name: "MDSS", targets: ["MDSS"]),
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
         .executable(name: "Likabehandling", targets: ["Likabehandling"]),
         .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
+        .executable(name: "diversitykit", targets: ["DiversityKitCommand"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
-        .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        .target(
+            name: "DiversityKitCrypto",
+            dependencies: [.target(name: "CCrypto", condition: .when(platforms: [.linux, .android, .windows, .openbsd]))]
+        ),
+        .testTarget(name: "DiversityKitCryptoTests", dependencies: ["DiversityKitCrypto"]),
+        .target(name: "SurveyModule", dependencies: ["DiversityKit", "DiversityKitCrypto"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
         .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
         .executableTarget(
@@ -46,12 +59,19 @@ let package = Package(
             path: "Sources/Tools/SQLiteCrashWriter"
         ),
         .executableTarget(
+            name: "SurveyMigrationCrashWriter",
+            dependencies: ["SurveyModule", "DiversityKitSQLite", "DiversityKit"],
+            path: "Sources/Tools/SurveyMigrationCrashWriter"
+        ),
+        .executableTarget(
             name: "ReportSample",
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting", "DiversityKitCrypto",
+                                                           "DiversityKitSQLite", "DiversityKitPostgres",
+                                                           "SurveyMigrationCrashWriter"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting", "StoreRaceWriter"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
@@ -76,7 +96,7 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter", "StoreRaceWriter"]
         ),
-        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit", "DiversityKitTesting"],
                     resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
@@ -100,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExampleSupportTests",
-            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]
+            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting", "SurveyModule"]
         ),
         .testTarget(
             name: "SeedScenariosTests",
@@ -109,7 +129,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MDSS",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios", "SurveyModule"],
             path: "Sources/Examples/MDSS"
         ),
         .executableTarget(
@@ -124,8 +144,23 @@ let package = Package(
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule", "EvaluationModule"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
+        ),
+        .executableTarget(
+            name: "DiversityKitCommand",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit"]
+        ),
+        .testTarget(
+            name: "DocSnippetsTests",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"]
+        ),
+        .testTarget(
+            name: "CommandLineToolTests",
+            dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

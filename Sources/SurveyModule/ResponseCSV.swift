@@ -34,7 +34,12 @@ public enum ResponseCSV {
     }
 
     /// Writes `responses` to `url`, streaming.
-    /// - Parameter byteOrderMark: start with a UTF-8 BOM so spreadsheets read Swedish characters (default on).
+    /// - Parameters:
+    ///   - responses: the responses, one row each.
+    ///   - questionnaire: their questionnaire, whose item codes are the columns.
+    ///   - url: the file, created or truncated.
+    ///   - format: separator, line end and formula neutralisation.
+    ///   - byteOrderMark: start with a UTF-8 BOM so spreadsheets read Swedish characters (default on).
     /// - Throws: ``CSVError/unreadable(_:)`` when the file cannot be written.
     public static func export(_ responses: some Sequence<SurveyResponse>, questionnaire: Questionnaire, to url: URL,
                               format: CSVFormat = CSVFormat(), byteOrderMark: Bool = true) throws {
@@ -72,8 +77,7 @@ extension SurveyService {
         let q = try await questionnaire(reference)
         let writer = try CSVFileWriter(url: url, format: format, byteOrderMark: true)
         try writer.write(ResponseCSV.header(for: q))
-        try await store.forEach(SurveyResponse.self, matching: RecordQuery(type: SurveyResponse.recordType)
-            .where("version", equals: reference.description)) { try writer.write(ResponseCSV.row($0, questionnaire: q)) }
+        try await forEachResponse(to: reference, scope: nil) { try writer.write(ResponseCSV.row($0, questionnaire: q)) }
         try writer.close()
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
+/// `DiversityKitBenchmarks [w1|w2|w3|w4|w5|pg|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
@@ -15,12 +15,13 @@ struct Options {
     var postgresResponses = 50_000
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|w4|pg|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
+        usage: DiversityKitBenchmarks [w1|w2|w3|w4|w5|pg|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
           w2     compact rows in SQLite: insert, bytes, open → counts vs Python sqlite3 + numpy, DuckDB, polars
                  (Benchmarks/baselines/w2_rows.py; --no-baselines skips them)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
           w4     disclosure control: 100 × 20 table, national survey report (1000 workplaces × 24 items)
+          w5     parsers on 1, 10 and 100 MB: response CSV, HR roster, an unterminated quote (issue 17)
           pg     PostgresStore.appendRows vs psql \\copy into a plain table (needs DIVERSITYKIT_POSTGRES_URL)
           --pg-responses N  responses for pg (default 50 000)
           --participants N  W3 at this size only (for profiling)
@@ -34,8 +35,8 @@ struct Options {
         var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
-            case "w1", "w2", "w3", "w4", "pg": chosen.append(a)
-            case "all": chosen += ["w1", "w2", "w3", "w4"]
+            case "w1", "w2", "w3", "w4", "w5", "pg": chosen.append(a)
+            case "all": chosen += ["w1", "w2", "w3", "w4", "w5"]
             case "--quick": quick = true
             case "--no-baselines": baselines = false
             case "--pg-responses":
@@ -78,6 +79,7 @@ do {
         case "w2": try await W2.run(options)
         case "w4": try W4.run(options)
         case "pg": try await PG.run(options)
+        case "w5": try W5.run(options)
         default: try await W3.run(options)
         }
     }

@@ -3,7 +3,11 @@ import DiversityKit
 extension EvaluationReports {
     /// The goal follow-up: attainment per goal, the goal–measure audit and active-measures coverage.
     ///
-    /// - Parameter organisationNames: display names of owners; identifiers are shown otherwise.
+    /// - Parameters:
+    ///   - goals: the goals to follow up.
+    ///   - plans: the action plans whose measures are audited against the goals.
+    ///   - date: the follow-up date: measures past their deadline by then are overdue.
+    ///   - organisationNames: display names of owners; identifiers are shown otherwise.
     public func goalFollowUp(goals: [Goal], plans: [ActionPlan], asOf date: CalendarDate,
                              organisationNames: [ID<Organisation>: String] = [:]) -> Report {
         let l = labels

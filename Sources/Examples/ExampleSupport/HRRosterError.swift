@@ -1,3 +1,5 @@
+import SurveyModule
+
 /// Why an HR roster could not be imported. Nothing is registered when one is thrown.
 ///
 /// Lines and columns are 1-based; a column counts characters from the start of the line.
@@ -27,6 +29,11 @@ public enum HRRosterError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownUnit(line: Int, column: Int, value: String)
     /// The same employee reference twice.
     case duplicateEmployee(line: Int, column: Int, firstLine: Int)
+    /// The file crosses one of the ``CSVLimits`` it is read under (``HRRoster/defaultLimits``
+    /// unless given); the wrapped error names the bound and where.
+    case exceedsLimit(CSVError)
+    /// The roster file could not be opened or read.
+    case unreadable(String)
 
     /// A readable description.
     public var description: String {
@@ -43,6 +50,8 @@ public enum HRRosterError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownOrganisation(let l, let c, let v): return "line \(l), column \(c): unknown organisation '\(v)'"
         case .unknownUnit(let l, let c, let v): return "line \(l), column \(c): '\(v)' is not a unit of the row's organisation"
         case .duplicateEmployee(let l, let c, let first): return "line \(l), column \(c): employee reference already on line \(first)"
+        case .exceedsLimit(let bound): return "the roster is too large: \(bound)"
+        case .unreadable(let name): return "cannot read the roster file \(name)"
         }
     }
 }

@@ -1,16 +1,9 @@
 import DiversityKit
 import EvaluationModule
+import ExampleSupport
 import SurveyModule
 
 extension MDSSScenario {
-    /// Swedish names of the training topics.
-    public static let topicNames: [TrainingTopic: String] = [
-        .discriminationAct: "Diskrimineringslagen", .grounds: "Diskrimineringsgrunderna",
-        .directAndIndirectDiscrimination: "Direkt och indirekt diskriminering", .harassment: "Trakasserier och kränkning",
-        .instructions: "Instruktioner att diskriminera", .accessibility: "Bristande tillgänglighet",
-        .treatmentOfCitizens: "Bemötande", .workClimate: "Arbetsklimat och jargong", .attitudes: "Attityder till mångfald",
-    ]
-
     /// Why a topic got its minutes, in Swedish.
     public static func reasonText(_ reason: AllocationReason) -> String {
         switch reason {
@@ -44,7 +37,7 @@ extension MDSSScenario {
             .table(ReportTable(id: "anpassad-plan", caption: "Anpassad basutbildning (\(plan.allottedMinutes) min)",
                                columns: [ReportColumn("Ämne", isRowHeader: true), ReportColumn("Minuter"), ReportColumn("Behov"), ReportColumn("Skäl")],
                                rows: plan.allocations.map { a in
-                                   [.text(topicNames[a.topic] ?? a.topic.rawValue), .integer(a.minutes),
+                                   [.text(a.topic.name(in: .swedish)), .integer(a.minutes),
                                     a.need.map { .percent($0, digits: 0) } ?? .empty,
                                     .text(a.reasons.map(reasonText).joined(separator: "; "))]
                                })),
@@ -97,11 +90,11 @@ extension MDSSScenario {
     public static func followUpReports(from store: any Store, language: ReportLanguage = .swedish) async throws -> [Report] {
         let records = try await ProgrammeRecords.load(programme: programmeID, from: store)
         let reports = EvaluationReports(language: language)
-        let survey = SurveyService(store: store)
+        let survey = SurveyService(store: store, secret: ExampleTokenSecret.value)
         guard let battery = try await survey.latestVersion(of: "mdss-nulagesmatning") else {
             throw FollowUpError.unknownProgramme(programmeID)
         }
-        let responses = try await orderedResponses(to: battery.reference, in: survey)
+        let responses = try await survey.responsesInFixedOrder(to: battery.reference)
         let unitNames = Dictionary(records.organisations.flatMap { o in o.units.map { ($0.id, $0.name) } }, uniquingKeysWith: { a, _ in a })
         let input = try SurveyResultsInput(questionnaire: battery, responses: responses, language: language, unitNames: unitNames)
         return [try reports.programmeFollowUp(records, asOf: followUpDate, funnelEndingAt: diversityForum),
