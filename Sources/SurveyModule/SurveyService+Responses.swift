@@ -306,6 +306,15 @@ extension SurveyService {
         return builder.build()
     }
 
+    /// Visits every stored response of distribution `id` page by page, in bounded memory: how a
+    /// reader that needs more than the Likert codes (free-text comments, say) streams them.
+    /// - Throws: ``SurveyError/unknownDistribution(_:)``; the store's errors.
+    public nonisolated func forEachResponse(of id: ID<SurveyDistribution>, pageSize: Int = 5000,
+                                            _ body: (SurveyResponse) throws -> Void) async throws {
+        guard let d = try await store.fetch(SurveyDistribution.self, id: id.rawValue) else { throw SurveyError.unknownDistribution(id) }
+        try await forEachResponse(to: d.questionnaire, scope: id.rawValue, pageSize: pageSize, body)
+    }
+
     /// Visits every stored response to `reference` (of distribution `scope`, if given) page by page: the
     /// rows, then envelopes a migration has not moved yet.
     nonisolated func forEachResponse(to reference: QuestionnaireReference, scope: String?, pageSize: Int = 5000,
