@@ -254,3 +254,23 @@ func examplesScenarioSnippets(options: ExampleOptions, reports: [(folder: String
         _ = reports
     }
 }
+
+/// Compiled, not run: the publication-memory snippet of `Docs/Privacy.md`.
+func publicationMemorySnippet(store: any Store, reports: EvaluationReports, counts: SurveyCounts, now: Date, later: Date) async throws {
+    // snippet: Docs/Privacy.md#2
+    let memory = PublicationMemory(store: store)
+    let publication = try reports.surveyResults(counts, history: try await memory.history(of: "dist-1"))
+    try await memory.record(publication.releases, distribution: "dist-1", title: publication.report.title, at: now)
+    try await memory.recordReminderList(distribution: "dist-1", respondents: ["u1": 31], at: later)
+    // end snippet
+}
+
+/// Compiled, not run: the bounds snippet of `Docs/Robustness.md`.
+func boundsSnippet(export: URL, q: Questionnaire, data: Data) throws {
+    // snippet: Docs/Robustness.md#1
+    let reader = try CSVReader(url: export, limits: CSVLimits(maximumRecords: 50_000))
+    let importer = ResponseCSVImporter(questionnaire: q, limits: CSVLimits(maximumColumns: 500))
+    let report = try JSONRenderer.decode(data, maximumSectionDepth: 8)
+    // end snippet
+    _ = (reader, importer, report)
+}
