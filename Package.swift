@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "MangfaldensAnsikten", targets: ["MangfaldensAnsikten"]),
         .executable(name: "ReportSample", targets: ["ReportSample"]),
         .library(name: "DiversityKitPostgres", targets: ["DiversityKitPostgres"]),
+        .library(name: "DiversityKitCrypto", targets: ["DiversityKitCrypto"]),
         .executable(name: "MDSS", targets: ["MDSS"]),
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
         .executable(name: "Likabehandling", targets: ["Likabehandling"]),
@@ -26,7 +27,18 @@ let package = Package(
     targets: [
         .target(name: "DiversityKit"),
         .target(name: "DiversityKitTesting", dependencies: ["DiversityKit"]),
-        .target(name: "SurveyModule", dependencies: ["DiversityKit"]),
+        .systemLibrary(
+            name: "CCrypto",
+            path: "Sources/CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
+        .target(
+            name: "DiversityKitCrypto",
+            dependencies: [.target(name: "CCrypto", condition: .when(platforms: [.linux, .android, .windows, .openbsd]))]
+        ),
+        .testTarget(name: "DiversityKitCryptoTests", dependencies: ["DiversityKitCrypto"]),
+        .target(name: "SurveyModule", dependencies: ["DiversityKit", "DiversityKitCrypto"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
         .systemLibrary(
             name: "CZlib",
@@ -53,14 +65,21 @@ let package = Package(
             path: "Sources/Tools/SQLiteCrashWriter"
         ),
         .executableTarget(
+            name: "SurveyMigrationCrashWriter",
+            dependencies: ["SurveyModule", "DiversityKitSQLite", "DiversityKit"],
+            path: "Sources/Tools/SurveyMigrationCrashWriter"
+        ),
+        .executableTarget(
             name: "ReportSample",
             dependencies: ["DiversityKit"],
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting", "DiversityKitCrypto",
+                                                           "DiversityKitSQLite", "DiversityKitPostgres",
+                                                           "SurveyMigrationCrashWriter"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
-        .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
+        .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting", "StoreRaceWriter"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
         .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
         .systemLibrary(
@@ -70,13 +89,18 @@ let package = Package(
         ),
         .target(name: "DiversityKitPostgres", dependencies: ["DiversityKit", "CLibPQ"]),
         .executableTarget(
+            name: "StoreRaceWriter",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres"],
+            path: "Sources/Tools/StoreRaceWriter"
+        ),
+        .executableTarget(
             name: "PostgresConcurrentWriter",
             dependencies: ["DiversityKitPostgres", "DiversityKit"],
             path: "Sources/Tools/PostgresConcurrentWriter"
         ),
         .testTarget(
             name: "DiversityKitPostgresTests",
-            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
+            dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter", "StoreRaceWriter"]
         ),
         .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit", "DiversityKitTesting"],
                     resources: [.copy("Fixtures")]),
@@ -102,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExampleSupportTests",
-            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]
+            dependencies: ["ExampleSupport", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting", "SurveyModule"]
         ),
         .testTarget(
             name: "SeedScenariosTests",
@@ -126,7 +150,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule", "ExampleSupport"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
         ),
         .executableTarget(

@@ -4,10 +4,14 @@ import Foundation
 
 /// One libpq connection in blocking mode.
 ///
-/// Not thread-safe: exactly one ``PostgresStore`` actor owns it and serialises every call.
-/// The handle is finished in `deinit`; it never leaves this module.
-final class PostgresConnection {
+/// Not thread-safe: exactly one ``PostgresStore`` owns it and calls it only from its
+/// `BlockingWorker`'s thread, one job at a time. The handle is finished in `deinit`; it never
+/// leaves this module.
+final class PostgresConnection: @unchecked Sendable {
     private let handle: OpaquePointer
+    /// The running job's cancellation, polled before every statement (see ``beginJob(_:)``).
+    private var cancellation: BlockingWorker.Cancellation?
+    private var canceller: PostgresCanceller?
 
     /// Connects with `connectionString` (a `postgresql://` URI or `key=value` pairs).
     /// - Throws: ``StoreError/invalidArgument(_:)`` for a malformed string,
@@ -52,6 +56,41 @@ final class PostgresConnection {
         }
     }
 
+    /// Starts a job: every statement from now on first checks `cancellation`, and cancelling it
+    /// sends libpq's cancel request (`PQcancel`) to interrupt the statement running then.
+    func beginJob(_ cancellation: BlockingWorker.Cancellation) {
+        self.cancellation = cancellation
+        guard let cancel = PQgetCancel(handle) else { return }
+        let canceller = PostgresCanceller(cancel)
+        self.canceller = canceller
+        cancellation.onCancel { canceller.send() }
+    }
+
+    /// Ends the job: a cancellation arriving later interrupts nothing.
+    func endJob() {
+        canceller?.invalidate()
+        canceller = nil
+        cancellation = nil
+    }
+
+    /// Throws `CancellationError` when the running job's task was cancelled.
+    func checkCancellation() throws { try cancellation?.check() }
+
+    /// Whether the running job's task was cancelled.
+    var isCancelled: Bool { cancellation?.isCancelled ?? false }
+
+    /// Rolls back the open transaction, if any, whatever the job's cancellation says.
+    func rollback() {
+        if let result = PQexec(handle, "ROLLBACK") { PQclear(result) }
+    }
+
+    /// Runs one parameterless statement through the simple-query protocol: for `VACUUM`, which
+    /// must not run inside a transaction block.
+    func executeSimple(_ sql: String) throws {
+        try checkCancellation()
+        try check(PQexec(handle, sql), expecting: [PGRES_COMMAND_OK, PGRES_TUPLES_OK])
+    }
+
     /// The server process serving this connection (as in `pg_stat_activity.pid`).
     var backendProcessID: Int32 { PQbackendPID(handle) }
 
@@ -60,6 +99,7 @@ final class PostgresConnection {
     /// - Throws: ``StoreError`` mapped from the server's SQLSTATE, or ``StoreError/connectionLost(_:)``.
     @discardableResult
     func execute(_ sql: String, _ parameters: [PostgresParameter] = []) throws -> PostgresResult {
+        try checkCancellation()
         let bound = try BoundParameters(parameters)
         defer { bound.deallocate() }
         let result = bound.values.withUnsafeBufferPointer { values in
@@ -78,8 +118,11 @@ final class PostgresConnection {
     /// Runs `COPY … FROM STDIN (FORMAT binary)` and streams `rows` into it.
     /// - Throws: as ``execute(_:_:)``; ``StoreError/invalidArgument(_:)`` for text holding NUL.
     func copyIn(_ sql: String, columns: Int, rows: (inout PostgresCopyEncoder) throws -> Void) throws {
+        try checkCancellation()
         try check(PQexec(handle, sql), expecting: [PGRES_COPY_IN])
         var encoder = PostgresCopyEncoder(columns: columns) { [handle] chunk in
+            // A long COPY checks for cancellation at every chunk; the abort below rolls it back.
+            try self.checkCancellation()
             let sent = chunk.withUnsafeBytes { raw in
                 PQputCopyData(handle, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count))
             }
@@ -132,6 +175,33 @@ final class PostgresConnection {
     static func text(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// libpq's cancel handle for one job: `PQcancel` may be called from any thread, but never after
+/// `PQfreeCancel`, so both happen under one lock.
+final class PostgresCanceller: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancel: OpaquePointer?
+
+    init(_ cancel: OpaquePointer) { self.cancel = cancel }
+    deinit { invalidate() }
+
+    /// Asks the server to interrupt the statement running on the connection now.
+    func send() {
+        lock.withLock {
+            guard let cancel else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancel, &buffer, Int32(buffer.count))
+        }
+    }
+
+    /// Frees the handle; later ``send()`` calls do nothing.
+    func invalidate() {
+        lock.withLock {
+            if let cancel { PQfreeCancel(cancel) }
+            cancel = nil
+        }
     }
 }
 

@@ -52,6 +52,26 @@ struct PostgresCopyEncoder {
         if buffer.count >= Self.chunkSize { try flush() }
     }
 
+    /// Appends one `rows` tuple — `bigint`, three `integer`s, two `bytea` — without building a
+    /// field array or a `Data` per value: the append path for a million responses.
+    mutating func row(id: Int64, set: Int32, scope: Int32, group: Int32, cells: [UInt8], extra: Data) throws {
+        precondition(columns == 6, "COPY of rows has 6 columns")
+        appendInteger(Int16(6))
+        appendInteger(Int32(8))
+        appendInteger(id)
+        appendInteger(Int32(4))
+        appendInteger(set)
+        appendInteger(Int32(4))
+        appendInteger(scope)
+        appendInteger(Int32(4))
+        appendInteger(group)
+        appendInteger(Int32(cells.count))
+        buffer.append(contentsOf: cells)
+        appendInteger(Int32(extra.count))
+        buffer.append(extra)
+        if buffer.count >= Self.chunkSize { try flush() }
+    }
+
     /// Writes the trailer and sends what is left.
     mutating func finish() throws {
         appendInteger(Int16(-1))

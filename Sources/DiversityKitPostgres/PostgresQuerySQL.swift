@@ -21,6 +21,9 @@ struct PostgresQuerySQL {
     /// The type condition and one `EXISTS` per filter.
     mutating func condition() -> String {
         var parts = ["r.type = \(bind(.text(query.type)))"]
+        if let outdated = query.outdated {
+            parts.append("(r.index_version < \(bind(.integer(outdated.index))) OR r.version < \(bind(.integer(outdated.payload))))")
+        }
         for filter in query.filters {
             let key = bind(.text(filter.key))
             let match: String

@@ -31,6 +31,24 @@ final class PostgresResult {
         return Data(bytes: pointer, count: length)
     }
 
+    /// Calls `body` with the field's bytes in place, without copying them out of the result.
+    func withBytes<T>(_ row: Int, _ column: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
+        guard length > 0, let pointer = PQgetvalue(handle, Int32(row), Int32(column)) else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeRawBufferPointer(start: pointer, count: length))
+    }
+
+    /// A binary `bigint` (8 bytes) or `integer` (4 bytes) field read in place; 0 for NULL.
+    func int64(_ row: Int, _ column: Int) -> Int64 {
+        withBytes(row, column) { raw in
+            var value: Int64 = raw.first.map { $0 & 0x80 != 0 ? -1 : 0 } ?? 0
+            for byte in raw { value = value << 8 | Int64(byte) }
+            return value
+        }
+    }
+
     /// The field as text (`text`, `json`), or `nil` for NULL.
     func text(_ row: Int, _ column: Int) -> String? {
         isNull(row, column) ? nil : String(decoding: bytes(row, column), as: UTF8.self)

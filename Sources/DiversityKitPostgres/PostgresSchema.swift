@@ -21,6 +21,14 @@ struct PostgresSchema: Sendable {
 
     var records: String { quoted + ".records" }
     var recordKeys: String { quoted + ".record_keys" }
+    var rowSets: String { quoted + ".row_sets" }
+    var rowLabels: String { quoted + ".row_labels" }
+    var rows: String { quoted + ".rows" }
+    /// The tables a batch writes, in the one order every `LOCK TABLE` names them (so two lockers
+    /// never wait for each other in opposite orders).
+    var writeTables: String { [records, recordKeys, rowSets, rowLabels, rows].joined(separator: ", ") }
+    /// Every table of the store, for `VACUUM` and for tests that read them all.
+    var allTables: [String] { [records, recordKeys, rowSets, rowLabels, rows, versionTable] }
     /// The version table's unquoted name.
     static let versionTableName = "diversitykit_migrations"
     var versionTable: String { quoted + "." + Self.versionTableName }

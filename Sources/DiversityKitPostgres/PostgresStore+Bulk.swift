@@ -15,35 +15,39 @@ extension PostgresStore {
         guard envelopes.count <= Int(Int32.max) else {
             throw StoreError.invalidArgument("a bulk insert takes at most \(Int32.max) records")
         }
-        do {
-            try bulkInsertOnce(envelopes)
-        } catch let error where PostgresFailure.isSQLState(error, PostgresFailure.uniqueViolation) {
-            // A concurrent writer took a key between our check and our insert: the second
-            // attempt finds it in the check and names it.
-            try bulkInsertOnce(envelopes)
+        let versions = try envelopes.map { e -> (Int32, Int32) in
+            guard let v = Int32(exactly: e.version), let i = Int32(exactly: e.indexVersion) else {
+                throw StoreError.invalidArgument("payload or index version of \(e.key) does not fit a 32-bit integer")
+            }
+            return (v, i)
+        }
+        try await perform { [schema] c in
+            do {
+                try Self.bulkInsertOnce(envelopes, versions, c, schema)
+            } catch let error where PostgresFailure.isSQLState(error, PostgresFailure.uniqueViolation) {
+                // A concurrent writer took a key between our check and our insert: the second
+                // attempt finds it in the check and names it.
+                try Self.bulkInsertOnce(envelopes, versions, c, schema)
+            }
         }
     }
 
-    private func bulkInsertOnce(_ envelopes: [RecordEnvelope]) throws {
-        let versions = try envelopes.map { e -> Int32 in
-            guard let v = Int32(exactly: e.version) else {
-                throw StoreError.invalidArgument("payload version of \(e.key) does not fit a 32-bit integer")
-            }
-            return v
-        }
+    private static func bulkInsertOnce(_ envelopes: [RecordEnvelope], _ versions: [(Int32, Int32)],
+                                       _ connection: PostgresConnection, _ schema: PostgresSchema) throws {
         var seen = Set<RecordKey>()
         let firstRepeat = envelopes.firstIndex { !seen.insert($0.key).inserted }
-        let connection = try connect()
-        try transaction {
+        try connection.execute("BEGIN")
+        do {
             try connection.execute("""
                 CREATE TEMPORARY TABLE diversitykit_bulk (
                     ord integer NOT NULL, type text NOT NULL, id text COLLATE "C" NOT NULL,
-                    version integer NOT NULL, payload bytea NOT NULL
+                    version integer NOT NULL, index_version integer NOT NULL, payload bytea NOT NULL
                 ) ON COMMIT DROP
                 """)
-            try connection.copyIn("COPY pg_temp.diversitykit_bulk FROM STDIN (FORMAT binary)", columns: 5) { copy in
+            try connection.copyIn("COPY pg_temp.diversitykit_bulk FROM STDIN (FORMAT binary)", columns: 6) { copy in
                 for (index, e) in envelopes.enumerated() {
-                    try copy.row([.integer(Int32(index)), .text(e.type), .text(e.id), .integer(versions[index]), .bytes(e.payload)])
+                    try copy.row([.integer(Int32(index)), .text(e.type), .text(e.id), .integer(versions[index].0),
+                                  .integer(versions[index].1), .bytes(e.payload)])
                 }
             }
             let stored = try connection.execute("""
@@ -54,8 +58,8 @@ extension PostgresStore {
                 throw StoreError.duplicate(envelopes[first].key)
             }
             try connection.execute("""
-                INSERT INTO \(schema.records) (type, id, version, payload)
-                SELECT type, id, version, payload FROM pg_temp.diversitykit_bulk ORDER BY ord
+                INSERT INTO \(schema.records) (type, id, version, payload, index_version, revision)
+                SELECT type, id, version, payload, index_version, 1 FROM pg_temp.diversitykit_bulk ORDER BY ord
                 """)
             try connection.copyIn("COPY \(schema.recordKeys) (type, id, key, value, whole) FROM STDIN (FORMAT binary)",
                                   columns: 5) { copy in
@@ -65,6 +69,10 @@ extension PostgresStore {
                     }
                 }
             }
+            try connection.execute("COMMIT")
+        } catch {
+            connection.rollback()
+            throw error
         }
     }
 }

@@ -1,127 +1,206 @@
 import DiversityKit
 import Foundation
 
-/// A ``/DiversityKit/Store`` in a PostgreSQL database, for programmes shared by many systems and organisations.
+/// A ``Store`` in a PostgreSQL database, for programmes shared by many systems and organisations.
 ///
-/// One connection per store, used by one call at a time (the actor serialises them); several
-/// stores, in one process or many, can use one database at once. Opening migrates the
-/// schema forward; every value is bound as a parameter; batches are transactions.
+/// One connection per store, driven from a thread of its own (a `BlockingWorker`): each call is one
+/// job on that thread, so libpq's blocking calls never hold a thread of Swift's cooperative pool.
+/// Several stores, in one process or many, can use one database at once. Opening migrates the
+/// schema forward; every value is bound as a parameter; a batch is one `SERIALIZABLE`
+/// transaction, retried when the server reports a serialisation failure (see `Docs/Storage.md`).
 ///
 /// ```swift
 /// let store = try await PostgresStore(.init(connectionString: "postgresql://app@127.0.0.1/diversity"))
 /// let workspace = Workspace(store: store)
 /// ```
 ///
-/// A lost connection fails the call with ``/DiversityKit/StoreError/connectionLost(_:)``; the next call
+/// A lost connection fails the call with ``StoreError/connectionLost(_:)``; the next call
 /// reconnects. A write interrupted that way either committed completely or not at all.
 public actor PostgresStore: Store {
     /// The newest schema version this code knows; a newer database is refused.
     public static var supportedSchemaVersion: Int { PostgresMigrations.latest }
 
+    /// How often a batch is tried when the server reports a serialisation failure or deadlock
+    /// (SQLSTATE 40001, 40P01) before it fails with ``StoreError/conflict(_:)``.
+    public static let writeAttempts = 8
+
     /// How the store was opened.
     public nonisolated let configuration: Configuration
-    let schema: PostgresSchema
-    let connection: PostgresConnection
+    nonisolated let schema: PostgresSchema
+    /// Touched only from `worker`'s thread.
+    nonisolated let connection: PostgresConnection
+    nonisolated let worker: BlockingWorker
 
     /// Connects and migrates the schema to ``supportedSchemaVersion``.
-    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a malformed connection string or schema name;
-    ///   ``/DiversityKit/StoreError/connectionLost(_:)`` when the server cannot be reached;
-    ///   ``/DiversityKit/StoreError/schemaTooNew(found:supported:)`` when the schema is newer (it is not touched);
-    ///   ``/DiversityKit/StoreError/notADiversityKitStore(_:)`` when the schema holds other tables;
-    ///   ``/DiversityKit/StoreError/backend(code:message:)`` for anything else the server refuses.
+    /// - Throws: ``StoreError/invalidArgument(_:)`` for a malformed connection string or schema name;
+    ///   ``StoreError/connectionLost(_:)`` when the server cannot be reached;
+    ///   ``StoreError/schemaTooNew(found:supported:)`` when the schema is newer (it is not touched);
+    ///   ``StoreError/notADiversityKitStore(_:)`` when the schema holds other tables;
+    ///   ``StoreError/backend(code:message:)`` for anything else the server refuses.
     public init(_ configuration: Configuration) async throws {
         let schema = try PostgresSchema(configuration.schema)
-        let connection = try PostgresConnection(connectionString: configuration.connectionString,
-                                                applicationName: configuration.applicationName)
-        try PostgresMigrator.migrate(connection, schema)
+        let worker = BlockingWorker(label: "DiversityKitPostgres.\(configuration.schema)")
+        let connection = try await worker.run { _ in
+            let connection = try PostgresConnection(connectionString: configuration.connectionString,
+                                                    applicationName: configuration.applicationName)
+            try PostgresMigrator.migrate(connection, schema)
+            return connection
+        }
         self.configuration = configuration
         self.schema = schema
         self.connection = connection
+        self.worker = worker
+    }
+
+    /// Runs `job` on the store's thread as one job: reconnected first if the last call lost the
+    /// connection, polled for cancellation before every statement, and `CancellationError` when
+    /// the awaiting task was cancelled (after rolling back whatever was open).
+    nonisolated func perform<T: Sendable>(_ job: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await worker.run { [connection] cancellation in
+            connection.beginJob(cancellation)
+            defer { connection.endJob() }
+            do {
+                try connection.checkCancellation()
+                try connection.reconnectIfNeeded()
+                return try job(connection)
+            } catch {
+                if connection.isCancelled { throw CancellationError() }
+                throw error
+            }
+        }
     }
 
     /// The schema version recorded in the database.
     public var schemaVersion: Int {
-        get throws { try connect().execute("SELECT coalesce(max(version), 0) FROM \(schema.versionTable)").integer(0, 0) ?? 0 }
+        get async throws {
+            try await perform { [schema] c in
+                try c.execute("SELECT coalesce(max(version), 0) FROM \(schema.versionTable)").integer(0, 0) ?? 0
+            }
+        }
     }
 
-    /// The record at `key`, byte for byte as written, or `nil`.
-    /// - Throws: ``/DiversityKit/StoreError/connectionLost(_:)``, ``/DiversityKit/StoreError/backend(code:message:)``.
-    public func fetch(_ key: RecordKey) throws -> RecordEnvelope? {
-        let result = try connect().execute("""
-            SELECT r.id, r.version, r.payload, \(keysColumn) FROM \(schema.records) r
-            WHERE r.type = $1 AND r.id = $2
-            """, [.text(key.type), .text(key.id)])
-        return try envelopes(result, type: key.type).first
+    /// The record at `key`, byte for byte as written, with its revision, or `nil`.
+    /// - Throws: ``StoreError/connectionLost(_:)``, ``StoreError/backend(code:message:)``.
+    public func fetch(_ key: RecordKey) async throws -> RecordEnvelope? {
+        try await perform { [schema] c in
+            let result = try c.execute("""
+                SELECT \(Self.envelopeColumns(schema)) FROM \(schema.records) r
+                WHERE r.type = $1 AND r.id = $2
+                """, [.text(key.type), .text(key.id)])
+            return try Self.envelopes(result, type: key.type).first
+        }
     }
 
     /// One type's records matching every filter, ordered by the UTF-8 bytes of their ids
-    /// (`COLLATE "C"`), after ``/DiversityKit/RecordQuery/afterID`` and at most ``/DiversityKit/RecordQuery/limit``.
-    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative limit or text holding NUL;
-    ///   connection and backend errors.
-    public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
-        var sql = PostgresQuerySQL(query, schema: schema)
-        let condition = sql.condition()
-        var text = "SELECT r.id, r.version, r.payload, \(keysColumn) FROM \(schema.records) r WHERE \(condition)"
-        if let after = query.afterID { text += " AND r.id > \(sql.bind(.text(after)))" }
-        text += " ORDER BY r.id"
-        if let limit = query.limit {
-            guard limit >= 0 else { throw StoreError.invalidArgument("a query limit must not be negative") }
-            text += " LIMIT \(sql.bind(.integer(limit)))"
+    /// (`COLLATE "C"`), after ``RecordQuery/afterID`` and at most ``RecordQuery/limit``.
+    /// - Throws: ``StoreError/staleIndex(type:stored:required:)`` when a record of the type was
+    ///   indexed below ``RecordQuery/requiredIndexVersion``; ``StoreError/invalidArgument(_:)`` for a
+    ///   negative limit or text holding NUL; connection and backend errors.
+    public func query(_ query: RecordQuery) async throws -> [RecordEnvelope] {
+        if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("a query limit must not be negative") }
+        return try await perform { [schema] c in
+            try Self.requireIndexVersion(query, c, schema)
+            var sql = PostgresQuerySQL(query, schema: schema)
+            let condition = sql.condition()
+            var text = "SELECT \(Self.envelopeColumns(schema)) FROM \(schema.records) r WHERE \(condition)"
+            if let after = query.afterID { text += " AND r.id > \(sql.bind(.text(after)))" }
+            text += " ORDER BY r.id"
+            if let limit = query.limit { text += " LIMIT \(sql.bind(.integer(limit)))" }
+            return try Self.envelopes(try c.execute(text, sql.parameters), type: query.type)
         }
-        return try envelopes(try connect().execute(text, sql.parameters), type: query.type)
     }
 
     /// How many records of the query's type match its filters (paging ignored).
-    /// - Throws: connection and backend errors.
-    public func count(_ query: RecordQuery) throws -> Int {
-        var sql = PostgresQuerySQL(query, schema: schema)
-        let text = "SELECT count(*) FROM \(schema.records) r WHERE \(sql.condition())"
-        return try connect().execute(text, sql.parameters).integer(0, 0) ?? 0
+    /// - Throws: ``StoreError/staleIndex(type:stored:required:)`` as ``query(_:)``; connection and backend errors.
+    public func count(_ query: RecordQuery) async throws -> Int {
+        try await perform { [schema] c in
+            try Self.requireIndexVersion(query, c, schema)
+            var sql = PostgresQuerySQL(query, schema: schema)
+            let text = "SELECT count(*) FROM \(schema.records) r WHERE \(sql.condition())"
+            return try c.execute(text, sql.parameters).integer(0, 0) ?? 0
+        }
     }
 
-    /// Applies the batch's operations in order in one transaction: all of them, or none.
-    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)`` or ``/DiversityKit/StoreError/notFound(_:)`` for the first
-    ///   operation that fails (the transaction is rolled back); connection and backend errors.
-    public func write(_ batch: WriteBatch) throws {
+    /// Applies the batch's operations in order in one `SERIALIZABLE` transaction: all of them, or none.
+    ///
+    /// Checks read inside the transaction, so the server's serialisable snapshot isolation detects a
+    /// concurrent change to anything the batch checked or wrote; the batch is then retried from the
+    /// start, up to ``writeAttempts`` times.
+    /// - Throws: ``StoreError/duplicate(_:)`` or ``StoreError/notFound(_:)`` for the first
+    ///   operation that fails; ``StoreError/conflict(_:)`` for a check that does not hold or when
+    ///   every attempt met a concurrent change; `CancellationError` when the task is cancelled
+    ///   (rolled back); connection and backend errors. Nothing is written on any error.
+    public func write(_ batch: WriteBatch) async throws {
         guard !batch.isEmpty else { return }
-        try transaction {
-            for operation in batch.operations { try apply(operation) }
+        try await perform { [schema] c in try PostgresWriter(connection: c, schema: schema).write(batch) }
+    }
+
+    /// `VACUUM`s every table of the store's schema, outside any transaction: dead row versions left
+    /// by deletes and updates are removed from tables and indexes (see `Docs/Storage.md` for what
+    /// that does and does not erase).
+    ///
+    /// PostgreSQL lets only a table's owner (or a superuser) vacuum it and merely warns otherwise,
+    /// so the store checks first and refuses rather than return with nothing removed.
+    /// - Throws: ``StoreError/backend(code:message:)`` with SQLSTATE 42501 when the connected role
+    ///   does not own the tables (run it as the owner role); connection and backend errors;
+    ///   `CancellationError`.
+    public func reclaimSpace() async throws {
+        try await perform { [schema] c in
+            let refused = try c.execute("""
+                SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = $1 AND c.relkind = 'r' AND NOT pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')
+                """, [.text(schema.name)]).integer(0, 0) ?? 0
+            if refused > 0 {
+                throw PostgresFailure.error(sqlstate: PostgresFailure.insufficientPrivilege,
+                                            message: "only the owner of the store's tables can VACUUM them; reclaimSpace() must run as that role")
+            }
+            for table in schema.allTables { try c.executeSimple("VACUUM \(table)") }
+        }
+    }
+
+    /// `VACUUM FULL` of every table of the store's schema: each table and index is rewritten into
+    /// new files and the old files are deleted, so not even the free space of a page keeps the
+    /// bytes of a removed row (plain `VACUUM`, ``reclaimSpace()``, leaves them there until they are
+    /// overwritten). Takes an `ACCESS EXCLUSIVE` lock on each table while it runs: every other reader
+    /// and writer waits. For a maintenance window, not after every erasure.
+    /// - Throws: as ``reclaimSpace()``.
+    public func rewriteTables() async throws {
+        try await reclaimSpace() // the ownership check, and a cheap first pass
+        try await perform { [schema] c in
+            for table in schema.allTables { try c.executeSimple("VACUUM FULL \(table)") }
         }
     }
 
     /// Runs SQL for tests and tools in this package (schema set-up, terminating backends).
     /// Every value is bound as text; results are read as text, so cast other columns (`::text`).
-    package func execute(_ sql: String, _ texts: [String] = []) throws -> [[String?]] {
-        let result = try connect().execute(sql, texts.map { .text($0) })
-        return (0..<result.rowCount).map { row in (0..<result.columnCount).map { result.text(row, $0) } }
-    }
-
-    /// The connection, reconnected first if the last call lost it.
-    func connect() throws -> PostgresConnection {
-        try connection.reconnectIfNeeded()
-        return connection
-    }
-
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    func transaction(_ body: () throws -> Void) throws {
-        let connection = try connect()
-        try connection.execute("BEGIN")
-        do {
-            try body()
-            try connection.execute("COMMIT")
-        } catch {
-            // A lost connection rolls back on the server; the original error is the one that matters.
-            _ = try? connection.execute("ROLLBACK")
-            throw error
+    package func execute(_ sql: String, _ texts: [String] = []) async throws -> [[String?]] {
+        try await perform { c in
+            let result = try c.execute(sql, texts.map { .text($0) })
+            return (0..<result.rowCount).map { row in (0..<result.columnCount).map { result.text(row, $0) } }
         }
     }
 
-    /// The record's index keys as one JSON object, so a row carries its whole envelope.
-    private var keysColumn: String {
-        "(SELECT json_object_agg(k.key, k.value) FROM \(schema.recordKeys) k WHERE k.type = r.type AND k.id = r.id AND k.whole)"
+    /// Refuses a query on a type with a record indexed below the query's required index version.
+    static func requireIndexVersion(_ query: RecordQuery, _ c: PostgresConnection, _ schema: PostgresSchema) throws {
+        guard query.outdated == nil, let required = query.requiredIndexVersion else { return }
+        let lowest = try c.execute("SELECT min(index_version) FROM \(schema.records) WHERE type = $1",
+                                   [.text(query.type)]).integer(0, 0)
+        if let lowest, lowest < required {
+            throw StoreError.staleIndex(type: query.type, stored: lowest, required: required)
+        }
     }
 
-    private func envelopes(_ result: PostgresResult, type: String) throws -> [RecordEnvelope] {
+    /// The columns ``envelopes(_:type:)`` reads: id, version, payload, keys as one JSON object,
+    /// index version, revision.
+    static func envelopeColumns(_ schema: PostgresSchema) -> String {
+        """
+        r.id, r.version, r.payload, \
+        (SELECT json_object_agg(k.key, k.value) FROM \(schema.recordKeys) k WHERE k.type = r.type AND k.id = r.id AND k.whole), \
+        r.index_version, r.revision
+        """
+    }
+
+    static func envelopes(_ result: PostgresResult, type: String) throws -> [RecordEnvelope] {
         try (0..<result.rowCount).map { row in
             let id = result.text(row, 0) ?? ""
             var keys: [String: String] = [:]
@@ -131,7 +210,8 @@ public actor PostgresStore: Store {
                 }
             }
             return RecordEnvelope(type: type, id: id, version: try result.integer(row, 1) ?? 0,
-                                  keys: keys, payload: result.bytes(row, 2))
+                                  keys: keys, payload: result.bytes(row, 2),
+                                  indexVersion: try result.integer(row, 4) ?? 1, revision: try result.integer(row, 5) ?? 0)
         }
     }
 }

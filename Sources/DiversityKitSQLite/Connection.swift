@@ -4,18 +4,22 @@ import Foundation
 
 /// One open SQLite connection with its cache of prepared statements.
 ///
-/// Used only from inside ``SQLiteStore``'s actor (or a single-threaded caller), which is why it
-/// needs no lock of its own. Statements are finalised and the handle closed in `deinit`.
+/// Confined to one thread at a time: ``SQLiteStore`` touches it only from its ``BlockingWorker``'s
+/// jobs, which run one after another, which is why it needs no lock of its own. Statements are
+/// finalised and the handle closed in `deinit`.
 final class Connection {
     private var handle: OpaquePointer?
     private var statements: [String: Statement] = [:]
     private static let cacheLimit = 128
+    /// What the busy handler consults: how long to wait and whether the waiting job was cancelled.
+    private let busy: BusyWait
 
     /// Opens (creating when missing) the database at `path`; `":memory:"` for a private in-memory one.
-    init(path: String, busyTimeout: Duration) throws {
+    /// `busyTimeout` must already be validated (``SQLiteStore/Configuration/validate()``).
+    init(path: String, busyTimeout: Duration, flags: Int32 = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) throws {
+        busy = BusyWait(timeout: busyTimeout)
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let error = SQLiteFailure.error(from: db, code: rc)
             sqlite3_close_v2(db)
@@ -23,8 +27,11 @@ final class Connection {
         }
         handle = db
         sqlite3_extended_result_codes(db, 1)
-        let millis = busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
-        try check(sqlite3_busy_timeout(db, Int32(clamping: millis)))
+        // A waiting busy handler instead of SQLite's plain timeout: it also stops when the job is cancelled.
+        try check(sqlite3_busy_handler(db, { context, attempts in
+            guard let context else { return 0 }
+            return Unmanaged<BusyWait>.fromOpaque(context).takeUnretainedValue().shouldRetry(attempts: attempts) ? 1 : 0
+        }, Unmanaged.passUnretained(busy).toOpaque()))
     }
 
     deinit { close() }
@@ -42,6 +49,12 @@ final class Connection {
     func database() throws -> OpaquePointer {
         guard let handle else { throw SQLiteFailure.closed }
         return handle
+    }
+
+    /// The cancellation the busy handler polls while a job runs (`nil` between jobs).
+    var cancellation: BlockingWorker.Cancellation? {
+        get { busy.cancellation }
+        set { busy.cancellation = newValue }
     }
 
     /// The cached statement for `sql`, prepared on first use and reset for reuse.
@@ -85,8 +98,9 @@ final class Connection {
 
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
     ///
-    /// IMMEDIATE takes the write lock up front, so a second connection waits in the busy
-    /// handler instead of failing later with a deadlock when it upgrades a read lock.
+    /// IMMEDIATE takes the write lock up front, so everything `body` reads it reads under the lock
+    /// (read–validate–write is serialisable), and a second connection waits in the busy handler
+    /// instead of failing later with a deadlock when it upgrades a read lock.
     func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
         do {
@@ -102,5 +116,29 @@ final class Connection {
 
     func check(_ rc: Int32) throws {
         guard rc == SQLITE_OK else { throw SQLiteFailure.error(from: handle, code: rc) }
+    }
+}
+
+/// The busy handler's state: waits with growing sleeps (1 ms … 100 ms, as SQLite's own handler) until
+/// the timeout has passed since the first attempt, and gives up at once when the job is cancelled.
+private final class BusyWait {
+    let timeout: Duration
+    var cancellation: BlockingWorker.Cancellation?
+    private var started = ContinuousClock.now
+    private static let delays: [Int] = [1, 2, 5, 10, 15, 20, 25, 25, 50, 50, 100]
+
+    init(timeout: Duration) { self.timeout = timeout }
+
+    func shouldRetry(attempts: Int32) -> Bool {
+        if attempts == 0 { started = .now }
+        if cancellation?.isCancelled == true { return false }
+        let elapsed = ContinuousClock.now - started
+        guard elapsed < timeout else { return false }
+        let delay = Duration.milliseconds(Self.delays[min(Int(attempts), Self.delays.count - 1)])
+        let remaining = timeout - elapsed
+        let sleep = min(delay, remaining)
+        let (s, atto) = sleep.components
+        usleep(useconds_t(clamping: s * 1_000_000 + atto / 1_000_000_000_000))
+        return true
     }
 }

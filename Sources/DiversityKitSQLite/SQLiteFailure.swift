@@ -21,6 +21,19 @@ enum SQLiteFailure {
         return false
     }
 
+    /// Whether `error` is `SQLITE_BUSY` (any extended code): the busy handler gave up waiting for a lock.
+    static func isBusy(_ error: StoreError) -> Bool {
+        if case .backend(let code, _) = error { return code & 0xFF == SQLITE_BUSY }
+        return false
+    }
+
+    /// Whether `error` is what a cancelled job's statement ends with: interrupted, or a lock wait the
+    /// busy handler stopped.
+    static func isInterruptOrBusy(_ error: StoreError) -> Bool {
+        if case .backend(let code, _) = error { return code & 0xFF == SQLITE_INTERRUPT || code & 0xFF == SQLITE_BUSY }
+        return false
+    }
+
     /// `SQLITE_CONSTRAINT_PRIMARYKEY`, a macro Swift does not import.
     static let primaryKeyViolation = SQLITE_CONSTRAINT | (6 << 8)
 

@@ -13,13 +13,21 @@ extension SQLiteStore {
     /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` when a non-empty file already exists at `path`
     ///   (a backup never overwrites), ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails; a
     ///   failed backup removes the partial copy.
-    public func backup(to path: String) throws {
+    public func backup(to path: String) async throws {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
             throw StoreError.invalidArgument("backup destination \(path) already exists")
         }
+        guard !path.isEmpty, !path.utf8.contains(0) else { throw StoreError.invalidArgument("the backup path is empty or holds a NUL") }
+        let timeout = configuration.busyTimeout
+        try await withConnection { connection in try Self.copy(connection, to: path, busyTimeout: timeout) }
+    }
+
+    private static func copy(_ connection: Connection, to path: String, busyTimeout: Duration) throws {
         let source = try connection.database()
         do {
-            let destination = try Connection(path: path, busyTimeout: configuration.busyTimeout)
+            let destination = try Connection(path: path, busyTimeout: busyTimeout)
+            // The copy zeroes what it frees too, like the store.
+            try destination.execute("PRAGMA secure_delete = ON")
             defer { destination.close() }
             let target = try destination.database()
             guard let backup = sqlite3_backup_init(target, "main", source, "main") else {

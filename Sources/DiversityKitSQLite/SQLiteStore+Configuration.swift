@@ -1,3 +1,4 @@
+import DiversityKit
 extension SQLiteStore {
     /// How to open a ``SQLiteStore``: the file, how long to wait for a busy file, how hard to sync.
     ///
@@ -7,7 +8,8 @@ extension SQLiteStore {
     public struct Configuration: Hashable, Sendable, Codable {
         /// The database file; created when missing. `":memory:"` opens a private in-memory database.
         public var path: String
-        /// How long a statement waits for another connection's lock before failing with `SQLITE_BUSY` (5).
+        /// How long a write waits for another connection's lock before failing with
+        /// ``StoreError/conflict(_:)``; between zero and ``maximumBusyTimeout``.
         public var busyTimeout: Duration
         /// How often SQLite waits for the disk (`PRAGMA synchronous`).
         public var synchronous: Synchronous
@@ -22,6 +24,20 @@ extension SQLiteStore {
             self.path = path
             self.busyTimeout = busyTimeout
             self.synchronous = synchronous
+        }
+
+        /// The longest ``busyTimeout`` accepted: one hour. A writer that waits longer is stuck, not busy.
+        public static let maximumBusyTimeout = Duration.seconds(3600)
+
+        /// Checks the configuration before anything is opened.
+        /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative or over-long ``busyTimeout``, an
+        ///   empty path, or a path holding a NUL character (which C would silently cut off).
+        public func validate() throws {
+            guard busyTimeout >= .zero, busyTimeout <= Self.maximumBusyTimeout else {
+                throw StoreError.invalidArgument("busyTimeout \(busyTimeout) is outside 0 s … \(Self.maximumBusyTimeout)")
+            }
+            guard !path.isEmpty else { throw StoreError.invalidArgument("the database path is empty") }
+            guard !path.utf8.contains(0) else { throw StoreError.invalidArgument("the database path contains a NUL character") }
         }
 
         /// A private in-memory database, gone when the store closes.

@@ -4,18 +4,22 @@ import Foundation
 
 /// Opens a file as a DiversityKit store: recognises it, refuses what is not ours, migrates forward.
 ///
-/// Nothing is written before the file is known to be ours (or empty) and not newer than this
-/// code, so a refused file is left byte for byte as it was.
+/// Nothing is written before the file is known to be ours (or empty), not newer than this code and
+/// holding every table its version promises; `journal_mode = WAL` comes only after the migrations
+/// committed. So a refused file — and a file whose migration failed and rolled back — is left byte
+/// for byte as it was.
 enum SchemaOpener {
     static func open(_ configuration: SQLiteStore.Configuration, migratingTo target: Int) throws -> Connection {
         if !configuration.isInMemory { try checkHeader(of: configuration.path) }
         let connection = try Connection(path: configuration.path, busyTimeout: configuration.busyTimeout)
+        // Connection settings only; none of them writes to the file.
+        try connection.execute("PRAGMA foreign_keys = ON")
+        try connection.execute("PRAGMA secure_delete = ON")
+        try connection.execute("PRAGMA synchronous = \(configuration.synchronous.rawValue)")
         try recognise(connection, path: configuration.path)
+        try migrate(connection, to: target)
         // journal_mode rewrites the file header, so it comes only after the file is known to be ours.
         try connection.execute("PRAGMA journal_mode = WAL")
-        try connection.execute("PRAGMA foreign_keys = ON")
-        try connection.execute("PRAGMA synchronous = \(configuration.synchronous.rawValue)")
-        try migrate(connection, to: target)
         return connection
     }
 
@@ -34,19 +38,29 @@ enum SchemaOpener {
         }
     }
 
+    /// Reads (never writes) the identity and shape of the file: ours, at a version this code knows,
+    /// with every table and index that version promises — or empty.
     private static func recognise(_ connection: Connection, path: String) throws {
         let applicationID = try connection.integer("PRAGMA application_id")
         let version = try connection.integer("PRAGMA user_version")
+        let names = Set(try connection.strings("SELECT name FROM sqlite_master"))
         if applicationID == Int(Migrations.applicationID) {
+            guard version >= 0 else {
+                throw StoreError.notADiversityKitStore("\(path) carries the DiversityKit id but schema version \(version), which no release writes")
+            }
             guard version <= Migrations.latest else {
                 throw StoreError.schemaTooNew(found: version, supported: Migrations.latest)
             }
+            let missing = Migrations.objects(atVersion: version).filter { !names.contains($0) }
+            guard missing.isEmpty, version > 0 || names.isEmpty else {
+                throw StoreError.notADiversityKitStore(
+                    "\(path) carries the DiversityKit id but lacks what schema version \(version) holds (\(missing.joined(separator: ", ")))")
+            }
             return
         }
-        let objects = try connection.integer("SELECT count(*) FROM sqlite_master")
-        guard applicationID == 0, objects == 0 else {
+        guard applicationID == 0, names.isEmpty else {
             throw StoreError.notADiversityKitStore(
-                "\(path) is a SQLite database of another application (application_id \(applicationID), \(objects) schema objects)")
+                "\(path) is a SQLite database of another application (application_id \(applicationID), \(names.count) schema objects)")
         }
     }
 
@@ -55,7 +69,7 @@ enum SchemaOpener {
         try connection.transaction {
             // Read again under the write lock: another connection may have migrated meanwhile.
             let current = try connection.integer("PRAGMA user_version")
-            guard current <= Migrations.latest else {
+            guard current <= Migrations.latest, current >= 0 else {
                 throw StoreError.schemaTooNew(found: current, supported: Migrations.latest)
             }
             guard current < target else { return }

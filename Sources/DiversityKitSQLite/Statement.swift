@@ -4,7 +4,7 @@ import Foundation
 
 /// A prepared statement, finalised when the last reference goes away.
 ///
-/// Owned by one ``Connection`` and used only inside the store's actor, so it is never shared
+/// Owned by one ``Connection`` and used only by the store's worker jobs, so it is never shared
 /// between threads at once.
 final class Statement {
     private let handle: OpaquePointer
@@ -29,6 +29,12 @@ final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
+    /// Resets the statement for another run with every parameter about to be bound again: skips
+    /// clearing the bindings, for the per-row loops of bulk writes.
+    func rewind() {
+        sqlite3_reset(handle)
+    }
+
     func bind(_ value: String, at index: Int32) throws {
         // Native Swift strings are contiguous UTF-8: bind the bytes with their length, copied by SQLite.
         var copy = value
@@ -44,6 +50,18 @@ final class Statement {
 
     func bind(_ value: Int, at index: Int32) throws {
         try check(sqlite3_bind_int64(handle, index, sqlite3_int64(value)))
+    }
+
+    func bind(_ value: Int64, at index: Int32) throws {
+        try check(sqlite3_bind_int64(handle, index, sqlite3_int64(value)))
+    }
+
+    /// Binds `bytes` as a blob without copying: they must stay valid until the statement is stepped and reset.
+    func bindBorrowed(_ bytes: UnsafeRawBufferPointer, at index: Int32) throws {
+        let rc = bytes.baseAddress == nil || bytes.isEmpty
+            ? sqlite3_bind_zeroblob(handle, index, 0)
+            : sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), nil)
+        try check(rc)
     }
 
     func bind(_ value: Data, at index: Int32) throws {
@@ -78,6 +96,22 @@ final class Statement {
     }
 
     func int(at column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    func int64(at column: Int32) -> Int64 { Int64(sqlite3_column_int64(handle, column)) }
+
+    /// The column's bytes, valid until the next step or reset: for copying straight into a buffer.
+    func blob(at column: Int32) -> UnsafeBufferPointer<UInt8> {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: count)
+    }
+
+    /// Whether the text of `column` has exactly the UTF-8 bytes of `value` (ids compare as bytes).
+    func text(at column: Int32, equals value: String) -> Bool {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let text = sqlite3_column_text(handle, column) else { return value.utf8.isEmpty }
+        return UnsafeBufferPointer(start: text, count: count).elementsEqual(value.utf8)
+    }
 
     func data(at column: Int32) -> Data {
         let count = Int(sqlite3_column_bytes(handle, column))

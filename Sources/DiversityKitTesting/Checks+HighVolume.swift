@@ -34,7 +34,7 @@ extension StoreConformanceKit {
             var after: String? = nil
             while true {
                 let page = try await store.query(RecordQuery(type: "kit.response").where("unit", equals: "3").page(after: after, limit: 100))
-                seen += page
+                seen += page.map(\.contents)
                 guard page.count == 100 else { break }
                 after = page.last?.id
             }

@@ -26,7 +26,7 @@ extension StoreConformanceKit {
                                    payload: Data([0, 1, 2, 255, 0, 34, 39, 92]))
             try await store.insert(e)
             let back = try await store.fetch(e.key)
-            try expect(back == e, "fetched \(String(describing: back)) not \(e)", check: name)
+            try expect(back?.contents == e, "fetched \(String(describing: back)) not \(e)", check: name)
             try expect(try await store.fetch(RecordKey(type: "kit.item", id: "missing")) == nil,
                        "fetch of a missing key returned a record", check: name)
         },
@@ -81,7 +81,7 @@ extension StoreConformanceKit {
             let e = RecordEnvelope(type: "kit.item", id: "Åsa's 'enhet' \"ö\" 😀; DROP TABLE x;--", version: 1,
                                    keys: ["kommun": "Härnösand", "note": "a'b\"c\\d"], payload: Data("ÅÄÖ åäö é ü 😀".utf8))
             try await store.insert(e)
-            try expect(try await store.fetch(e.key) == e, "unicode envelope changed", check: name)
+            try expect(try await store.fetch(e.key)?.contents == e, "unicode envelope changed", check: name)
             try expect(try await store.query(RecordQuery(type: "kit.item").where("kommun", equals: "Härnösand")).count == 1,
                        "unicode key not queryable", check: name)
         },

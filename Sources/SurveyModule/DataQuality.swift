@@ -4,7 +4,8 @@ import Foundation
 /// A sign that a response may not be answered in earnest. Flags are for the analyst to judge:
 /// nothing is ever dropped because of them.
 public enum DataQualityFlag: String, Codable, Hashable, Sendable, CaseIterable, Comparable {
-    /// Far faster than the median respondent (see ``DataQualityPolicy/speederFraction``).
+    /// Far faster than the median respondent (see ``DataQualityPolicy/speederFraction``). An anonymous
+    /// response has only a duration band: it is a speeder when its whole band lies below the limit.
     case speeder
     /// The same point on every item of a Likert grid (a section of Likert items).
     case straightLining
@@ -45,12 +46,14 @@ public struct DataQualityPolicy: Codable, Hashable, Sendable {
 public struct DataQualityReport: Hashable, Sendable {
     /// The flags of each flagged response; unflagged responses are absent.
     public var flags: [ID<SurveyResponse>: [DataQualityFlag]]
-    /// The median duration in seconds of the timed responses, when there were enough of them.
+    /// The median duration in seconds of the timed responses (a band counts as its
+    /// ``DurationBand/representative``), when there were enough of them.
     public var medianDuration: TimeInterval?
 
     /// Assesses `responses` to `questionnaire` under `policy`.
     public init(responses: [SurveyResponse], questionnaire: Questionnaire, policy: DataQualityPolicy = DataQualityPolicy()) {
-        let durations = responses.compactMap(\.duration).filter { $0 >= 0 }.sorted()
+        // Exact durations where kept (identified), otherwise the band's representative duration.
+        let durations = responses.compactMap { r in r.duration.flatMap { $0 >= 0 ? $0 : nil } ?? r.durationBand?.representative }.sorted()
         if durations.count >= max(1, policy.minimumTimedResponses) {
             let mid = durations.count / 2
             medianDuration = durations.count % 2 == 1 ? durations[mid] : (durations[mid - 1] + durations[mid]) / 2
@@ -63,7 +66,12 @@ public struct DataQualityReport: Hashable, Sendable {
         var flags: [ID<SurveyResponse>: [DataQualityFlag]] = [:]
         for r in responses {
             var found: [DataQualityFlag] = []
-            if let median = medianDuration, let d = r.duration, d < median * policy.speederFraction { found.append(.speeder) }
+            if let median = medianDuration {
+                let limit = median * policy.speederFraction
+                if let d = r.duration { if d < limit { found.append(.speeder) } } else if let band = r.durationBand, band.upperBound <= limit {
+                    found.append(.speeder)
+                }
+            }
             if grids.contains(where: { Self.isStraightLined($0, r.answers, minimum: policy.straightLiningMinimumItems) }) {
                 found.append(.straightLining)
             }

@@ -119,15 +119,20 @@ public struct DistributionPlan: Hashable, Sendable {
     }
 }
 
-/// A one-time token (engångskod) as stored: which distribution, who got it, used or not.
+/// A one-time token (engångskod) as stored: which distribution, who got it, used or not — and never
+/// the token itself, only its keyed hash (``TokenSecret/digest(of:)``).
 ///
 /// There is deliberately no "used at" time: it could be joined with a response's submit time.
 public struct SurveyToken: StoredRecord, Codable, Hashable, Sendable {
     /// The stable record type name under which stores keep this entity.
     public static let recordType = "survey.token"
+    /// Version 2 keeps the HMAC of the token instead of the token (version 1).
+    public static let schemaVersion = 2
+    /// Version 2 adds the `participant` key (what erasure looks up).
+    public static let indexVersion = 2
 
-    /// The secret token text (random, 26 characters).
-    public var token: String
+    /// Hex HMAC-SHA-256 of the token under the embedder's secret: the record's id.
+    public var digest: String
     /// Its distribution.
     public var distribution: ID<SurveyDistribution>
     /// The participant it was sent to, for a participant list.
@@ -138,9 +143,9 @@ public struct SurveyToken: StoredRecord, Codable, Hashable, Sendable {
     public var isUsed: Bool
 
     /// Creates a token record.
-    public init(token: String, distribution: ID<SurveyDistribution>, participant: ID<Participant>? = nil,
+    public init(digest: String, distribution: ID<SurveyDistribution>, participant: ID<Participant>? = nil,
                 unit: ID<OrganisationUnit>? = nil, isUsed: Bool = false) {
-        self.token = token
+        self.digest = digest
         self.distribution = distribution
         self.participant = participant
         self.unit = unit
@@ -148,26 +153,88 @@ public struct SurveyToken: StoredRecord, Codable, Hashable, Sendable {
     }
 
     /// The record's key in a store.
-    public var recordID: String { token }
+    public var recordID: String { digest }
     /// The index keys queries filter on.
     public var indexKeys: [String: String] {
         var keys = ["distribution": distribution.rawValue, "used": isUsed ? "1" : "0"]
         if let unit { keys["unit"] = unit.rawValue }
+        if let participant { keys["participant"] = participant.rawValue }
         return keys
     }
 
     /// A fresh unguessable token: 130 random bits in 26 characters of an unambiguous alphabet.
     public static func generate() -> String {
         var rng = SystemRandomNumberGenerator()
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789".utf8)
-        return String(decoding: (0..<26).map { _ in alphabet[Int(rng.next(upperBound: UInt32(alphabet.count)))] }, as: UTF8.self)
+        var out = [UInt8](repeating: 0, count: 26)
+        generate(into: &out, using: &rng)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789".utf8)
+
+    /// Fills `out` with token characters: twelve unbiased base-31 digits from each uniform draw below 31¹².
+    static func generate(into out: inout [UInt8], using rng: inout some RandomNumberGenerator) {
+        var i = 0
+        while i < out.count {
+            var v = rng.next(upperBound: 787_662_783_788_549_761 as UInt64)
+            for _ in 0..<12 where i < out.count {
+                out[i] = alphabet[Int(v % 31)]
+                v /= 31
+                i += 1
+            }
+        }
+    }
+}
+
+/// A token as handed out by ``SurveyService/distribute(_:)``: the only time its text exists outside the
+/// respondent's hands. The store keeps only its ``digest``.
+public struct IssuedToken: Hashable, Sendable {
+    /// The secret token text to send (26 characters).
+    public var token: String
+    /// Its distribution.
+    public var distribution: ID<SurveyDistribution>
+    /// The participant to send it to, for a participant list.
+    public var participant: ID<Participant>?
+    /// The unit it was issued to.
+    public var unit: ID<OrganisationUnit>?
+    /// Whether it is used: always `false` when issued (kept so reminder code reads alike).
+    public var isUsed: Bool { false }
+
+    /// Creates an issued token.
+    public init(token: String, distribution: ID<SurveyDistribution>, participant: ID<Participant>? = nil, unit: ID<OrganisationUnit>? = nil) {
+        self.token = token
+        self.distribution = distribution
+        self.participant = participant
+        self.unit = unit
     }
 }
 
 /// The marker whose insert makes a token's use atomic across processes: a second insert of
-/// the same token fails as a duplicate in any conforming store.
+/// the same token fails as a duplicate in any conforming store. Its id is the token's digest.
 struct TokenUse: StoredRecord, Codable, Hashable, Sendable {
     static let recordType = "survey.token-use"
     var token: String
     var recordID: String { token }
+}
+
+/// An anonymous response waiting in the mix (``SurveyService``): sealed with AES-256-GCM under a key
+/// derived from the embedder's secret, padded to one size per questionnaire, under a random id. Only its
+/// distribution and unit are readable — the same as the token mark written beside it.
+struct PendingResponse: StoredRecord, Hashable, Sendable {
+    static let recordType = "survey.pending"
+    var id: String
+    var distribution: ID<SurveyDistribution>
+    var unit: String
+    var sealed: Data
+
+    var recordID: String { id }
+    var indexKeys: [String: String] { ["distribution": distribution.rawValue, "unit": unit] }
+    func encodePayload() throws -> Data { sealed }
+    static func decodePayload(_ data: Data, version: Int) throws -> PendingResponse {
+        guard version <= schemaVersion else {
+            throw StoreError.unsupportedRecordVersion(type: recordType, found: version, supported: schemaVersion)
+        }
+        // Distribution and unit come from the envelope's keys; see `SurveyService.pending(_:)`.
+        return PendingResponse(id: "", distribution: "", unit: "", sealed: data)
+    }
 }

@@ -70,43 +70,7 @@ public enum ResponseBinaryCoding {
         if let l = r.linkageCode { putString(l, &w) }
         if let s = r.startedAt { putDate(s, &w) }
         if let s = r.submittedAt { putDate(s, &w) }
-        putVarint(UInt64(r.answers.count), &w)
-        var previous: [UInt8] = []
-        for code in r.answers.keys.sorted() {
-            let bytes = Array(code.utf8)
-            let shared = zip(previous, bytes).prefix { $0 == $1 }.count
-            let rest = bytes.count - shared
-            if shared < 16 && rest < 15 {
-                w.append(UInt8(shared << 4 | rest))
-            } else {
-                w.append(Tag.longCode)
-                putVarint(UInt64(shared), &w)
-                putVarint(UInt64(rest), &w)
-            }
-            w.append(contentsOf: bytes[shared...])
-            previous = bytes
-            switch r.answers[code]! {
-            case .value(let v) where (-Tag.smallBias..<Int(Tag.smallLimit) - Tag.smallBias).contains(v):
-                w.append(UInt8(v + Tag.smallBias))
-            case .value(let v):
-                w.append(Tag.bigValue)
-                putSigned(v, &w)
-            case .values(let vs):
-                w.append(Tag.values)
-                putVarint(UInt64(vs.count), &w)
-                for v in vs { putSigned(v, &w) }
-            case .text(let t):
-                w.append(Tag.text)
-                putString(t, &w)
-            case .cells(let cells):
-                w.append(Tag.cells)
-                putVarint(UInt64(cells.count), &w)
-                for key in cells.keys.sorted() {
-                    putString(key, &w)
-                    putSigned(cells[key]!, &w)
-                }
-            }
-        }
+        putAnswers(r.answers, &w)
         return Data(w)
     }
 
@@ -127,41 +91,49 @@ public enum ResponseBinaryCoding {
             if flags & Flag.linkage != 0 { response.linkageCode = try r.string() }
             if flags & Flag.started != 0 { response.startedAt = try r.date() }
             if flags & Flag.submitted != 0 { response.submittedAt = try r.date() }
-            let count = try r.count()
-            var answers = [String: Answer](minimumCapacity: count)
-            var previous: [UInt8] = []
-            for _ in 0..<count {
-                let head = try r.byte()
-                let shared = head == Tag.longCode ? try r.count() : Int(head >> 4)
-                let rest = head == Tag.longCode ? try r.count() : Int(head & 0x0F)
-                guard shared <= previous.count else { throw DecodingError.truncated(offset: r.offset) }
-                previous.removeSubrange(shared...)
-                try r.append(rest, to: &previous)
-                let code = String(decoding: previous, as: UTF8.self)
-                let tagOffset = r.offset
-                switch try r.byte() {
-                case let small where small < Tag.smallLimit: answers[code] = .value(Int(small) - Tag.smallBias)
-                case Tag.bigValue: answers[code] = .value(try r.signed())
-                case Tag.values:
-                    let n = try r.count()
-                    var vs: [Int] = []
-                    vs.reserveCapacity(n)
-                    for _ in 0..<n { vs.append(try r.signed()) }
-                    answers[code] = .values(vs)
-                case Tag.text: answers[code] = .text(try r.string())
-                case Tag.cells:
-                    let n = try r.count()
-                    var cells = [String: Int](minimumCapacity: n)
-                    for _ in 0..<n {
-                        let key = try r.string()
-                        cells[key] = try r.signed()
-                    }
-                    answers[code] = .cells(cells)
-                case let tag: throw DecodingError.unknownTag(tag, offset: tagOffset)
+            response.answers = try r.answers()
+            return response
+        }
+    }
+
+    /// Appends `answers` in the answer block layout (count, then per answer in code order).
+    static func putAnswers(_ answers: [String: Answer], _ w: inout [UInt8]) {
+        putVarint(UInt64(answers.count), &w)
+        var previous: [UInt8] = []
+        for code in answers.keys.sorted() {
+            let bytes = Array(code.utf8)
+            let shared = zip(previous, bytes).prefix { $0 == $1 }.count
+            let rest = bytes.count - shared
+            if shared < 16 && rest < 15 {
+                w.append(UInt8(shared << 4 | rest))
+            } else {
+                w.append(Tag.longCode)
+                putVarint(UInt64(shared), &w)
+                putVarint(UInt64(rest), &w)
+            }
+            w.append(contentsOf: bytes[shared...])
+            previous = bytes
+            switch answers[code]! {
+            case .value(let v) where (-Tag.smallBias..<Int(Tag.smallLimit) - Tag.smallBias).contains(v):
+                w.append(UInt8(v + Tag.smallBias))
+            case .value(let v):
+                w.append(Tag.bigValue)
+                putSigned(v, &w)
+            case .values(let vs):
+                w.append(Tag.values)
+                putVarint(UInt64(vs.count), &w)
+                for v in vs { putSigned(v, &w) }
+            case .text(let t):
+                w.append(Tag.text)
+                putString(t, &w)
+            case .cells(let cells):
+                w.append(Tag.cells)
+                putVarint(UInt64(cells.count), &w)
+                for key in cells.keys.sorted() {
+                    putString(key, &w)
+                    putSigned(cells[key]!, &w)
                 }
             }
-            response.answers = answers
-            return response
         }
     }
 
@@ -189,9 +161,47 @@ public enum ResponseBinaryCoding {
         withUnsafeBytes(of: d.timeIntervalSinceReferenceDate.bitPattern.littleEndian) { w.append(contentsOf: $0) }
     }
 
-    private struct Reader {
+    struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset = 0
+
+        /// The answer block written by `putAnswers`.
+        mutating func answers() throws -> [String: Answer] {
+            let total = try count()
+            var answers = [String: Answer](minimumCapacity: total)
+            var previous: [UInt8] = []
+            for _ in 0..<total {
+                let head = try byte()
+                let shared = head == Tag.longCode ? try count() : Int(head >> 4)
+                let rest = head == Tag.longCode ? try count() : Int(head & 0x0F)
+                guard shared <= previous.count else { throw DecodingError.truncated(offset: offset) }
+                previous.removeSubrange(shared...)
+                try append(rest, to: &previous)
+                let code = String(decoding: previous, as: UTF8.self)
+                let tagOffset = offset
+                switch try byte() {
+                case let small where small < Tag.smallLimit: answers[code] = .value(Int(small) - Tag.smallBias)
+                case Tag.bigValue: answers[code] = .value(try signed())
+                case Tag.values:
+                    let n = try count()
+                    var vs: [Int] = []
+                    vs.reserveCapacity(n)
+                    for _ in 0..<n { vs.append(try signed()) }
+                    answers[code] = .values(vs)
+                case Tag.text: answers[code] = .text(try string())
+                case Tag.cells:
+                    let n = try count()
+                    var cells = [String: Int](minimumCapacity: n)
+                    for _ in 0..<n {
+                        let key = try string()
+                        cells[key] = try signed()
+                    }
+                    answers[code] = .cells(cells)
+                case let tag: throw DecodingError.unknownTag(tag, offset: tagOffset)
+                }
+            }
+            return answers
+        }
 
         mutating func byte() throws -> UInt8 {
             guard offset < bytes.count else { throw DecodingError.truncated(offset: offset) }

@@ -82,8 +82,7 @@ extension SurveyService {
         let q = try await questionnaire(reference)
         let writer = try CSVFileWriter(url: url, format: format, byteOrderMark: true)
         try writer.write(ResponseCSV.header(for: q))
-        try await store.forEach(SurveyResponse.self, matching: RecordQuery(type: SurveyResponse.recordType)
-            .where("version", equals: reference.description)) { try writer.write(ResponseCSV.row($0, questionnaire: q)) }
+        try await forEachResponse(to: reference, scope: nil) { try writer.write(ResponseCSV.row($0, questionnaire: q)) }
         try writer.close()
     }
 }

@@ -27,6 +27,14 @@ public enum SurveyError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidDistribution(reason: String)
     /// The answers break the questionnaire's rules; every issue is listed.
     case invalidResponse([ResponseIssue])
+    /// A submission or imported response whose other fields are unacceptable: a time that is not a
+    /// finite instant between the years 1 and 9999, a start after the submit, an over-long linkage code,
+    /// a response to another version than its distribution sends.
+    case invalidSubmission(reason: String)
+    /// A ``TokenSecret`` that is too short or not Base64 (the message never shows its bytes).
+    case invalidSecret(reason: String)
+    /// A stored entry of the mix that cannot be opened: sealed under another secret, or damaged.
+    case undecryptablePending(count: Int)
 
     /// A readable description.
     public var description: String {
@@ -43,6 +51,9 @@ public enum SurveyError: Error, Hashable, Sendable, CustomStringConvertible {
         case .sensitiveItemsNeedAnonymity(let i): return "sensitive items \(i.joined(separator: ", ")) need an anonymous distribution"
         case .invalidDistribution(let r): return "invalid distribution: \(r)"
         case .invalidResponse(let issues): return "invalid response: " + issues.map(\.description).joined(separator: "; ")
+        case .invalidSubmission(let r): return "invalid submission: \(r)"
+        case .invalidSecret(let r): return "invalid token secret: \(r)"
+        case .undecryptablePending(let n): return "\(n) pending responses cannot be opened with this secret (another secret, or damaged)"
         }
     }
 }

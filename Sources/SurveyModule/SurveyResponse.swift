@@ -3,11 +3,15 @@ import Foundation
 
 /// One respondent's answers to one questionnaire version (svar).
 ///
-/// In an anonymous distribution a response carries **no token and no participant**: its id is
-/// random, and its only group is ``reportingUnit`` — the unit the distribution reports by.
-/// In an identified distribution (course evaluations) ``participant`` names the respondent.
+/// In an anonymous distribution a response carries **no token and no participant**: its id is the
+/// store-assigned row id (which carries no order), its only group is ``reportingUnit`` — the unit the
+/// distribution reports by — and it keeps no instant finer than the day (``submittedAt`` is that day's
+/// midnight UTC, ``durationBand`` replaces the start time). In an identified distribution (course
+/// evaluations) ``participant`` names the respondent and the times are exact.
 ///
-/// Stored as `survey.response` with a compact binary payload (see `Docs/Surveys.md`).
+/// Stored as a compact row of the questionnaire version's row set (``ResponseRowLayout``,
+/// ``ResponseRowCoding``); stores written by earlier versions keep `survey.response` envelopes with a
+/// compact binary payload until ``SurveyService/migrateStorage(pageSize:)`` moves them (see `Docs/Surveys.md`).
 ///
 /// ```swift
 /// let r = SurveyResponse(id: .random(), questionnaire: q.reference, answers: ["A01": .value(4)])
@@ -16,7 +20,8 @@ public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
     /// The stable record type name under which stores keep this entity.
     public static let recordType = "survey.response"
 
-    /// A random identifier (never derived from a token).
+    /// The row id in decimal once stored (never derived from a token); empty in what
+    /// ``SurveyService/submit(_:)`` returns, since the store assigns it later.
     public var id: ID<SurveyResponse>
     /// The questionnaire version answered.
     public var questionnaire: QuestionnaireReference
@@ -35,6 +40,9 @@ public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
     public var submittedAt: Date?
     /// Whether the respondent stopped before finishing; partial responses are kept and flagged.
     public var isPartial: Bool
+    /// How long the respondent took, as a coarse band: what an anonymous response keeps instead of
+    /// ``startedAt`` (the speeder check reads it, see ``DataQualityReport``).
+    public var durationBand: DurationBand?
     /// Answers by item code; an unanswered item has no entry.
     public var answers: [String: Answer]
 
@@ -43,7 +51,7 @@ public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
                 distribution: ID<SurveyDistribution>? = nil, reportingUnit: ID<OrganisationUnit>? = nil,
                 participant: ID<Participant>? = nil, linkageCode: String? = nil,
                 startedAt: Date? = nil, submittedAt: Date? = nil, isPartial: Bool = false,
-                answers: [String: Answer]) {
+                answers: [String: Answer], durationBand: DurationBand? = nil) {
         self.id = id
         self.questionnaire = questionnaire
         self.distribution = distribution
@@ -54,9 +62,11 @@ public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
         self.submittedAt = submittedAt
         self.isPartial = isPartial
         self.answers = answers
+        self.durationBand = durationBand
     }
 
-    /// Seconds from start to submit, when both are known.
+    /// Seconds from start to submit, when both are known (identified responses; anonymous ones keep
+    /// only ``durationBand``).
     public var duration: TimeInterval? {
         guard let startedAt, let submittedAt else { return nil }
         return submittedAt.timeIntervalSince(startedAt)

@@ -5,10 +5,13 @@ import Foundation
 /// one-time tokens, accept responses, close, remind, report response rates, load responses.
 ///
 /// Every operation validates first and writes in one atomic batch, so a refused call leaves
-/// the store as it was.
+/// the store as it was. Tokens are stored only as keyed hashes under the embedder's ``TokenSecret``;
+/// anonymous responses wait, sealed, in a mix and reach the store in shuffled batches of at least
+/// ``SurveyConfiguration/reportingThreshold`` per unit, never in the write that marks their token used
+/// (see `Docs/Privacy.md`).
 ///
 /// ```swift
-/// let service = SurveyService(store: InMemoryStore())
+/// let service = SurveyService(store: InMemoryStore(), secret: secret)
 /// let q = try await service.publish(ItemBank.baselineBattery())
 /// let (d, tokens) = try await service.distribute(DistributionPlan(
 ///     questionnaire: q.reference, population: .units([.init(unit: "viva", headcount: 30)]),
@@ -21,16 +24,25 @@ public actor SurveyService {
     public let store: any Store
     /// The current time, injected so tests and examples are repeatable.
     public let clock: @Sendable () -> Date
-    /// Makes distribution identifiers. Response identifiers are always random (anonymity).
+    /// Makes distribution identifiers. Response identifiers are store-assigned row ids (anonymity).
     public let ids: any IDGenerator
+    /// The embedder's secret: tokens are stored as its HMAC, pending responses sealed under a key from it.
+    public let secret: TokenSecret
+    /// Limits and the reporting threshold.
+    public let configuration: SurveyConfiguration
 
     /// Creates a service.
     /// - Parameters:
     ///   - store: where records live.
+    ///   - secret: the embedder's secret (``TokenSecret``), the same for every process serving `store`.
+    ///   - configuration: limits and the reporting threshold (documented defaults).
     ///   - clock: the current time (default: the system clock).
     ///   - ids: how distribution identifiers are made.
-    public init(store: any Store, clock: @escaping @Sendable () -> Date = { Date() }, ids: any IDGenerator = RandomIDGenerator()) {
+    public init(store: any Store, secret: TokenSecret, configuration: SurveyConfiguration = SurveyConfiguration(),
+                clock: @escaping @Sendable () -> Date = { Date() }, ids: any IDGenerator = RandomIDGenerator()) {
         self.store = store
+        self.secret = secret
+        self.configuration = configuration
         self.clock = clock
         self.ids = ids
     }
@@ -90,46 +102,92 @@ public actor SurveyService {
 
     /// Creates a distribution and its one-time tokens in one batch.
     ///
-    /// For a unit population, each unit gets `headcount` tokens with no participant link. For a
-    /// participant list, each participant gets one token; their stored unit (if registered) becomes
-    /// the reporting unit.
-    /// - Returns: the distribution and the tokens to hand out (the only time they are listed together
-    ///   with their recipients outside the store).
-    /// - Throws: ``SurveyError/unknownQuestionnaire(_:)``; ``SurveyError/invalidDistribution(reason:)``;
+    /// For a unit population, each unit gets `headcount` tokens with no participant link; every unit must
+    /// belong to a stored organisation, appear once, and have at least the reporting threshold of people.
+    /// For a participant list, each registered participant gets one token; their stored unit becomes the
+    /// reporting unit. The store keeps only each token's keyed hash.
+    /// - Returns: the distribution and the tokens to hand out (the only time they exist in clear outside
+    ///   the respondents' hands).
+    /// - Throws: ``SurveyError/unknownQuestionnaire(_:)``; ``SurveyError/invalidDistribution(reason:)`` (no
+    ///   population, a unit twice or unknown or below the threshold, an unregistered participant, more tokens
+    ///   than ``SurveyConfiguration/maximumTokensPerDistribution``);
     ///   ``SurveyError/sensitiveItemsNeedAnonymity(items:)`` for an identified survey with sensitive items.
-    public func distribute(_ plan: DistributionPlan) async throws -> (SurveyDistribution, [SurveyToken]) {
+    public func distribute(_ plan: DistributionPlan) async throws -> (SurveyDistribution, [IssuedToken]) {
         let q = try await questionnaire(plan.questionnaire)
+        guard plan.opens.timeIntervalSince1970.isFinite, plan.closes.timeIntervalSince1970.isFinite else {
+            throw SurveyError.invalidDistribution(reason: "an open or close time that is not a finite instant")
+        }
         guard plan.closes > plan.opens else { throw SurveyError.invalidDistribution(reason: "closes before it opens") }
         if plan.mode == .identified, q.hasSensitiveItems {
             throw SurveyError.sensitiveItemsNeedAnonymity(items: q.items.filter(\.isSensitive).map(\.code))
         }
-        let distribution = SurveyDistribution(id: ID(ids.next(for: SurveyDistribution.recordType)),
-                                              questionnaire: plan.questionnaire, mode: plan.mode, purpose: plan.purpose,
-                                              opens: plan.opens, closes: plan.closes)
-        var tokens: [SurveyToken] = []
+        let limit = configuration.maximumTokensPerDistribution
+        let k = configuration.reportingThreshold
+        // Recipients first (validated in full), tokens after: one pass, nothing kept twice.
+        var recipients: [(unit: ID<OrganisationUnit>?, participant: ID<Participant>?, count: Int)] = []
         switch plan.population {
         case .units(let units):
-            guard units.allSatisfy({ $0.headcount >= 0 }) else {
-                throw SurveyError.invalidDistribution(reason: "a negative headcount")
-            }
+            var seen = Set<ID<OrganisationUnit>>()
+            var total = 0
             for u in units {
-                for _ in 0..<u.headcount { tokens.append(SurveyToken(token: SurveyToken.generate(), distribution: distribution.id, unit: u.unit)) }
+                guard u.headcount >= 0 else { throw SurveyError.invalidDistribution(reason: "a negative headcount") }
+                guard seen.insert(u.unit).inserted else {
+                    throw SurveyError.invalidDistribution(reason: "unit \(u.unit) is listed twice")
+                }
+                guard u.headcount >= k else {
+                    throw SurveyError.invalidDistribution(
+                        reason: "unit \(u.unit) has \(u.headcount) people, below the reporting threshold of \(k)")
+                }
+                total += u.headcount
+                guard total <= limit else {
+                    throw SurveyError.invalidDistribution(reason: "more than \(limit) tokens (maximumTokensPerDistribution)")
+                }
+                recipients.append((u.unit, nil, u.headcount))
+            }
+            if !units.isEmpty {
+                var known = Set<ID<OrganisationUnit>>()
+                try await store.forEach(Organisation.self) { o in for unit in o.units { known.insert(unit.id) } }
+                if let missing = units.first(where: { !known.contains($0.unit) }) {
+                    throw SurveyError.invalidDistribution(reason: "unit \(missing.unit) belongs to no stored organisation")
+                }
             }
         case .participants(let participants):
+            guard participants.count <= limit else {
+                throw SurveyError.invalidDistribution(reason: "more than \(limit) tokens (maximumTokensPerDistribution)")
+            }
             guard Set(participants).count == participants.count else {
                 throw SurveyError.invalidDistribution(reason: "a participant is listed twice")
             }
             for p in participants {
-                let unit = try await store.fetch(Participant.self, id: p.rawValue)?.unit
-                tokens.append(SurveyToken(token: SurveyToken.generate(), distribution: distribution.id, participant: p, unit: unit))
+                guard let participant = try await store.fetch(Participant.self, id: p.rawValue) else {
+                    throw SurveyError.invalidDistribution(reason: "participant \(p) is not registered")
+                }
+                recipients.append((participant.unit, p, 1))
             }
         }
-        guard !tokens.isEmpty else { throw SurveyError.invalidDistribution(reason: "the population is empty") }
+        let total = recipients.reduce(0) { $0 + $1.count }
+        guard total > 0 else { throw SurveyError.invalidDistribution(reason: "the population is empty") }
+        let distribution = SurveyDistribution(id: ID(ids.next(for: SurveyDistribution.recordType)),
+                                              questionnaire: plan.questionnaire, mode: plan.mode, purpose: plan.purpose,
+                                              opens: plan.opens, closes: plan.closes)
+        var issued: [IssuedToken] = []
+        issued.reserveCapacity(total)
         var batch = WriteBatch()
+        batch.operations.reserveCapacity(total + 1)
         try batch.insert(distribution)
-        for t in tokens { try batch.insert(t) }
+        var rng = SystemRandomNumberGenerator()
+        var text = [UInt8](repeating: 0, count: 26)
+        for r in recipients {
+            for _ in 0..<r.count {
+                SurveyToken.generate(into: &text, using: &rng)
+                let token = String(decoding: text, as: UTF8.self)
+                issued.append(IssuedToken(token: token, distribution: distribution.id, participant: r.participant, unit: r.unit))
+                try batch.insert(SurveyToken(digest: secret.digest(of: token), distribution: distribution.id,
+                                             participant: r.participant, unit: r.unit))
+            }
+        }
         try await store.write(batch)
-        return (distribution, tokens)
+        return (distribution, issued)
     }
 
     /// The distribution `id`.
@@ -139,17 +197,35 @@ public actor SurveyService {
         return d
     }
 
-    /// Closes `id` now; later submissions are refused with ``SurveyError/surveyClosed(_:)``.
+    /// Closes `id` now; later submissions are refused with ``SurveyError/surveyClosed(_:)``. Then releases
+    /// every response still waiting in the mix (in its own batches, after the close).
     /// - Throws: ``SurveyError/unknownDistribution(_:)``.
     @discardableResult
     public func close(_ id: ID<SurveyDistribution>) async throws -> SurveyDistribution {
-        var d = try await distribution(id)
-        if d.closedEarly == nil { d.closedEarly = clock() }
-        try await store.update(d)
+        var d: SurveyDistribution
+        var attempts = 0
+        while true {
+            guard let v = try await store.fetchVersioned(SurveyDistribution.self, id: id.rawValue) else {
+                throw SurveyError.unknownDistribution(id)
+            }
+            d = v.record
+            guard d.closedEarly == nil else { break }
+            d.closedEarly = clock()
+            var batch = WriteBatch()
+            try batch.update(d, ifRevision: v.revision)
+            do {
+                try await store.write(batch)
+                break
+            } catch StoreError.conflict where attempts < 12 {
+                attempts += 1 // changed meanwhile: read again
+            }
+        }
+        _ = try await releaseMix(of: id)
         return d
     }
 
-    /// The tokens of `id` not yet used, in token order: whom to remind (påminnelse).
+    /// The tokens of `id` not yet used, in digest order: whom to remind (påminnelse) — their participants
+    /// and units; the token texts are not stored.
     public func unusedTokens(of id: ID<SurveyDistribution>) async throws -> [SurveyToken] {
         _ = try await distribution(id)
         return try await store.all(SurveyToken.self, where: [.init(key: "distribution", match: .equals(id.rawValue)),

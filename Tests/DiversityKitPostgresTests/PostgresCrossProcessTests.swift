@@ -101,4 +101,63 @@ struct PostgresCrossProcessTests {
             #expect(try await store.schemaVersion == PostgresStore.supportedSchemaVersion)
         }
     }
+
+    @Test("two processes incrementing one counter by compare-and-swap lose no increment")
+    func compareAndSwapAcrossProcesses() async throws {
+        let writer = try Self.writerExecutable()
+        let perProcess = 40
+        try await TestDatabase.withStore { store in
+            let schema = store.configuration.schema
+            try await store.insert(RecordEnvelope(type: "writer.counter", id: "shared", version: 1, keys: [:], payload: Data("0".utf8)))
+            let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
+                for name in ["a", "b"] {
+                    group.addTask { try await Self.run(writer, ["increment", schema, name, String(perProcess)]) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for outcome in outcomes {
+                #expect(outcome.status == 0, "a writer failed: \(outcome.errors)")
+                #expect(outcome.output.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == perProcess)
+            }
+            let counter = try #require(try await store.fetch(RecordKey(type: "writer.counter", id: "shared")))
+            // Every increment is one update: a lost one would leave the count (and revision) short.
+            #expect(String(decoding: counter.payload, as: UTF8.self) == String(2 * perProcess))
+            #expect(counter.revision == 2 * perProcess + 1)
+        }
+    }
+
+    @Test("a writer killed with SIGKILL in the middle of its compare-and-swap batches loses no acknowledged write")
+    func killedWriterLosesNothingAcknowledged() async throws {
+        let writer = try Self.writerExecutable()
+        try await TestDatabase.withStore { store in
+            try await store.insert(RecordEnvelope(type: "writer.counter", id: "shared", version: 1, keys: [:], payload: Data("0".utf8)))
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("pg-killed-\(UUID().uuidString).out")
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: output) }
+            let process = Process()
+            process.executableURL = writer
+            process.arguments = ["increment", store.configuration.schema, "killed", "100000"]
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            func acknowledged() -> [Int] {
+                String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self).split(separator: "\n")
+                    .compactMap { $0.hasPrefix("ok ") ? Int($0.dropFirst(3)) : nil }
+            }
+            // Kill it once it has committed some increments: somewhere inside a batch or between two.
+            for _ in 0..<600 where acknowledged().count < 25 { try await Task.sleep(nanoseconds: 20_000_000) }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let acked = acknowledged()
+            try #require(acked.count >= 25, "the writer acknowledged only \(acked.count) increments")
+            let counter = try #require(try await store.fetch(RecordKey(type: "writer.counter", id: "shared")))
+            let count = try #require(Int(String(decoding: counter.payload, as: UTF8.self)))
+            // Every acknowledged increment is there; at most one more committed before its "ok" was written.
+            #expect(count >= acked.last! && count <= acked.last! + 1)
+            #expect(counter.revision == count + 1)
+            // The killed backend's transaction is gone: the store takes writes again at once.
+            try await store.write(WriteBatch([.check(counter.key, .revision(counter.revision)),
+                                              .update(RecordEnvelope(type: "writer.counter", id: "shared", version: 1, keys: [:], payload: Data("\(count + 1)".utf8)))]))
+        }
+    }
 }

@@ -42,22 +42,30 @@ struct PostgresMigrationTests {
                                       [schema]).isEmpty
     }
 
-    @Test("a version 1 schema is migrated forward and keeps its records")
+    static let allVersions = PostgresStore.supportedSchemaVersion
+    static let allVersionTexts = (1...allVersions).map { String($0) }
+
+    @Test("a version 1 schema is migrated forward and keeps its records, at revision 1 and index version 1")
     func migratesVersion1() async throws {
         try await TestDatabase.withSchema { schema in
             try await Self.buildVersion1(schema)
             #expect(try await !Self.hasValueIndex(schema))
             let store = try await PostgresStore(TestDatabase.configuration(schema: schema))
-            #expect(try await store.schemaVersion == 2)
-            #expect(try await Self.versions(schema) == ["1", "2"])
+            #expect(try await store.schemaVersion == Self.allVersions)
+            #expect(try await Self.versions(schema) == Self.allVersionTexts)
             #expect(try await Self.hasValueIndex(schema))
             let old = try await store.fetch(RecordKey(type: "kit.item", id: "old"))
             #expect(old == RecordEnvelope(type: "kit.item", id: "old", version: 1,
-                                          keys: ["kommun": "Umeå", "tags": "a\u{1F}b"], payload: Data([0, 255])))
+                                          keys: ["kommun": "Umeå", "tags": "a\u{1F}b"], payload: Data([0, 255]),
+                                          indexVersion: 1, revision: 1))
             #expect(try await store.count(RecordQuery(type: "kit.item").where("kommun", equals: "Umeå")) == 1)
             #expect(try await store.count(RecordQuery(type: "kit.item").where("tags", contains: "b")) == 1)
             let names = try await TestDatabase.admin("SELECT name FROM \"\(schema)\".diversitykit_migrations ORDER BY version")
-            #expect(names == [["v1-records"], ["v2-key-lookup-index"]])
+            #expect(names == [["v1-records"], ["v2-key-lookup-index"], ["v3-revisions-and-row-sets"]])
+            // The migrated record takes part in compare-and-swap from revision 1.
+            try await store.write(WriteBatch([.check(RecordKey(type: "kit.item", id: "old"), .revision(1)),
+                                              .update(RecordEnvelope(type: "kit.item", id: "old", version: 1, keys: [:], payload: Data()))]))
+            #expect(try await store.fetch(RecordKey(type: "kit.item", id: "old"))?.revision == 2)
         }
     }
 
@@ -99,8 +107,8 @@ struct PostgresMigrationTests {
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(versions == Array(repeating: 2, count: 6))
-            #expect(try await Self.versions(schema) == ["1", "2"])
+            #expect(versions == Array(repeating: Self.allVersions, count: 6))
+            #expect(try await Self.versions(schema) == Self.allVersionTexts)
         }
     }
 

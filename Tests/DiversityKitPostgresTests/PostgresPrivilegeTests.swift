@@ -47,7 +47,8 @@ struct PostgresPrivilegeTests {
             "GRANT CONNECT, TEMPORARY ON DATABASE \"\(database)\" TO \(role)",
             "GRANT USAGE ON SCHEMA \(s) TO \(role)",
             "GRANT SELECT ON \(s).diversitykit_migrations TO \(role)",
-            "GRANT SELECT, INSERT, UPDATE, DELETE ON \(s).records, \(s).record_keys TO \(role)",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON \(s).records, \(s).record_keys, \(s).row_sets, \(s).row_labels, \(s).rows TO \(role)",
+            "GRANT USAGE ON SEQUENCE \(s).row_sets_set_id_seq TO \(role)",
         ] { try await TestDatabase.admin(grant) }
 
         let connectionString = try Self.connectionString(user: role, password: password)
@@ -59,6 +60,19 @@ struct PostgresPrivilegeTests {
         try await app.delete(Participant.self, id: "p0")
         #expect(try await app.all(Participant.self, where: "organisation", equals: "umea").count == 19)
         #expect(try await app.schemaVersion == PostgresStore.supportedSchemaVersion)
+        let set = RowSetKey(type: "survey.response", partition: "q@1")
+        try await app.write(WriteBatch([.appendRows(set, [CompactRow(group: "u", cells: [1, 2]), CompactRow(group: "v", cells: [3])])]))
+        let page = try await app.rows(RowQuery(set: set))
+        try await app.write(WriteBatch([.replaceRows(set, [CompactRow(id: page.ids[0], group: "w", cells: [4])]),
+                                        .deleteRows(set, ids: [page.ids[1]])]))
+        #expect(try await app.countRows(RowQuery(set: set, group: "w")) == 1)
+        // VACUUM is the owner's: the application role is told so instead of silently skipped.
+        do {
+            try await app.reclaimSpace()
+            Issue.record("reclaimSpace() by a role that cannot VACUUM the tables succeeded")
+        } catch StoreError.backend(let code, _) {
+            #expect(PostgresFailure.sqlstate(for: code) == PostgresFailure.insufficientPrivilege)
+        }
 
         do {
             _ = try await app.execute("CREATE TABLE \(s).extra (a integer)")

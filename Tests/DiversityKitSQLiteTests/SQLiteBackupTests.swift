@@ -31,7 +31,7 @@ struct SQLiteBackupTests {
         try await memory.insert(item("a", keys: ["k": "v"]))
         try await memory.backup(to: directory.path())
         let file = try SQLiteStore(path: directory.path())
-        #expect(try await file.fetch(RecordKey(type: "test.item", id: "a")) == item("a", keys: ["k": "v"]))
+        #expect(try await file.fetch(RecordKey(type: "test.item", id: "a"))?.contents == item("a", keys: ["k": "v"]))
         await file.close()
     }
 

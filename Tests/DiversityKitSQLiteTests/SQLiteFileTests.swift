@@ -15,7 +15,7 @@ struct SQLiteFileTests {
         await first.close()
 
         let second = try SQLiteStore(path: directory.path())
-        #expect(try await second.fetch(RecordKey(type: "test.item", id: "a")) == item("a", keys: ["org": "umea"]))
+        #expect(try await second.fetch(RecordKey(type: "test.item", id: "a"))?.contents == item("a", keys: ["org": "umea"]))
         #expect(try await second.query(RecordQuery(type: "test.item").where("tags", contains: "y")).map(\.id) == ["b"])
         #expect(try await second.fetch(Participant.self, id: "p-1")?.organisation == "umea")
         #expect(try await second.schemaVersion == SQLiteStore.supportedSchemaVersion)

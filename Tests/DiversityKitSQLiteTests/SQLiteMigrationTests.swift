@@ -34,13 +34,18 @@ struct SQLiteMigrationTests {
         try buildVersion1File(at: path)
 
         let store = try SQLiteStore(path: path)
-        #expect(try await store.schemaVersion == 2)
+        #expect(try await store.schemaVersion == Migrations.latest)
         #expect(try await store.strings("SELECT name FROM diversitykit_migrations ORDER BY name")
-            == ["v1-records", "v2-key-lookup-index"])
+            == ["v1-records", "v2-key-lookup-index", "v3-revisions-and-compact-rows"])
         #expect(try await store.strings("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'record_keys_lookup'")
             == ["record_keys_lookup"])
+        // Records stored before revisions existed start at revision 1 and index version 1.
         #expect(try await store.fetch(RecordKey(type: "test.item", id: "a"))
-            == RecordEnvelope(type: "test.item", id: "a", version: 1, keys: ["org": "umea"], payload: Data([0, 255])))
+            == RecordEnvelope(type: "test.item", id: "a", version: 1, keys: ["org": "umea"], payload: Data([0, 255]),
+                              indexVersion: 1, revision: 1))
+        try await store.write(WriteBatch([.check(RecordKey(type: "test.item", id: "b"), .revision(1)),
+                                          .update(item("b", keys: ["tags": "x\u{1F}y"], payload: "new"))]))
+        #expect(try await store.fetch(RecordKey(type: "test.item", id: "b"))?.revision == 2)
         #expect(try await store.query(RecordQuery(type: "test.item").where("tags", contains: "y")).map(\.id) == ["b"])
         #expect(try await store.integrityCheck() == ["ok"])
         await store.close()
@@ -53,7 +58,11 @@ struct SQLiteMigrationTests {
         let older = try SQLiteStore(SQLiteStore.Configuration(path: directory.path()), migratingTo: 1)
         #expect(try await older.schemaVersion == 1)
         #expect(try await older.strings("SELECT name FROM sqlite_master WHERE name = 'record_keys_lookup'").isEmpty)
-        try await older.insert(item("kept", keys: ["org": "x"]))
+        // What release 1 wrote, in its own columns (this code's writer needs version 3's).
+        try await older.execute("""
+            INSERT INTO records VALUES ('test.item', 'kept', 1, x'70');
+            INSERT INTO record_keys VALUES ('test.item', 'kept', 'org', 'x', 1);
+            """)
         await older.close()
 
         let newer = try SQLiteStore(path: directory.path())

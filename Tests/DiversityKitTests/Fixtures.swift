@@ -2,10 +2,18 @@ import DiversityKit
 
 /// A small MDSS-like world: two organisations, a programme, base training → leader forum → diversity forum.
 struct World {
-    let store = InMemoryStore()
+    let store: InMemoryStore
     let workspace: Workspace
 
-    init() { workspace = Workspace(store: store, ids: SequentialIDGenerator()) }
+    init() {
+        store = InMemoryStore()
+        workspace = Workspace(store: store, ids: SequentialIDGenerator())
+    }
+
+    init(store: InMemoryStore, workspace: Workspace) {
+        self.store = store
+        self.workspace = workspace
+    }
 
     static let fk = Organisation(id: "fk", name: "Försäkringskassan", kind: .stateAgency,
                                  organisationNumber: try? OrganisationNumber("202100-5489"),

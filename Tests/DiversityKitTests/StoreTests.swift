@@ -71,7 +71,7 @@ actor NonAtomicStore: Store {
     }
     func count(_ query: RecordQuery) -> Int { records.values.filter { $0.matches(query) }.count }
     func write(_ batch: WriteBatch) throws {
-        for op in batch.operations {
+        for op in batch.loweringRows().operations {
             switch op {
             case .insert(let e):
                 if records[e.key] != nil { throw StoreError.duplicate(e.key) }
@@ -82,6 +82,10 @@ actor NonAtomicStore: Store {
             case .upsert(let e): records[e.key] = e
             case .delete(let k):
                 if records.removeValue(forKey: k) == nil { throw StoreError.notFound(k) }
+            case .check(let k, let condition):
+                if !condition.isSatisfied(byRevision: records[k]?.revision) { throw StoreError.conflict(k) }
+            case .appendRows, .replaceRows, .deleteRows:
+                break // lowered above
             }
         }
     }

@@ -75,14 +75,14 @@ struct CoreSnippetTests {
             let control = DisclosureControl(configuration: try .init(threshold: 5, commentThreshold: 10, protection: 5))
             let result = try control.protect(CountTable(counts: [[12, 3, 8], [9, 7, 15], [14, 10, 11]]))   // margins: .all
             print(result.isSuppressed(row: 0, column: 1))             // true — 3 is below the threshold
-            print(result.suppressedCells.count)                        // 7 — six more, so the 3 cannot be worked back
+            print(result.suppressedCells.count)                        // 4 — three more, so the 3 cannot be worked back
             print(result.publishedCount(row: 2, column: 0) ?? 0)       // 14 — published
             print(result.reportCell(row: 0, column: 1))                // suppressed(reason: …belowThreshold)
 
             // The public auditor: check any pattern of your own.
             let audit = try control.audit(table: result.table, pattern: [CellPosition(row: 0, column: 1)], published: .all)
             print(audit.cells[CellPosition(row: 0, column: 1)]!.isProtected)   // false — the row total gives it away
-            print(audit.exactlyRecoverable)                                     // [CellPosition(row: 0, column: 1)]
+            print(audit.exactlyRecoverable)                                     // […CellPosition(row: 0, column: 1)]
             // end snippet
         }
     }
@@ -125,7 +125,7 @@ struct CoreSnippetTests {
 
 /// Storage.md's SQLite store, compiled (it writes diversity.sqlite where it runs).
 func storageSQLiteSnippet(organisation: Organisation) async throws {
-    // snippet: Docs/Storage.md#3
+    // snippet: Docs/Storage.md#4
 
     let store = try SQLiteStore(path: "diversity.sqlite")                 // created when missing
     let tuned = try SQLiteStore(.init(path: "diversity.sqlite",
@@ -140,14 +140,14 @@ func storageSQLiteSnippet(organisation: Organisation) async throws {
 
 /// Storage.md's backup call, with the store it needs.
 func storageBackupSnippet(store: SQLiteStore) async throws {
-    // snippet: Docs/Storage.md#4
+    // snippet: Docs/Storage.md#5
     try await store.backup(to: "/backups/diversity-2026-11-22.sqlite")
     // end snippet
 }
 
 /// Storage.md's PostgreSQL store, compiled (it needs a server to run).
 func storagePostgresSnippet() async throws {
-    // snippet: Docs/Storage.md#5
+    // snippet: Docs/Storage.md#6
 
     let store = try await PostgresStore(.init(
         connectionString: "postgresql://diversitykit_app@db.region.se:5432/diversity?sslmode=verify-full",
@@ -169,6 +169,18 @@ enum MyStore {
 @Test(arguments: StoreConformanceKit.checks)
 func myStoreConforms(_ check: StoreConformanceCheck) async throws {
     try await check.run(on: MyStore.temporary())   // a fresh, empty store per check
+}
+// end snippet
+
+// snippet: Docs/Storage.md#3
+
+@Test(arguments: StoreConformanceKit.processChecks)
+func twoProcesses(_ check: StoreProcessCheck) async throws {
+    let writer = try #require(BuiltProduct.executable("StoreRaceWriter"))
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("race-\(UUID().uuidString).sqlite").path
+    try await check.run(on: try SQLiteStore(path: path)) {
+        try await BuiltProduct.run(writer, [check.name, "sqlite", path])
+    }
 }
 // end snippet
 

@@ -99,9 +99,11 @@ struct ModuleSnippetTests {
     @Test("surveys: a service whose clock stands on a past day accepts that survey's paper forms")
     func pastSurvey() async throws {
         let store = InMemoryStore()
+        try await store.insert(Organisation(id: "o", name: "Kommunen", kind: .municipality, units: [OrganisationUnit(id: "viva", name: "Viva")]))
+        let secret = try TokenSecret.generate().secret
         try await expectPrints("Docs/Surveys.md#2") {
             // snippet: Docs/Surveys.md#2
-            let past = SurveyService(store: store, asOf: try CalendarDate("2010-03-15"))
+            let past = SurveyService(store: store, secret: secret, asOf: try CalendarDate("2010-03-15"))
             let iso = Date.ISO8601FormatStyle()
             let q = try await past.publish(ItemBank.baselineBattery())
             let (survey, paperForms) = try await past.distribute(DistributionPlan(
@@ -110,12 +112,12 @@ struct ModuleSnippetTests {
                 opens: try iso.parse("2010-03-01T00:00:00Z"), closes: try iso.parse("2010-03-31T23:59:59Z")))
             let response = try await past.submit(ResponseSubmission(token: paperForms[0].token, questionnaire: q.reference,
                                                                     answers: ["K01": .value(3)], isPartial: true))
-            print(response.submittedAt!)   // 2010-03-15 11:00:00 +0000 — noon in Stockholm
+            print(response.submittedAt!)   // 2010-03-15 00:00:00 +0000 — an anonymous response keeps only the day
             // end snippet
-            #expect(try await past.responses(of: survey.id).count == 1)
+            #expect(try await past.pendingCount(of: survey.id) == 1)
             // Today's service refuses the same survey: it closed in 2010.
             await #expect(throws: SurveyError.self) {
-                try await SurveyService(store: store).submit(ResponseSubmission(token: paperForms[1].token, questionnaire: q.reference,
+                try await SurveyService(store: store, secret: secret).submit(ResponseSubmission(token: paperForms[1].token, questionnaire: q.reference,
                                                                                answers: ["K01": .value(2)], isPartial: true))
             }
         }
@@ -150,10 +152,14 @@ struct ModuleSnippetTests {
 }
 
 /// Surveys.md's opening snippet, with the dates and the token it assumes.
-func surveysSnippet(start: Date, end: Date, token: String) async throws {
+func surveysSnippet(start: Date, end: Date, token: String, organisation: Organisation) async throws {
     // snippet: Docs/Surveys.md#1
 
-    let service = SurveyService(store: InMemoryStore())             // clock and ids can be injected
+    // The embedder's secret: generate once (TokenSecret.generate()), keep it outside the database.
+    let secret = try TokenSecret(base64: ProcessInfo.processInfo.environment["DIVERSITYKIT_TOKEN_SECRET"] ?? "")
+    let store = InMemoryStore()
+    try await store.insert(organisation)                              // units must belong to a stored organisation
+    let service = SurveyService(store: store, secret: secret)         // clock, ids, configuration can be injected
     let battery = try await service.publish(ItemBank.baselineBattery())
     let (distribution, tokens) = try await service.distribute(DistributionPlan(
         questionnaire: battery.reference, mode: .anonymous, purpose: .baseline,
@@ -162,6 +168,7 @@ func surveysSnippet(start: Date, end: Date, token: String) async throws {
     // hand out tokens[i].token, then for each respondent:
     try await service.submit(ResponseSubmission(token: token, questionnaire: battery.reference,
                                                  answers: ["K01": .value(3), "B01": .value(4)], isPartial: true))
+    try await service.close(distribution.id)                          // releases the last responses from the mix
     let matrix = try await service.matrix(for: battery.reference)     // columns of Int32 codes
     let plan = try TrainingTailor.plan(needs: TopicNeed.needs(from: matrix), configuration: .baseTraining)
     // end snippet
@@ -246,4 +253,24 @@ func examplesScenarioSnippets(options: ExampleOptions, reports: [(folder: String
         // end snippet
         _ = reports
     }
+}
+
+/// Compiled, not run: the publication-memory snippet of `Docs/Privacy.md`.
+func publicationMemorySnippet(store: any Store, reports: EvaluationReports, counts: SurveyCounts, now: Date, later: Date) async throws {
+    // snippet: Docs/Privacy.md#2
+    let memory = PublicationMemory(store: store)
+    let publication = try reports.surveyResults(counts, history: try await memory.history(of: "dist-1"))
+    try await memory.record(publication.releases, distribution: "dist-1", title: publication.report.title, at: now)
+    try await memory.recordReminderList(distribution: "dist-1", respondents: ["u1": 31], at: later)
+    // end snippet
+}
+
+/// Compiled, not run: the bounds snippet of `Docs/Robustness.md`.
+func boundsSnippet(export: URL, q: Questionnaire, data: Data) throws {
+    // snippet: Docs/Robustness.md#1
+    let reader = try CSVReader(url: export, limits: CSVLimits(maximumRecords: 50_000))
+    let importer = ResponseCSVImporter(questionnaire: q, limits: CSVLimits(maximumColumns: 500))
+    let report = try JSONRenderer.decode(data, maximumSectionDepth: 8)
+    // end snippet
+    _ = (reader, importer, report)
 }

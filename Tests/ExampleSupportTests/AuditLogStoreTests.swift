@@ -27,7 +27,7 @@ struct AuditLogStoreTests {
         #expect(log.map(\.sequence) == [1, 2, 3, 4, 5])
         #expect(log.allSatisfy { $0.committed })
         #expect(try await base.fetch(Organisation.self, id: "org") == org)
-        let stored = await base.count(RecordQuery(type: Participant.recordType))
+        let stored = try await base.count(RecordQuery(type: Participant.recordType))
         #expect(stored == 2)
     }
 
@@ -73,5 +73,24 @@ struct AuditLogStoreTests {
         #expect(throws: StoreError.self) {
             try AuditLogStore(wrapping: InMemoryStore(), logFile: "/nonexistent-dir/\(UUID().uuidString)/audit.log")
         }
+    }
+}
+
+@Suite("The audit log takes part in erasure")
+struct AuditLogErasureTests {
+    @Test("after erasure no logged key, in memory or in the file, holds the participant's id; similar ids are left alone")
+    func redacts() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let audited = try AuditLogStore(wrapping: InMemoryStore(), logFile: path)
+        let ws = Workspace(store: audited, dataOwners: [audited])
+        try await ws.register(Organisation(id: "org", name: "Kommunen", kind: .municipality))
+        try await ws.register([Participant(id: "p1", organisation: "org"), Participant(id: "p10", organisation: "org")])
+        try await ws.erase("p1")
+        let file = try String(contentsOfFile: path, encoding: .utf8)
+        let keys = await audited.log.map(\.key.id)
+        #expect(!keys.contains("p1") && keys.contains("p10"))
+        #expect(!file.split(separator: "\n").contains { $0.split(separator: "\t").count == 5 && $0.split(separator: "\t")[3] == "participant/p1" })
+        #expect(file.contains("participant/p10"))
     }
 }

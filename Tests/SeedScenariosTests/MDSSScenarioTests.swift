@@ -1,5 +1,6 @@
 import DiversityKit
 import EvaluationModule
+import ExampleSupport
 import SeedScenarios
 import SurveyModule
 import Testing
@@ -98,7 +99,10 @@ struct MDSSScenarioTests {
     @Test("the baseline survey is anonymous: responses carry no participant and no token")
     func anonymousBaseline() async throws {
         let outcome = try await MDSSRun.get()
-        let responses = try await MDSSRun.store.all(SurveyResponse.self)
+        let service = SurveyService(store: MDSSRun.store, secret: ExampleTokenSecret.value)
+        let battery = try #require(try await service.latestVersion(of: "mdss-nulagesmatning"))
+        let responses = try await service.responses(to: battery.reference)
+        #expect(try await MDSSRun.store.count(RecordQuery(type: SurveyToken.recordType).where("used", equals: "1")) == outcome.surveyResponded)
         #expect(responses.count == outcome.surveyResponded)
         #expect(responses.allSatisfy { $0.participant == nil })
         #expect(outcome.surveyResponded > 0 && outcome.surveyResponded < outcome.surveyIssued)

@@ -1,4 +1,5 @@
 import DiversityKit
+import ExampleSupport
 import EvaluationModule
 import Foundation
 import SeedScenarios
@@ -87,7 +88,7 @@ struct SurveyReportAttackTests {
         _ = try await MDSSRun.get()
         let reports = try await MDSSScenario.followUpReports(from: MDSSRun.store)
         let report = try #require(reports.last)
-        let survey = SurveyService(store: MDSSRun.store)
+        let survey = SurveyService(store: MDSSRun.store, secret: ExampleTokenSecret.value)
         let battery = try #require(try await survey.latestVersion(of: "mdss-nulagesmatning"))
         let records = try await ProgrammeRecords.load(programme: MDSSScenario.programmeID, from: MDSSRun.store)
         let names = Dictionary(records.organisations.flatMap { o in o.units.map { ($0.id, $0.name) } }, uniquingKeysWith: { a, _ in a })

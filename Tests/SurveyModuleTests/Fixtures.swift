@@ -52,14 +52,25 @@ enum Fixture {
          "N1": .value(3), "T1": .text("Bra"), "M1": .values([1, 3])]
     }
 
+    /// The secret every test service uses (a fixed 32 bytes: tests only).
+    static let secret: TokenSecret = try! TokenSecret(bytes: Array(repeating: 0x5A, count: 32))
+
+    /// The organisation the default units belong to.
+    static let organisation = Organisation(id: "umea", name: "Umeå kommun", kind: .municipality, units: [
+        OrganisationUnit(id: "viva", name: "Vård och omsorg"), OrganisationUnit(id: "soc", name: "Socialtjänsten"),
+        OrganisationUnit(id: "u", name: "Enheten"),
+    ])
+
     /// A service over a fresh store with `q` published and an anonymous distribution of `units` open for a week.
     static func service(_ q: Questionnaire = small(), mode: DistributionMode = .anonymous,
-                        units: [UnitHeadcount] = [.init(unit: "viva", headcount: 3), .init(unit: "soc", headcount: 2)],
-                        clock: TestClock = TestClock()) async throws
-        -> (SurveyService, SurveyDistribution, [SurveyToken], InMemoryStore)
+                        units: [UnitHeadcount] = [.init(unit: "viva", headcount: 6), .init(unit: "soc", headcount: 5)],
+                        clock: TestClock = TestClock(), configuration: SurveyConfiguration = SurveyConfiguration(),
+                        store: any Store = InMemoryStore()) async throws
+        -> (SurveyService, SurveyDistribution, [IssuedToken], any Store)
     {
-        let store = InMemoryStore()
-        let service = SurveyService(store: store, clock: clock.function, ids: SequentialIDGenerator())
+        let service = SurveyService(store: store, secret: secret, configuration: configuration, clock: clock.function,
+                                    ids: SequentialIDGenerator())
+        try await store.insert(organisation)
         try await service.publish(q)
         let (d, tokens) = try await service.distribute(DistributionPlan(
             questionnaire: q.reference, mode: mode, population: .units(units), opens: t0, closes: t0 + 7 * day))

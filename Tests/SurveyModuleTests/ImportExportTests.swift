@@ -41,6 +41,8 @@ struct ImportExportTests {
         for t in tokens.prefix(3) {
             try await service.submit(ResponseSubmission(token: t.token, questionnaire: d.questionnaire, answers: Fixture.fullAnswers()))
         }
+        try await service.close(d.id) // releases the mix
+        #expect(try await service.responses(of: d.id).count == 3)
         let dir = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("export.csv")

@@ -72,7 +72,7 @@ struct QuestionnaireTests {
 
     @Test("a published version is immutable; a change becomes the next version")
     func versions() async throws {
-        let service = SurveyService(store: InMemoryStore())
+        let service = SurveyService(store: InMemoryStore(), secret: Fixture.secret)
         let v1 = try await service.publish(Fixture.small())
         await #expect(throws: SurveyError.questionnaireAlreadyPublished(v1.reference)) {
             var changed = v1

@@ -2,135 +2,182 @@ import DiversityKit
 import DiversityKitSQLite
 import EvaluationModule
 import Foundation
-import SurveyModule
 
-/// Timings of one W2 run, in the shape both sides print.
-struct W2Result: Codable {
+/// What the W2 baseline script prints (`Benchmarks/baselines/w2_rows.py`).
+struct W2Baselines: Codable {
     var rows: Int
     var insert_seconds: [Double]
-    var read_seconds: [Double]
+    var plain_bytes: Int
+    var numpy_seconds: [Double]
+    var duckdb_insert_seconds: [Double]
+    var duckdb_seconds: [Double]
+    var duckdb_bytes: Int
+    var polars_seconds: [Double]
+    var parquet_bytes: Int
+    var counts: [Int]
     var peak_rss_kb: Int?
 }
 
-/// W2: W1's responses inserted through the SQLite store's bulk path and read back, against Python's
-/// `sqlite3.executemany` into the same tables in one transaction.
+/// W2: W1's responses stored as compact rows in a `SQLiteStore` (`appendRows` in batches, one
+/// transaction each), the file's bytes, and open → all counts (rows streamed page by page into
+/// ``LikertTally``), against Python `sqlite3.executemany` into the plain table
+/// `responses(questionnaire, unit, answers BLOB)`, Python sqlite3 + numpy, DuckDB and polars, in one run.
 enum W2 {
+    static let batchSize = 50_000
+    static let set = RowSetKey(type: "survey.response", partition: "benchmark-w1#1")
+
     static func run(_ options: Options) async throws {
         let repeats = min(options.repeats, 3)
-        say("W2 storage: \(options.responses) responses through SQLiteStore.bulkInsert, read back; \(repeats) runs")
+        say("W2 storage: \(options.responses) responses × \(SurveyData.itemCount) items as compact rows in SQLiteStore; \(repeats) runs"
+            + (options.baselines ? "" : " (baselines skipped)"))
         let data = SurveyData(directory: options.workDirectory.appendingPathComponent("w1-\(options.responses)"), rows: options.responses)
         try data.generate()
         let dir = options.workDirectory.appendingPathComponent("w2-\(options.responses)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let answers = try Data(contentsOf: data.answersURL), units = try Data(contentsOf: data.unitsURL)
-        let dump = dir.appendingPathComponent("envelopes.bin")
         let expected = try W1.compute(data)
+        let path = dir.appendingPathComponent("rows.sqlite").path
 
-        var encode: [Double] = [], insert: [Double] = [], readRaw: [Double] = [], readMatrix: [Double] = []
+        var insert: [Double] = [], appendOnly: [Double] = [], counts: [Double] = [], peaks: [Int] = [], before: [Int] = []
+        var bytes = 0
         for run in 0..<repeats {
-            let path = dir.appendingPathComponent("ours.sqlite").path
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            let store = try SQLiteStore(path: path)
-            let service = SurveyService(store: store)
-            let q = try await service.publish(SurveyData.questionnaire)
-            var rng = SplitMix64(seed: 7)
-            // One bulk insert, one transaction, as the baseline: committing in chunks of 50 000 made every
-            // commit checkpoint the WAL and cost a third more at a million rows.
-            let (envelopes, te) = try Meter.time { try makeEnvelopes(0..<options.responses, answers, units, q.reference, &rng) }
-            let (_, tw) = try await Meter.time { try await store.bulkInsert(envelopes) }
-            encode.append(te)
-            insert.append(tw)
-            if run == 0 { try writeDump(envelopes, to: dump) }
-            let (count, tr) = try await Meter.time { try await readAll(store) }
-            readRaw.append(tr)
-            guard count == options.responses else { throw BenchmarkFailure("read back \(count) of \(options.responses) records") }
-            let (matrix, tm) = try await Meter.time { try await service.matrix(for: q.reference) }
-            readMatrix.append(tm)
-            if run == 0 { try verify(matrix, expected) }
-            await store.close()
+            let (total, writes) = try await insertRows(data, path)
+            insert.append(total)
+            appendOnly.append(writes)
+            bytes = try fileSize(path)
+            let child = try countInChildProcess(path)
+            peaks.append(child.peakBytes)
+            before.append(child.residentBeforeBytes)
+            counts.append(child.seconds)
+            if run == 0 {
+                let diff = W1.compare(child.result, expected)
+                guard diff.isEmpty else { throw BenchmarkFailure("the stored responses differ:\n" + diff.prefix(5).joined(separator: "\n")) }
+            }
         }
         let n = Double(options.responses)
-        let ins = Timings(seconds: insert), raw = Timings(seconds: readRaw), matrix = Timings(seconds: readMatrix)
-        report("encode responses (compact payload)", Timings(seconds: encode).description)
-        report("insert DiversityKit", "\(ins) = \(rate(n, ins.median))")
-        report("read envelopes DiversityKit", "\(raw) = \(rate(n, raw.median))")
-        report("read + decode into ResponseMatrix", "\(matrix) = \(rate(n, matrix.median))")
-        report("read-back check", "the matrix's tally equals W1's")
-        let theirs = try Python.baseline("w2_sqlite.py", [dump.path, data.unitsURL.path, dir.path, "--repeat", "\(repeats)"], as: W2Result.self)
-        let pyIns = Timings(seconds: theirs.insert_seconds), pyRead = Timings(seconds: theirs.read_seconds)
-        report("insert Python sqlite3", "\(pyIns) = \(rate(n, pyIns.median))")
-        report("read rows Python sqlite3", "\(pyRead) = \(rate(n, pyRead.median))")
-        report("insert ratio (ours ÷ baseline rows/s)", format(pyIns.median / ins.median, 2) + "×  (target ≥ 1×: \(ins.median <= pyIns.median ? "met" : "MISSED"))")
-        report("read ratio (ours ÷ baseline rows/s)", format(pyRead.median / raw.median, 2) + "×  (target ≥ 1×: \(raw.median <= pyRead.median ? "met" : "MISSED"))")
-        report("read into matrix ÷ baseline read rows/s", format(pyRead.median / matrix.median, 2) + "×")
+        let ins = Timings(seconds: insert), app = Timings(seconds: appendOnly), open = Timings(seconds: counts)
+        report("insert ours (rows + appendRows ×\(batchSize))", "\(ins) = \(rate(n, ins.median))")
+        report("  of which inside write", "\(app) = \(rate(n, app.median))")
+        report("bytes on disk ours", megabytes(bytes))
+        report("open → counts ours (rows → LikertTally)", "\(open)")
+        report("peak RSS open → counts", "\(megabytes(peaks.max() ?? 0)) (fresh process; resident at start \(megabytes(before.max() ?? 0)))")
+        report("read-back check", "the tally of the stored rows equals W1's")
+        guard options.baselines else { return }
+
+        let theirs = try Python.baseline("w2_rows.py", [data.directory.path, dir.path, "--repeat", "\(repeats)"], as: W2Baselines.self)
+        let pyIns = Timings(seconds: theirs.insert_seconds), numpy = Timings(seconds: theirs.numpy_seconds)
+        let duck = Timings(seconds: theirs.duckdb_seconds), polars = Timings(seconds: theirs.polars_seconds)
+        report("insert executemany, plain table", "\(pyIns) = \(rate(n, pyIns.median))")
+        report("insert DuckDB (from polars)", "\(Timings(seconds: theirs.duckdb_insert_seconds))")
+        report("bytes plain table / DuckDB / Parquet",
+               "\(megabytes(theirs.plain_bytes)) / \(megabytes(theirs.duckdb_bytes)) / \(megabytes(theirs.parquet_bytes))")
+        report("open → counts sqlite3 + numpy", "\(numpy)")
+        report("open → counts DuckDB", "\(duck)")
+        report("open → counts polars (Parquet)", "\(polars)")
         report("peak RSS Python process", megabytes((theirs.peak_rss_kb ?? 0) * 1024) + " (holds all rows as tuples)")
+        report("insert: ours ÷ executemany", format(ins.median / pyIns.median, 2) + "×  (target ≤ 1×: \(ins.median <= pyIns.median ? "met" : "MISSED"))")
+        let ratio = Double(bytes) / Double(theirs.plain_bytes)
+        report("bytes: ours ÷ plain table", format(ratio, 2) + "×  (target ≤ 1.5×: \(ratio <= 1.5 ? "met" : "MISSED"))")
+        report("open → counts: ours ÷ numpy", format(open.median / numpy.median, 2) + "×  (target ≤ 1×: \(open.median <= numpy.median ? "met" : "MISSED"))")
+        report("open → counts: ours ÷ DuckDB", format(open.median / duck.median, 2) + "×  (target ≤ 3×: \(open.median <= 3 * duck.median ? "met" : "MISSED"))")
+        report("open → counts: ours ÷ polars", format(open.median / polars.median, 2) + "×")
+        let peakMB = Double(peaks.max() ?? 0) / 1_048_576
+        report("peak RSS < 100 MB", peakMB < 100 ? "met" : "MISSED")
     }
 
     static func rate(_ rows: Double, _ seconds: Double) -> String { "\(Int(rows / seconds)) rows/s" }
 
-    /// Responses for `rows` of the W1 data, with ids from `rng` (so both sides store the same keys).
-    static func makeEnvelopes(_ rows: Range<Int>, _ answers: Data, _ units: Data, _ reference: QuestionnaireReference,
-                              _ rng: inout SplitMix64) throws -> [RecordEnvelope] {
-        let codes = (0..<SurveyData.itemCount).map(SurveyData.itemCode)
-        let unitIDs = (0..<SurveyData.unitCount).map { ID<OrganisationUnit>(SurveyData.unitName($0)) }
-        return try answers.withUnsafeBytes { a in
-            try units.withUnsafeBytes { u in
-                let a = a.bindMemory(to: Int8.self), u = u.bindMemory(to: Int32.self)
-                return try rows.map { r in
-                    var given: [String: Answer] = [:]
-                    for i in 0..<SurveyData.itemCount where a[r * SurveyData.itemCount + i] != 0 {
-                        given[codes[i]] = .value(Int(a[r * SurveyData.itemCount + i]))
+    static func fileSize(_ path: String) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// A fresh store holding every response as a compact row (distribution as scope, unit as group,
+    /// one byte per item); returns the whole time and the time inside `write`.
+    static func insertRows(_ data: SurveyData, _ path: String) async throws -> (total: Double, writes: Double) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let answers = try Data(contentsOf: data.answersURL), units = try Data(contentsOf: data.unitsURL)
+        let store = try SQLiteStore(path: path)
+        let names = (0..<SurveyData.unitCount).map(SurveyData.unitName)
+        let k = SurveyData.itemCount
+        var writes = 0.0
+        let (_, total) = try await Meter.time {
+            var start = 0
+            while start < data.rows {
+                let end = min(start + batchSize, data.rows)
+                let rows: [CompactRow] = answers.withUnsafeBytes { a in
+                    units.withUnsafeBytes { u in
+                        let u = u.bindMemory(to: Int32.self)
+                        return (start..<end).map { r in
+                            CompactRow(scope: "benchmark-w1", group: names[Int(u[r])], cells: Array(a[r * k..<(r + 1) * k]))
+                        }
                     }
-                    let id = UUID(uuid: withUnsafeBytes(of: (rng.next(), rng.next())) { $0.load(as: uuid_t.self) })
-                    return try SurveyResponse(id: ID(id.uuidString.lowercased()), questionnaire: reference,
-                                              reportingUnit: unitIDs[Int(u[r])], answers: given).envelope()
+                }
+                let (_, t) = try await Meter.time { try await store.write(WriteBatch([.appendRows(set, rows)])) }
+                writes += t
+                start = end
+            }
+            await store.close()
+        }
+        return (total, writes)
+    }
+
+    /// The hidden first argument that runs ``openAndCountChild(path:)``.
+    static let childMode = "w2-open-count"
+
+    /// What the child process prints.
+    struct ChildResult: Codable {
+        var seconds: Double
+        var peakBytes: Int
+        var residentBeforeBytes: Int
+        var result: W1Result
+    }
+
+    /// Runs open → counts in a fresh process (this executable in ``childMode``) and decodes its report.
+    static func countInChildProcess(_ path: String) throws -> ChildResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: p.executableURL!.path) {
+            p.executableURL = Bundle.main.executableURL
+        }
+        p.arguments = [childMode, path]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw BenchmarkFailure("the open → counts process failed (\(p.terminationStatus))") }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(ChildResult.self, from: data)
+    }
+
+    /// The child's work: open → counts, timed, with the process's peak memory, printed as JSON.
+    static func openAndCountChild(path: String) async throws {
+        let before = Meter.residentBytes()
+        let (tally, seconds) = try await Meter.time { try await openAndCount(path) }
+        let peak = Meter.peakResidentBytes()
+        let result = ChildResult(seconds: seconds, peakBytes: peak, residentBeforeBytes: before, result: try W1Result(tally))
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        FileHandle.standardOutput.write(try encoder.encode(result))
+    }
+
+    /// Opens the file and streams every row, page by page, into a ``LikertTally``.
+    static func openAndCount(_ path: String) async throws -> LikertTally {
+        let store = try SQLiteStore(path: path)
+        var tally = try LikertTally(layout: try SurveyData.layout())
+        var units: [Int32] = []
+        try await store.forEachRowPage(RowQuery(set: set), pageSize: 16_384) { page in
+            // Group strings once per page, not per row.
+            let unitOf = page.groups.map { Int32($0.dropFirst(5)) ?? -1 }
+            units.removeAll(keepingCapacity: true)
+            for g in page.groupIndex { units.append(unitOf[Int(g)]) }
+            try page.cells.withUnsafeBufferPointer { cells in
+                try cells.withMemoryRebound(to: Int8.self) { codes in
+                    try units.withUnsafeBufferPointer { u in try tally.add(rows: codes, units: u) }
                 }
             }
         }
-    }
-
-    /// Every envelope of the store, page by page as `forEach` reads.
-    static func readAll(_ store: SQLiteStore) async throws -> Int {
-        var after: String?, count = 0
-        let q = RecordQuery(type: SurveyResponse.recordType)
-        while true {
-            let page = try await store.query(q.page(after: after, limit: 5000))
-            count += page.count
-            guard page.count == 5000, let last = page.last else { return count }
-            after = last.id
-        }
-    }
-
-    /// Tallies the read-back matrix and compares it with W1's results from the file.
-    static func verify(_ m: ResponseMatrix, _ expected: W1Result) throws {
-        var tally = try LikertTally(layout: try SurveyData.layout())
-        let unitOf = Dictionary(uniqueKeysWithValues: (0..<SurveyData.unitCount).map { (SurveyData.unitName($0), Int32($0)) })
-        // Rows in chunks: each `add` is all-or-nothing, which costs a copy of the counters per call.
-        var codes: [Int8] = [], units: [Int32] = []
-        for r in 0..<m.rowCount {
-            for c in 0..<SurveyData.itemCount {
-                let v = m.columns[c][r]
-                codes.append(v == ResponseMatrix.missing ? 0 : Int8(v))
-            }
-            units.append(m.unit(row: r).flatMap { unitOf[$0] } ?? -1)
-            if units.count == 10_000 || r == m.rowCount - 1 {
-                try tally.add(rows: codes, units: units)
-                codes.removeAll(keepingCapacity: true)
-                units.removeAll(keepingCapacity: true)
-            }
-        }
-        let diff = W1.compare(try W1Result(tally), expected)
-        guard diff.isEmpty else { throw BenchmarkFailure("the read-back responses differ:\n" + diff.prefix(5).joined(separator: "\n")) }
-    }
-
-    /// The dump the Python baseline inserts: per record the 36-byte id, a UInt16 length and the payload.
-    static func writeDump(_ envelopes: [RecordEnvelope], to url: URL) throws {
-        var bytes = Data()
-        for e in envelopes {
-            bytes.append(contentsOf: e.id.utf8)
-            withUnsafeBytes(of: UInt16(e.payload.count).littleEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(e.payload)
-        }
-        try bytes.write(to: url)
+        await store.close()
+        return tally
     }
 }

@@ -1,22 +1,29 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|w4|w5|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
+/// `DiversityKitBenchmarks [w1|w2|w3|w4|w5|pg|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
     var repeats = 5
     var quick = false
+    /// Whether W2 runs the Python baselines (off with `--no-baselines`, e.g. for a 16 M-row memory run).
+    var baselines = true
     /// W3 at this one size only (for profiling).
     var participants: Int?
     var workDirectory = URL(fileURLWithPath: ".build-bench")
+    /// Responses for the PostgreSQL workload (issue 19 measures 50 000).
+    var postgresResponses = 50_000
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|w4|w5|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
+        usage: DiversityKitBenchmarks [w1|w2|w3|w4|w5|pg|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR] [--no-baselines]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
-          w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
+          w2     compact rows in SQLite: insert, bytes, open → counts vs Python sqlite3 + numpy, DuckDB, polars
+                 (Benchmarks/baselines/w2_rows.py; --no-baselines skips them)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
           w4     disclosure control: 100 × 20 table, national survey report (1000 workplaces × 24 items)
           w5     parsers on 1, 10 and 100 MB: response CSV, HR roster, an unterminated quote (issue 17)
+          pg     PostgresStore.appendRows vs psql \\copy into a plain table (needs DIVERSITYKIT_POSTGRES_URL)
+          --pg-responses N  responses for pg (default 50 000)
           --participants N  W3 at this size only (for profiling)
           --quick  small sizes for a smoke run (20 000 responses, 1 repeat, 3001 and 30 010 participants)
         Run in release: swift run -c release DiversityKitBenchmarks all
@@ -28,9 +35,13 @@ struct Options {
         var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
-            case "w1", "w2", "w3", "w4", "w5": chosen.append(a)
+            case "w1", "w2", "w3", "w4", "w5", "pg": chosen.append(a)
             case "all": chosen += ["w1", "w2", "w3", "w4", "w5"]
             case "--quick": quick = true
+            case "--no-baselines": baselines = false
+            case "--pg-responses":
+                guard let v = it.next(), let n = Int(v), n > 0 else { throw BenchmarkFailure("--pg-responses needs a positive number") }
+                postgresResponses = n
             case "--responses", "--repeat", "--participants", "--work":
                 guard let v = it.next() else { throw BenchmarkFailure("\(a) needs a value\n\(Self.usage)") }
                 if a == "--work" { workDirectory = URL(fileURLWithPath: v); continue }
@@ -52,6 +63,11 @@ struct Options {
 }
 
 do {
+    // W2's open → counts, in a fresh process of its own so that its peak memory is its own.
+    if CommandLine.arguments.count == 3, CommandLine.arguments[1] == W2.childMode {
+        try await W2.openAndCountChild(path: CommandLine.arguments[2])
+        exit(0)
+    }
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     #if DEBUG
     say("warning: a debug build; run with `swift run -c release DiversityKitBenchmarks` for real figures")
@@ -62,6 +78,7 @@ do {
         case "w1": try W1.run(options)
         case "w2": try await W2.run(options)
         case "w4": try W4.run(options)
+        case "pg": try await PG.run(options)
         case "w5": try W5.run(options)
         default: try await W3.run(options)
         }

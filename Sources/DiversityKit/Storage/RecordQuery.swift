@@ -35,13 +35,24 @@ public struct RecordQuery: Hashable, Sendable {
     public var afterID: String?
     /// At most this many records.
     public var limit: Int?
+    /// When set, the store refuses the query with ``StoreError/staleIndex(type:stored:required:)`` if any
+    /// record of the type was indexed below this version, instead of silently missing it. The typed
+    /// helpers (``Store/all(_:where:)``) set it to the record type's ``StoredRecord/indexVersion``.
+    public var requiredIndexVersion: Int?
+    /// When set, only records that lag these versions match: index version below `index` or payload
+    /// version below `payload`. How ``Store/reindex(_:pageSize:)`` finds what is left to rewrite; a
+    /// query with this set is never refused as stale.
+    public var outdated: RecordVersions?
 
     /// A query for every record of `type`.
-    public init(type: String, filters: [Filter] = [], afterID: String? = nil, limit: Int? = nil) {
+    public init(type: String, filters: [Filter] = [], afterID: String? = nil, limit: Int? = nil,
+                requiredIndexVersion: Int? = nil, outdated: RecordVersions? = nil) {
         self.type = type
         self.filters = filters
         self.afterID = afterID
         self.limit = limit
+        self.requiredIndexVersion = requiredIndexVersion
+        self.outdated = outdated
     }
 
     /// Adds the condition `key == value`.
@@ -72,4 +83,23 @@ public struct RecordQuery: Hashable, Sendable {
         q.limit = limit
         return q
     }
+}
+
+/// The current versions of a record type's index-key definition and payload.
+public struct RecordVersions: Hashable, Sendable, Codable {
+    /// ``StoredRecord/indexVersion``.
+    public var index: Int
+    /// ``StoredRecord/schemaVersion``.
+    public var payload: Int
+    /// Creates the pair.
+    public init(index: Int, payload: Int) {
+        self.index = index
+        self.payload = payload
+    }
+    /// The versions of `R`.
+    public static func of<R: StoredRecord>(_: R.Type) -> RecordVersions {
+        RecordVersions(index: R.indexVersion, payload: R.schemaVersion)
+    }
+    /// Whether an envelope lags these versions.
+    public func isOutdated(_ e: RecordEnvelope) -> Bool { e.indexVersion < index || e.version < payload }
 }

@@ -20,6 +20,13 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case connectionLost(String)
     /// An argument was outside what the store accepts.
     case invalidArgument(String)
+    /// A ``WriteOperation/check(_:_:)`` failed: the record at the key changed (or appeared, or went)
+    /// since it was read. Nothing was written; read again, re-validate and retry
+    /// (``withConflictRetry(attempts:_:)`` does that for a closure).
+    case conflict(RecordKey)
+    /// Rows of `type` were stored with an older index-key definition than the code's: a query on the
+    /// new keys would miss them. Run ``Store/reindex(_:pageSize:)`` first.
+    case staleIndex(type: String, stored: Int, required: Int)
 
     /// A readable description.
     public var description: String {
@@ -35,6 +42,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .backend(let c, let m): return "database error \(c): \(m)"
         case .connectionLost(let m): return "connection lost: \(m)"
         case .invalidArgument(let m): return "invalid argument: \(m)"
+        case .conflict(let k): return "record \(k) changed while this write was prepared; nothing was written"
+        case .staleIndex(let t, let s, let r):
+            return "records of type \(t) are indexed at version \(s), the code needs \(r); re-index them first"
         }
     }
 }

@@ -25,6 +25,10 @@ public protocol StoredRecord: Sendable {
     static var recordType: String { get }
     /// The version of the payload's shape; bump it when the encoding changes incompatibly.
     static var schemaVersion: Int { get }
+    /// The version of ``indexKeys``' definition; bump it when the keys a type declares change, so that
+    /// rows stored before lag and are re-indexed (``Store/reindex(_:pageSize:)``) instead of silently
+    /// missed by queries on the new keys.
+    static var indexVersion: Int { get }
     /// The record's identifier, unique within its type.
     var recordID: String { get }
     /// The values queries filter on, by key. Multi-valued keys join values with ``indexValueSeparator``.
@@ -41,13 +45,15 @@ public let indexValueSeparator = "\u{1F}"
 extension StoredRecord {
     /// Version 1 unless a record says otherwise.
     public static var schemaVersion: Int { 1 }
+    /// Version 1 unless a record says otherwise.
+    public static var indexVersion: Int { 1 }
     /// No index keys unless a record says otherwise.
     public var indexKeys: [String: String] { [:] }
 
     /// The record wrapped for a store.
     public func envelope() throws -> RecordEnvelope {
         try RecordEnvelope(type: Self.recordType, id: recordID, version: Self.schemaVersion,
-                           keys: indexKeys, payload: encodePayload())
+                           keys: indexKeys, payload: encodePayload(), indexVersion: Self.indexVersion)
     }
 }
 
@@ -73,7 +79,11 @@ package enum RecordCoding {
     package static var decoder: JSONDecoder { JSONDecoder() }
 }
 
-/// A record as a store sees it: type, id, payload version, index keys and opaque payload bytes.
+/// A record as a store sees it: type, id, payload version, index keys, opaque payload bytes, and
+/// the store-assigned ``revision``.
+///
+/// Ids are compared as **bytes** (their UTF-8 encoding) everywhere: `"é"` written as NFC and as NFD
+/// are two different records in every store, never merged, and order and paging follow the bytes.
 public struct RecordEnvelope: Hashable, Sendable {
     /// The record type name.
     public var type: String
@@ -85,14 +95,33 @@ public struct RecordEnvelope: Hashable, Sendable {
     public var keys: [String: String]
     /// The encoded record.
     public var payload: Data
+    /// The version of the index-key definition the keys were computed with (``StoredRecord/indexVersion``).
+    public var indexVersion: Int
+    /// The store-assigned revision: 1 after the insert, one more after every update or upsert.
+    ///
+    /// Assigned by the store, never by the writer: a store ignores the value an envelope carries into
+    /// a write and returns the stored one from ``Store/fetch(_:)`` and ``Store/query(_:)``. It counts
+    /// changes to **this** record only, so it reveals nothing about the order of writes to others.
+    /// Make a write conditional on it with ``WriteOperation/check(_:_:)``. 0 means "not read from a store".
+    public var revision: Int
 
     /// Creates an envelope.
-    public init(type: String, id: String, version: Int, keys: [String: String], payload: Data) {
+    public init(type: String, id: String, version: Int, keys: [String: String], payload: Data,
+                indexVersion: Int = 1, revision: Int = 0) {
         self.type = type
         self.id = id
         self.version = version
         self.keys = keys
         self.payload = payload
+        self.indexVersion = indexVersion
+        self.revision = revision
+    }
+
+    /// The same envelope with its store-assigned ``revision`` cleared: what a writer wrote.
+    public var contents: RecordEnvelope {
+        var e = self
+        e.revision = 0
+        return e
     }
 
     /// The envelope's address.
@@ -110,14 +139,16 @@ public struct RecordEnvelope: Hashable, Sendable {
     /// Whether the envelope satisfies every filter of `query` (type, key filters; not paging).
     public func matches(_ query: RecordQuery) -> Bool {
         guard type == query.type else { return false }
+        if let outdated = query.outdated, !outdated.isOutdated(self) { return false }
         for filter in query.filters {
             guard let value = keys[filter.key] else { return false }
+            // Values, like ids, compare as UTF-8 bytes (never by canonical equivalence).
             switch filter.match {
-            case .equals(let v): if value != v { return false }
-            case .oneOf(let vs): if !vs.contains(value) { return false }
+            case .equals(let v): if !value.utf8.elementsEqual(v.utf8) { return false }
+            case .oneOf(let vs): if !vs.contains(where: { $0.utf8.elementsEqual(value.utf8) }) { return false }
             case .contains(let v):
-                if !value.split(separator: Character(indexValueSeparator), omittingEmptySubsequences: true)
-                    .contains(where: { $0 == v }) { return false }
+                if !value.utf8.split(separator: 0x1F, omittingEmptySubsequences: true)
+                    .contains(where: { $0.elementsEqual(v.utf8) }) { return false }
             }
         }
         return true

@@ -1,3 +1,22 @@
+/// What a ``WriteOperation/check(_:_:)`` requires of a record when the batch commits.
+public enum RecordCondition: Hashable, Sendable, Codable {
+    /// No record exists at the key.
+    case absent
+    /// A record exists at the key.
+    case present
+    /// A record exists at the key with exactly this ``RecordEnvelope/revision``: compare-and-swap.
+    case revision(Int)
+
+    /// Whether a record with `revision` (or none, `nil`) satisfies the condition.
+    public func isSatisfied(byRevision revision: Int?) -> Bool {
+        switch self {
+        case .absent: return revision == nil
+        case .present: return revision != nil
+        case .revision(let r): return revision == r
+        }
+    }
+}
+
 /// One write in a ``WriteBatch``.
 public enum WriteOperation: Hashable, Sendable {
     /// Adds a record; fails with ``StoreError/duplicate(_:)`` when its key exists.
@@ -8,12 +27,24 @@ public enum WriteOperation: Hashable, Sendable {
     case upsert(RecordEnvelope)
     /// Removes a record; fails with ``StoreError/notFound(_:)`` when its key does not exist.
     case delete(RecordKey)
+    /// Writes nothing, but fails the whole batch with ``StoreError/conflict(_:)`` unless the record at
+    /// the key satisfies the condition at commit time (inside the batch's transaction, after the
+    /// operations before it in the batch). How a read that a decision depended on is re-checked.
+    case check(RecordKey, RecordCondition)
+    /// Appends compact rows to a row set; the store assigns each row's id (see ``CompactRow``).
+    case appendRows(RowSetKey, [CompactRow])
+    /// Replaces the stored rows with these ids (each row's ``CompactRow/id``) in place; fails with
+    /// ``StoreError/notFound(_:)`` when a row does not exist.
+    case replaceRows(RowSetKey, [CompactRow])
+    /// Removes the rows with these ids; fails with ``StoreError/notFound(_:)`` when one does not exist.
+    case deleteRows(RowSetKey, ids: [Int64])
 
-    /// The key written.
+    /// The key written or checked; for a row operation, the row set's ``RowSetKey/recordKey``.
     public var key: RecordKey {
         switch self {
         case .insert(let e), .update(let e), .upsert(let e): return e.key
-        case .delete(let k): return k
+        case .delete(let k), .check(let k, _): return k
+        case .appendRows(let s, _), .replaceRows(let s, _), .deleteRows(let s, _): return s.recordKey
         }
     }
 }
@@ -23,7 +54,7 @@ public enum WriteOperation: Hashable, Sendable {
 /// ```swift
 /// var batch = WriteBatch()
 /// try batch.insert(participant)
-/// try batch.update(rating)
+/// try batch.update(rating, ifRevision: 3)   // compare-and-swap: fails with .conflict if it changed
 /// try await store.write(batch)
 /// ```
 public struct WriteBatch: Hashable, Sendable {
@@ -44,4 +75,53 @@ public struct WriteBatch: Hashable, Sendable {
     public mutating func upsert<R: StoredRecord>(_ record: R) throws { operations.append(.upsert(try record.envelope())) }
     /// Appends a delete of record `id` of type `R`.
     public mutating func delete<R: StoredRecord>(_: R.Type, id: String) { operations.append(.delete(.of(R.self, id))) }
+
+    /// Appends a check that the record at `key` satisfies `condition` when the batch commits.
+    public mutating func expect(_ key: RecordKey, _ condition: RecordCondition) {
+        operations.append(.check(key, condition))
+    }
+
+    /// Appends a check that `versioned` is still at the revision it was read at.
+    public mutating func expectUnchanged<R: StoredRecord>(_ versioned: Versioned<R>) {
+        operations.append(.check(.of(R.self, versioned.record.recordID), .revision(versioned.revision)))
+    }
+
+    /// Appends a compare-and-swap update: fails with ``StoreError/conflict(_:)`` unless the stored
+    /// record is still at `revision`.
+    public mutating func update<R: StoredRecord>(_ record: R, ifRevision revision: Int) throws {
+        operations.append(.check(.of(R.self, record.recordID), .revision(revision)))
+        operations.append(.update(try record.envelope()))
+    }
+
+    /// Appends a compare-and-swap delete: fails with ``StoreError/conflict(_:)`` unless the stored
+    /// record is still at `revision`.
+    public mutating func delete<R: StoredRecord>(_: R.Type, id: String, ifRevision revision: Int) {
+        operations.append(.check(.of(R.self, id), .revision(revision)))
+        operations.append(.delete(.of(R.self, id)))
+    }
+
+    /// Appends rows to `set`.
+    public mutating func append(_ rows: [CompactRow], to set: RowSetKey) {
+        guard !rows.isEmpty else { return }
+        operations.append(.appendRows(set, rows))
+    }
+
+    /// Appends every operation of `other`, after this batch's own.
+    public mutating func append(contentsOf other: WriteBatch) { operations += other.operations }
 }
+
+/// A record as read from a store, with the ``RecordEnvelope/revision`` a conditional write needs.
+public struct Versioned<R: StoredRecord>: Sendable {
+    /// The record.
+    public var record: R
+    /// Its store-assigned revision when it was read.
+    public var revision: Int
+    /// Pairs a record with its revision.
+    public init(_ record: R, revision: Int) {
+        self.record = record
+        self.revision = revision
+    }
+}
+
+extension Versioned: Equatable where R: Equatable {}
+extension Versioned: Hashable where R: Hashable {}

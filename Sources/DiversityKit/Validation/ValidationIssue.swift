@@ -99,6 +99,10 @@ public enum ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     case invalidOrganisationNumber
     /// Free text longer than allowed.
     case tooLong(length: Int, maximum: Int)
+    /// A session's capacity would fall below the number already attending it.
+    case capacityBelowAttendance(capacity: Int, attending: Int)
+    /// Attendance is already recorded for the session, so it cannot move to another intervention.
+    case attendanceAlreadyRecorded
 
     /// A readable description.
     public var description: String {
@@ -132,6 +136,8 @@ public enum ValidationProblem: Hashable, Sendable, CustomStringConvertible {
         case .measureWithoutGoal: return "measure is linked to no goal"
         case .invalidOrganisationNumber: return "not a valid organisation number"
         case .tooLong(let l, let m): return "length \(l) exceeds \(m)"
+        case .capacityBelowAttendance(let c, let a): return "capacity \(c) is below the \(a) already attending"
+        case .attendanceAlreadyRecorded: return "attendance is already recorded for the session"
         }
     }
 }

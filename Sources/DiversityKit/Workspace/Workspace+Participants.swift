@@ -10,7 +10,11 @@ extension Workspace {
         var batch = WriteBatch()
         var seen: Set<ID<Participant>> = []
         for p in participants {
-            if orgs[p.organisation] == nil { orgs[p.organisation] = .some(try await organisation(p.organisation)) }
+            try Self.requireIdentifier(p.id.rawValue, of: .of(Participant.self, p.id.rawValue))
+            if orgs[p.organisation] == nil {
+                orgs[p.organisation] = .some(try await organisation(p.organisation))
+                batch.expect(.of(Organisation.self, p.organisation.rawValue), .present)
+            }
             warnings += try p.validate(organisation: orgs[p.organisation]!)
             guard seen.insert(p.id).inserted else {
                 throw ValidationError(issues: [ValidationIssue(.error, .of(Participant.self, p.id.rawValue), field: "id",
@@ -52,15 +56,26 @@ extension Workspace {
     }
 
     /// Enrols many (participant, intervention) pairs in one atomic write; any refusal writes nothing.
+    ///
+    /// Safe under concurrency: the write inserts a guard per (participant, intervention) and per
+    /// (participant, elective group), and is conditional on the participants it read, so two
+    /// concurrent enrolments — from tasks, processes or servers — can never both succeed.
     @discardableResult
     public func enrol(_ pairs: [(ID<Participant>, ID<Intervention>)], on date: CalendarDate? = nil) async throws -> [ValidationIssue] {
+        let pairs = pairs.map { (participant: $0.0, intervention: $0.1) }
+        return try await withConflictRetry { try await enrolOnce(pairs, on: date) }
+    }
+
+    private func enrolOnce(_ pairs: [(participant: ID<Participant>, intervention: ID<Intervention>)],
+                           on date: CalendarDate?) async throws -> [ValidationIssue] {
         var warnings: [ValidationIssue] = []
         var batch = WriteBatch()
         var interventionCache: [ID<Intervention>: Intervention] = [:]
         var enrolledNow: [ID<Participant>: [Intervention]] = [:]
+        var touched: Set<ID<Participant>> = []
         for (pid, iid) in pairs {
             let key = RecordKey.of(Enrolment.self, "\(pid)→\(iid)")
-            let p = try await require(Participant.self, pid.rawValue, for: key, field: "participant")
+            let p = try await requireVersioned(Participant.self, pid.rawValue, for: key, field: "participant")
             let i: Intervention
             if let cached = interventionCache[iid] { i = cached } else {
                 i = try await require(Intervention.self, iid.rawValue, for: key, field: "intervention")
@@ -85,15 +100,22 @@ extension Workspace {
                 let missing = i.prerequisites.filter { !done.contains($0) }
                 if !missing.isEmpty { c.error("prerequisites", nil, .prerequisitesNotCompleted(missing)) }
             }
-            if !i.targetRoles.isEmpty && !i.targetRoles.contains(p.role) {
-                c.warning("role", p.role.rawValue, .roleNotTargeted(p.role))
+            if !i.targetRoles.isEmpty && !i.targetRoles.contains(p.record.role) {
+                c.warning("role", p.record.role.rawValue, .roleNotTargeted(p.record.role))
             }
             warnings += try c.finish()
             enrolledNow[pid, default: []].append(i)
+            // The participant's revision moves with every write about them, so an erasure that read
+            // them before this write conflicts instead of missing the new records.
+            if touched.insert(pid).inserted { try batch.update(p.record, ifRevision: p.revision) }
+            try batch.insert(GuardRecord.enrolment(pid, iid))
+            if let group = i.electiveGroup {
+                try batch.insert(GuardRecord.elective(pid, programme: i.programme, group: group, chosen: iid))
+            }
             try batch.insert(Enrolment(id: newID(Enrolment.self, Enrolment.recordType), participant: pid,
-                                       intervention: iid, organisation: p.organisation, date: date))
+                                       intervention: iid, organisation: p.record.organisation, date: date))
         }
-        try await store.write(batch)
+        try await writeGuarded(batch)
         return warnings
     }
 
@@ -152,41 +174,80 @@ extension Workspace {
     }
 
     /// Records many attendances in one atomic write; any refusal writes nothing.
+    ///
+    /// Safe under concurrency: capacity is enforced on a per-session counter updated by
+    /// compare-and-swap in the same batch, a guard keeps one record per participant and session, and
+    /// the write is conditional on the sessions and participants it read.
     @discardableResult
     public func recordAttendance(_ entries: [AttendanceEntry]) async throws -> [ValidationIssue] {
+        try await withConflictRetry { try await recordAttendanceOnce(entries) }
+    }
+
+    private func recordAttendanceOnce(_ entries: [AttendanceEntry]) async throws -> [ValidationIssue] {
         var batch = WriteBatch()
-        var sessionCache: [ID<Session>: (Session, [Attendance])] = [:]
+        var sessions: [ID<Session>: (session: Versioned<Session>, records: [Versioned<Attendance>], load: Versioned<SessionLoad>?, attended: Int)] = [:]
         var enrolledCache: [ID<Participant>: Set<ID<Intervention>>] = [:]
+        var participants: [ID<Participant>: Versioned<Participant>] = [:]
+        var inserted: [RecordKey: Attendance] = [:]
         for entry in entries {
             let key = RecordKey.of(Attendance.self, "\(entry.participant)@\(entry.session)")
-            let p = try await require(Participant.self, entry.participant.rawValue, for: key, field: "participant")
-            if sessionCache[entry.session] == nil {
-                let s = try await require(Session.self, entry.session.rawValue, for: key, field: "session")
-                sessionCache[entry.session] = (s, try await store.all(Attendance.self, where: "session", equals: s.id.rawValue))
+            if participants[entry.participant] == nil {
+                participants[entry.participant] = try await requireVersioned(Participant.self, entry.participant.rawValue, for: key, field: "participant")
             }
-            var (session, records) = sessionCache[entry.session]!
+            let p = participants[entry.participant]!.record
+            if sessions[entry.session] == nil {
+                let s = try await requireVersioned(Session.self, entry.session.rawValue, for: key, field: "session")
+                let records = try await store.allVersioned(Attendance.self, where: [.init(key: "session", match: .equals(s.record.id.rawValue))])
+                let load = try await store.fetchVersioned(SessionLoad.self, id: s.record.id.rawValue)
+                let attended = load?.record.attended ?? records.filter { $0.record.status == .attended }.count
+                sessions[entry.session] = (s, records, load, attended)
+            }
+            var state = sessions[entry.session]!
+            let session = state.session.record
             if enrolledCache[p.id] == nil { enrolledCache[p.id] = Set(try await enrolments(of: p.id).map(\.intervention)) }
             var c = IssueCollector(key)
             if !enrolledCache[p.id]!.contains(session.intervention) { c.error("participant", p.id.rawValue, .notEnrolled) }
-            let existingIndex = records.firstIndex { $0.participant == p.id }
-            let othersAttending = records.enumerated().filter { $0.offset != existingIndex && $0.element.status == .attended }.count
+            let existingIndex = state.records.firstIndex { $0.record.participant == p.id }
+            let wasAttending = existingIndex.map { state.records[$0].record.status == .attended } ?? false
+            let othersAttending = state.attended - (wasAttending ? 1 : 0)
             if let cap = session.capacity, entry.status == .attended, othersAttending >= cap {
                 c.error("session", session.id.rawValue, .capacityExceeded(capacity: cap))
             }
             _ = try c.finish()
+            state.attended = othersAttending + (entry.status == .attended ? 1 : 0)
             if let idx = existingIndex {
-                records[idx].status = entry.status
-                try batch.upsert(records[idx])
+                var record = state.records[idx]
+                record.record.status = entry.status
+                let rkey = RecordKey.of(Attendance.self, record.record.id.rawValue)
+                if inserted[rkey] != nil {
+                    inserted[rkey] = record.record
+                } else {
+                    batch.expect(rkey, .revision(record.revision))
+                    batch.operations.append(.update(try record.record.envelope()))
+                    record.revision += 1
+                }
+                state.records[idx] = record
             } else {
                 let record = Attendance(id: newID(Attendance.self, Attendance.recordType), session: session.id,
                                         intervention: session.intervention, participant: p.id,
                                         organisation: p.organisation, status: entry.status)
-                records.append(record)
-                try batch.insert(record)
+                inserted[.of(Attendance.self, record.id.rawValue)] = record
+                try batch.insert(GuardRecord.attendance(p.id, session.id))
+                state.records.append(Versioned(record, revision: 0))
             }
-            sessionCache[entry.session] = (session, records)
+            sessions[entry.session] = state
         }
-        try await store.write(batch)
+        for record in inserted.values.sorted(by: { $0.id.rawValue < $1.id.rawValue }) { try batch.insert(record) }
+        for (_, state) in sessions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            batch.expectUnchanged(state.session)
+            let load = SessionLoad(session: state.session.record.id, attended: state.attended)
+            if let old = state.load { try batch.update(load, ifRevision: old.revision) } else {
+                batch.expect(.of(SessionLoad.self, load.session.rawValue), .absent)
+                try batch.insert(load)
+            }
+        }
+        for (_, p) in participants.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { try batch.update(p.record, ifRevision: p.revision) }
+        try await writeGuarded(batch)
         return []
     }
 
@@ -197,28 +258,70 @@ extension Workspace {
 
     // MARK: Erasure
 
-    /// Erases a participant: the record and enrolments are deleted, the participant's ratings become
-    /// anonymous, and their attendance is kept under a random stand-in identifier (`erased-<uuid>`)
-    /// that links to no one — so participation and completion still count them once — in one
-    /// atomic write.
+    /// Erases a participant (radering): every registered ``ParticipantDataOwner`` — the core's own first
+    /// (participant, enrolments, guards; attendance kept under a random stand-in `erased-<uuid>` so
+    /// participation still counts them once; ratings made anonymous, their comments removed when they
+    /// identify the participant) — contributes its operations, and all of them are written in one
+    /// atomic, conditional batch, retried if a concurrent write touched what it read. Then the store
+    /// reclaims the space, so no byte of the erased data remains in its files (``Store/reclaimSpace()``).
+    /// - Parameter identifyingTexts: texts that identify the participant (name, e-mail): free text
+    ///   containing any of them is removed too.
     /// - Throws: ``StoreError/notFound(_:)`` when there is no such participant.
-    public func erase(_ participant: ID<Participant>) async throws {
-        guard try await self.participant(participant) != nil else {
-            throw StoreError.notFound(.of(Participant.self, participant.rawValue))
-        }
-        var batch = WriteBatch()
-        batch.delete(Participant.self, id: participant.rawValue)
-        for e in try await enrolments(of: participant) { batch.delete(Enrolment.self, id: e.id.rawValue) }
+    public func erase(_ participant: ID<Participant>, identifyingTexts: [String] = []) async throws {
         // Random, not from the injected generator: a sequential stand-in could hint at the order of erasures.
-        let standIn = ID<Participant>("erased-" + ID<Participant>.random().rawValue)
-        for var a in try await store.all(Attendance.self, where: "participant", equals: participant.rawValue) {
-            a.participant = standIn
-            try batch.update(a)
+        let request = ErasureRequest(participant: participant, standIn: ID("erased-" + ID<Participant>.random().rawValue),
+                                     identifyingTexts: identifyingTexts)
+        let owners: [any ParticipantDataOwner] = [CoreParticipantData()] + dataOwners
+        try await withConflictRetry {
+            guard try await store.fetch(.of(Participant.self, participant.rawValue)) != nil else {
+                throw StoreError.notFound(.of(Participant.self, participant.rawValue))
+            }
+            var batch = WriteBatch()
+            for owner in owners { batch.append(contentsOf: try await owner.erasure(for: request, in: store)) }
+            try await store.write(batch)
         }
-        for var r in try await store.all(Rating.self, where: "participant", equals: participant.rawValue) {
-            r.rater = .anonymous
-            try batch.update(r)
+        try await store.reclaimSpace()
+    }
+}
+
+/// The core's part in erasure: the participant record, enrolments, guards, attendance and ratings.
+struct CoreParticipantData: ParticipantDataOwner {
+    let name = "core"
+
+    func erasure(for request: ErasureRequest, in store: any Store) async throws -> WriteBatch {
+        let pid = request.participant.rawValue
+        var batch = WriteBatch()
+        let byParticipant: [RecordQuery.Filter] = [.init(key: "participant", match: .equals(pid))]
+        if let p = try await store.fetchVersioned(Participant.self, id: pid) {
+            batch.delete(Participant.self, id: pid, ifRevision: p.revision)
         }
-        try await store.write(batch)
+        for e in try await store.allVersioned(Enrolment.self, where: byParticipant) {
+            batch.delete(Enrolment.self, id: e.record.id.rawValue, ifRevision: e.revision)
+        }
+        for g in try await store.allVersioned(GuardRecord.self, where: byParticipant) {
+            batch.delete(GuardRecord.self, id: g.record.id, ifRevision: g.revision)
+        }
+        for var a in try await store.allVersioned(Attendance.self, where: byParticipant) {
+            a.record.participant = request.standIn
+            try batch.update(a.record, ifRevision: a.revision)
+        }
+        for var r in try await store.allVersioned(Rating.self, where: byParticipant) {
+            r.record.rater = .anonymous
+            if let comment = r.record.comment, request.identifies(comment) { r.record.comment = nil }
+            try batch.update(r.record, ifRevision: r.revision)
+        }
+        // Anonymous ratings keep no link, but a comment may still name the participant.
+        if !request.identifyingTexts.isEmpty {
+            var named: [Versioned<Rating>] = []
+            for e in try await store.query(RecordQuery(type: Rating.recordType, requiredIndexVersion: Rating.indexVersion)) {
+                let r = try e.decode(Rating.self)
+                if r.rater == .anonymous, let comment = r.comment, request.identifies(comment) { named.append(Versioned(r, revision: e.revision)) }
+            }
+            for var r in named {
+                r.record.comment = nil
+                try batch.update(r.record, ifRevision: r.revision)
+            }
+        }
+        return batch
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The façade an embedding system uses: register organisations, plan a programme, enrol
 /// participants, record attendance and ratings — with validation enforced.
 ///
@@ -19,14 +21,26 @@ public actor Workspace {
     public nonisolated let store: any Store
     /// Makes identifiers for records the workspace creates (enrolments, attendance).
     public nonisolated let ids: any IDGenerator
+    /// The modules that take part in erasure besides the core (SurveyModule, ProgrammeToolkit, an
+    /// embedder's own), in the order given.
+    public private(set) var dataOwners: [any ParticipantDataOwner]
 
     /// Creates a workspace over `store`.
     /// - Parameters:
     ///   - store: where records live.
     ///   - ids: how new identifiers are made; pass a ``SequentialIDGenerator`` for repeatable runs.
-    public init(store: any Store, ids: any IDGenerator = RandomIDGenerator()) {
+    ///   - dataOwners: the modules whose records name participants, so that ``erase(_:identifyingTexts:)``
+    ///     erases them too (the core's own records are always covered).
+    public init(store: any Store, ids: any IDGenerator = RandomIDGenerator(), dataOwners: [any ParticipantDataOwner] = []) {
         self.store = store
         self.ids = ids
+        self.dataOwners = dataOwners
+    }
+
+    /// Adds a module's part in erasure; an owner with the same ``ParticipantDataOwner/name`` is replaced.
+    public func register(dataOwner: any ParticipantDataOwner) {
+        dataOwners.removeAll { $0.name == dataOwner.name }
+        dataOwners.append(dataOwner)
     }
 
     func newID<T>(_: T.Type, _ type: String) -> ID<T> { ID(ids.next(for: type)) }
@@ -39,6 +53,31 @@ public actor Workspace {
         return record
     }
 
+    func requireVersioned<R: StoredRecord>(_: R.Type, _ id: String, for entity: RecordKey, field: String) async throws -> Versioned<R> {
+        guard let record = try await store.fetchVersioned(R.self, id: id) else {
+            throw ValidationError(issues: [ValidationIssue(.error, entity, field: field, value: id,
+                                                           .unknownReference(.of(R.self, id)))])
+        }
+        return record
+    }
+
+    /// Writes a batch whose guard inserts may meet a concurrent writer's: such a duplicate means another
+    /// write won the race, so it is reported as a conflict and the command runs again (and then refuses
+    /// with the validation error the winner's record causes).
+    func writeGuarded(_ batch: WriteBatch) async throws {
+        do { try await store.write(batch) } catch StoreError.duplicate(let key)
+            where key.type == GuardRecord.recordType || key.type == SessionLoad.recordType {
+            throw StoreError.conflict(key)
+        }
+    }
+
+    /// Refuses an empty or blank identifier (every entity's id must name it).
+    static func requireIdentifier(_ id: String, of entity: RecordKey) throws {
+        guard !id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ValidationError(issues: [ValidationIssue(.error, entity, field: "id", value: id, .empty)])
+        }
+    }
+
     // MARK: Organisations
 
     /// Registers a new organisation.
@@ -46,6 +85,8 @@ public actor Workspace {
     ///   ``StoreError/duplicate(_:)`` when the id is taken.
     @discardableResult
     public func register(_ organisation: Organisation) async throws -> [ValidationIssue] {
+        try Self.requireIdentifier(organisation.id.rawValue, of: .of(Organisation.self, organisation.id.rawValue))
+        for unit in organisation.units { try Self.requireIdentifier(unit.id.rawValue, of: .of(Organisation.self, organisation.id.rawValue)) }
         let warnings = try organisation.validate()
         try await store.insert(organisation)
         return warnings
@@ -56,16 +97,25 @@ public actor Workspace {
     ///   is refused with ``ValidationProblem/unitOfAnotherOrganisation(unit:organisation:)``.
     @discardableResult
     public func update(_ organisation: Organisation) async throws -> [ValidationIssue] {
-        var warnings = try organisation.validate()
-        var c = IssueCollector(.of(Organisation.self, organisation.id.rawValue))
-        for p in try await participants(of: organisation.id) {
-            if let u = p.unit, organisation.unit(u) == nil {
-                c.error("units", u.rawValue, .unitOfAnotherOrganisation(unit: u, organisation: organisation.id))
+        for unit in organisation.units { try Self.requireIdentifier(unit.id.rawValue, of: .of(Organisation.self, organisation.id.rawValue)) }
+        return try await withConflictRetry {
+            var warnings = try organisation.validate()
+            guard let existing = try await store.fetchVersioned(Organisation.self, id: organisation.id.rawValue) else {
+                throw StoreError.notFound(.of(Organisation.self, organisation.id.rawValue))
             }
+            var c = IssueCollector(.of(Organisation.self, organisation.id.rawValue))
+            var batch = WriteBatch()
+            for p in try await store.allVersioned(Participant.self, where: [.init(key: "organisation", match: .equals(organisation.id.rawValue))]) {
+                if let u = p.record.unit, organisation.unit(u) == nil {
+                    c.error("units", u.rawValue, .unitOfAnotherOrganisation(unit: u, organisation: organisation.id))
+                }
+                batch.expectUnchanged(p)
+            }
+            warnings += try c.finish()
+            try batch.update(organisation, ifRevision: existing.revision)
+            try await store.write(batch)
+            return warnings
         }
-        warnings += try c.finish()
-        try await store.update(organisation)
-        return warnings
     }
 
     /// A registered organisation.
@@ -83,17 +133,27 @@ public actor Workspace {
     ///   budget above funding, planned participants of a non-member, negative amounts.
     @discardableResult
     public func plan(_ programme: Programme) async throws -> [ValidationIssue] {
-        let known = Set(try await organisations().map(\.id))
-        let warnings = try programme.validate(knownOrganisations: known)
-        if let existing = try await store.fetch(Programme.self, id: programme.id.rawValue) {
-            var c = IssueCollector(.of(Programme.self, programme.id.rawValue))
-            for s in try await sessions(ofProgramme: existing.id) where !programme.period.contains(s.date) {
-                c.error("period", programme.period.description, .dateOutsidePeriod(date: s.date, period: programme.period))
+        let key = RecordKey.of(Programme.self, programme.id.rawValue)
+        try Self.requireIdentifier(programme.id.rawValue, of: key)
+        return try await withConflictRetry {
+            let known = Set(try await organisations().map(\.id))
+            let warnings = try programme.validate(knownOrganisations: known)
+            var batch = WriteBatch()
+            for org in Set([programme.owner] + programme.partners) { batch.expect(.of(Organisation.self, org.rawValue), .present) }
+            if let existing = try await store.fetchVersioned(Programme.self, id: programme.id.rawValue) {
+                var c = IssueCollector(key)
+                for s in try await sessions(ofProgramme: existing.record.id) where !programme.period.contains(s.date) {
+                    c.error("period", programme.period.description, .dateOutsidePeriod(date: s.date, period: programme.period))
+                }
+                _ = try c.finish()
+                try batch.update(programme, ifRevision: existing.revision)
+            } else {
+                batch.expect(key, .absent)
+                try batch.insert(programme)
             }
-            _ = try c.finish()
+            try await store.write(batch)
+            return warnings
         }
-        try await store.upsert(programme)
-        return warnings
     }
 
     /// A planned programme.
@@ -107,16 +167,39 @@ public actor Workspace {
     @discardableResult
     public func add(_ intervention: Intervention) async throws -> [ValidationIssue] {
         let key = RecordKey.of(Intervention.self, intervention.id.rawValue)
-        _ = try await require(Programme.self, intervention.programme.rawValue, for: key, field: "programme")
-        // The programme's own interventions, plus any prerequisite named from elsewhere so the rule
-        // can refuse it as belonging to another programme; never every intervention in the store.
-        var siblings = try await interventions(of: intervention.programme).filter { $0.id != intervention.id }
-        for p in Set(intervention.prerequisites) where p != intervention.id && !siblings.contains(where: { $0.id == p }) {
-            if let other = try await self.intervention(p) { siblings.append(other) }
+        try Self.requireIdentifier(intervention.id.rawValue, of: key)
+        return try await withConflictRetry {
+            let programme = try await requireVersioned(Programme.self, intervention.programme.rawValue, for: key, field: "programme")
+            // The programme's own interventions, plus any prerequisite named from elsewhere so the rule
+            // can refuse it as belonging to another programme; never every intervention in the store.
+            var siblings = try await interventions(of: intervention.programme).filter { $0.id != intervention.id }
+            for p in Set(intervention.prerequisites) where p != intervention.id && !siblings.contains(where: { $0.id == p }) {
+                if let other = try await self.intervention(p) { siblings.append(other) }
+            }
+            let warnings = try intervention.validate(siblings: siblings)
+            var batch = WriteBatch()
+            batch.expectUnchanged(programme)
+            if let existing = try await store.fetchVersioned(Intervention.self, id: intervention.id.rawValue) {
+                // Moving an intervention moves its sessions: they must fit the new programme's period.
+                if existing.record.programme != intervention.programme {
+                    var c = IssueCollector(key)
+                    for s in try await store.allVersioned(Session.self, where: [.init(key: "intervention", match: .equals(intervention.id.rawValue))]) {
+                        if !programme.record.period.contains(s.record.date) {
+                            c.error("programme", intervention.programme.rawValue,
+                                    .dateOutsidePeriod(date: s.record.date, period: programme.record.period))
+                        }
+                        batch.expectUnchanged(s)
+                    }
+                    _ = try c.finish()
+                }
+                try batch.update(intervention, ifRevision: existing.revision)
+            } else {
+                batch.expect(key, .absent)
+                try batch.insert(intervention)
+            }
+            try await store.write(batch)
+            return warnings
         }
-        let warnings = try intervention.validate(siblings: siblings)
-        try await store.upsert(intervention)
-        return warnings
     }
 
     /// An intervention.
@@ -134,6 +217,7 @@ public actor Workspace {
     /// Registers or replaces a facilitator.
     /// - Throws: ``ValidationError`` when the label is empty or the organisation unknown.
     public func add(_ facilitator: Facilitator) async throws {
+        try Self.requireIdentifier(facilitator.id.rawValue, of: .of(Facilitator.self, facilitator.id.rawValue))
         var c = IssueCollector(.of(Facilitator.self, facilitator.id.rawValue))
         c.requireText("label", facilitator.label)
         if let org = facilitator.organisation, try await organisation(org) == nil {
@@ -146,6 +230,7 @@ public actor Workspace {
     /// Registers or replaces a venue.
     /// - Throws: ``ValidationError`` when the name is empty.
     public func add(_ venue: Venue) async throws {
+        try Self.requireIdentifier(venue.id.rawValue, of: .of(Venue.self, venue.id.rawValue))
         var c = IssueCollector(.of(Venue.self, venue.id.rawValue))
         c.requireText("name", venue.name)
         _ = try c.finish()
@@ -161,18 +246,41 @@ public actor Workspace {
     }
 
     /// Schedules many sessions in one atomic write.
+    ///
+    /// Replacing a session may not cut its capacity below the number already attending, nor move it to
+    /// another intervention once attendance is recorded; the same id twice in one call is refused.
     /// - Throws: ``ValidationError`` for the first session that fails; nothing is written then.
     @discardableResult
     public func schedule(_ sessions: [Session]) async throws -> [ValidationIssue] {
+        var seen: Set<ID<Session>> = []
+        for session in sessions {
+            let key = RecordKey.of(Session.self, session.id.rawValue)
+            try Self.requireIdentifier(session.id.rawValue, of: key)
+            guard seen.insert(session.id).inserted else {
+                throw ValidationError(issues: [ValidationIssue(.error, key, field: "id", value: session.id.rawValue,
+                                                               .duplicateIdentifier(session.id.rawValue))])
+            }
+        }
+        return try await withConflictRetry { try await scheduleOnce(sessions) }
+    }
+
+    private func scheduleOnce(_ sessions: [Session]) async throws -> [ValidationIssue] {
         var warnings: [ValidationIssue] = []
         var batch = WriteBatch()
         var programmes: [ID<Intervention>: Programme] = [:]
+        var checked: Set<RecordKey> = []
+        func expect<R: StoredRecord>(_ v: Versioned<R>) {
+            if checked.insert(.of(R.self, v.record.recordID)).inserted { batch.expectUnchanged(v) }
+        }
         for session in sessions {
             let key = RecordKey.of(Session.self, session.id.rawValue)
             let programme: Programme
             if let p = programmes[session.intervention] { programme = p } else {
-                let intervention = try await require(Intervention.self, session.intervention.rawValue, for: key, field: "intervention")
-                programme = try await require(Programme.self, intervention.programme.rawValue, for: key, field: "intervention")
+                let intervention = try await requireVersioned(Intervention.self, session.intervention.rawValue, for: key, field: "intervention")
+                let p = try await requireVersioned(Programme.self, intervention.record.programme.rawValue, for: key, field: "intervention")
+                expect(intervention)
+                expect(p)
+                programme = p.record
                 programmes[session.intervention] = programme
             }
             if let venue = session.venue {
@@ -182,7 +290,25 @@ public actor Workspace {
                 _ = try await require(Facilitator.self, f.rawValue, for: key, field: "facilitators")
             }
             warnings += try session.validate(programme: programme)
-            try batch.upsert(session)
+            if let existing = try await store.fetchVersioned(Session.self, id: session.id.rawValue) {
+                let records = try await store.all(Attendance.self, where: "session", equals: session.id.rawValue)
+                let load = try await store.fetchVersioned(SessionLoad.self, id: session.id.rawValue)
+                let attending = load?.record.attended ?? records.filter { $0.status == .attended }.count
+                // Every attendance change moves the load counter, so this check covers concurrent attendance.
+                if let load { batch.expectUnchanged(load) } else { batch.expect(.of(SessionLoad.self, session.id.rawValue), .absent) }
+                var c = IssueCollector(key)
+                if let cap = session.capacity, cap < attending {
+                    c.error("capacity", String(cap), .capacityBelowAttendance(capacity: cap, attending: attending))
+                }
+                if existing.record.intervention != session.intervention, !records.isEmpty {
+                    c.error("intervention", session.intervention.rawValue, .attendanceAlreadyRecorded)
+                }
+                _ = try c.finish()
+                try batch.update(session, ifRevision: existing.revision)
+            } else {
+                batch.expect(key, .absent)
+                try batch.insert(session)
+            }
         }
         try await store.write(batch)
         return warnings

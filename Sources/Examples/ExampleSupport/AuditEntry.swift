@@ -12,6 +12,10 @@ public struct AuditEntry: Codable, Hashable, Sendable, CustomStringConvertible {
         case upsert
         /// A delete.
         case delete
+        /// A condition checked (compare-and-swap), writing nothing.
+        case check
+        /// Compact rows appended, replaced or deleted (the row set is logged, never a row).
+        case rows
     }
 
     /// The entry's place in the log, from 1.
@@ -46,6 +50,8 @@ public struct AuditEntry: Codable, Hashable, Sendable, CustomStringConvertible {
         case .update: return .update
         case .upsert: return .upsert
         case .delete: return .delete
+        case .check: return .check
+        case .appendRows, .replaceRows, .deleteRows: return .rows
         }
     }
 }

@@ -9,6 +9,7 @@
 import DiversityKit
 import ExampleSupport
 import Foundation
+import ProgrammeToolkit
 import SeedScenarios
 
 let cli = ExampleCommandLine(
@@ -39,7 +40,7 @@ let options = commandLine.options
 
 do {
     let store = try await ExampleStore.openFresh(options)
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "trb-"))
+    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "trb-"), dataOwners: [ToolkitParticipantData()])
     let rosterURL = commandLine.roster.map { URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: options.storePath).deletingLastPathComponent().appendingPathComponent("\(cli.name)-roster.csv")
     let importProgress = ProgressDisplay(title: "Importerar personalregister", mode: .automatic(quiet: options.quiet))

@@ -6,6 +6,7 @@
 import DiversityKit
 import ExampleSupport
 import Foundation
+import ProgrammeToolkit
 import SeedScenarios
 
 let cli = ExampleCommandLine(
@@ -21,7 +22,7 @@ do {
         try FileManager.default.removeItem(atPath: auditPath)
     }
     let store = try AuditLogStore(wrapping: sqlite, logFile: auditPath)
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "omv-"))
+    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "omv-"), dataOwners: [ToolkitParticipantData(), store])
 
     let outcome = try await OmvantMentorskapScenario.run(in: workspace, seed: options.seed)
     let followUp = try await OmvantMentorskapScenario.followUpReports(from: store)

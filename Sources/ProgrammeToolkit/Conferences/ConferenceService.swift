@@ -50,8 +50,20 @@ public struct ConferenceService: Sendable {
     @discardableResult
     public func adopt(_ conferenceID: ID<DialogueConference>, outputs indices: [Int]? = nil,
                       into planID: ID<ActionPlan>) async throws -> [Measure] {
-        var conference = try await store.require(DialogueConference.self, conferenceID.rawValue)
-        var plan = try await store.require(ActionPlan.self, planID.rawValue)
+        // Read–modify–write of two records: conditional on both revisions, retried on a concurrent change.
+        try await withConflictRetry { try await adoptOnce(conferenceID, outputs: indices, into: planID) }
+    }
+
+    private func adoptOnce(_ conferenceID: ID<DialogueConference>, outputs indices: [Int]?,
+                           into planID: ID<ActionPlan>) async throws -> [Measure] {
+        guard let readConference = try await store.fetchVersioned(DialogueConference.self, id: conferenceID.rawValue) else {
+            throw ToolkitError.unknownReference(.of(DialogueConference.self, conferenceID.rawValue))
+        }
+        guard let readPlan = try await store.fetchVersioned(ActionPlan.self, id: planID.rawValue) else {
+            throw ToolkitError.unknownReference(.of(ActionPlan.self, planID.rawValue))
+        }
+        var conference = readConference.record
+        var plan = readPlan.record
         let chosen = indices ?? conference.outputs.indices.filter { conference.outputs[$0].adoptedAs == nil }
         try Check.unique(chosen)
         var measures: [Measure] = []
@@ -77,8 +89,8 @@ public struct ConferenceService: Sendable {
             measures.append(measure)
         }
         var batch = WriteBatch()
-        try batch.update(plan)
-        try batch.update(conference)
+        try batch.update(plan, ifRevision: readPlan.revision)
+        try batch.update(conference, ifRevision: readConference.revision)
         try await store.write(batch)
         return measures
     }

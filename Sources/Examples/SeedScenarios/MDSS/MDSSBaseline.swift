@@ -38,7 +38,7 @@ extension MDSSScenario {
     static func runBaseline(store: any Store, staff: [ID<OrganisationUnit>: [Participant]],
                             rng: inout SeededGenerator) async throws -> BaselineResult {
         let ids = SequentialIDGenerator(prefix: "mdss-")
-        let during = SurveyService(store: store, clock: { noon(CalendarDate(year: 2011, month: 1, day: 24)!) }, ids: ids)
+        let during = SurveyService(store: store, secret: ExampleTokenSecret.value, clock: { noon(CalendarDate(year: 2011, month: 1, day: 24)!) }, ids: ids)
         let battery = try await during.publish(ItemBank.baselineBattery(id: "mdss-nulagesmatning"))
         let surveyed = workplaces.filter(\.surveyed)
         let (distribution, tokens) = try await during.distribute(DistributionPlan(
@@ -60,35 +60,15 @@ extension MDSSScenario {
             }
         }
         // The survey tool closes the distribution on the closing day.
-        _ = try await SurveyService(store: store, clock: { noon(surveyCloses) }, ids: ids).close(distribution.id)
+        _ = try await SurveyService(store: store, secret: ExampleTokenSecret.value, clock: { noon(surveyCloses) }, ids: ids).close(distribution.id)
 
         var builder = ResponseMatrix.Builder(questionnaire: battery)
-        for response in try await orderedResponses(to: battery.reference, in: during) { builder.append(response) }
+        for response in try await during.responsesInFixedOrder(to: battery.reference) { builder.append(response) }
         let matrix = builder.build()
         let needs = TopicNeed.needs(from: matrix)
         let plan = try TrainingTailor.plan(needs: needs, configuration: .baseTraining)
         return BaselineResult(questionnaire: battery, distribution: distribution.id, issued: tokens.count,
                               responded: responded, needs: needs, plan: plan)
-    }
-
-    /// The responses to `reference` in a fixed order. The store returns them by their random ids,
-    /// and sums of doubles depend on the order, so runs would differ in the last digits otherwise.
-    static func orderedResponses(to reference: QuestionnaireReference, in service: SurveyService) async throws -> [SurveyResponse] {
-        try await service.responses(to: reference).sorted {
-            ($0.reportingUnit?.rawValue ?? "", signature($0)) < ($1.reportingUnit?.rawValue ?? "", signature($1))
-        }
-    }
-
-    /// A response's answers as text, to order responses without their random ids.
-    static func signature(_ response: SurveyResponse) -> String {
-        response.answers.keys.sorted().map { code in
-            switch response.answers[code]! {
-            case .value(let v): return "\(code)=\(v)"
-            case .values(let v): return "\(code)=\(v)"
-            case .text(let t): return "\(code)=\(t)"
-            case .cells(let c): return "\(code)=" + c.keys.sorted().map { "\($0):\(c[$0]!)" }.joined(separator: ",")
-            }
-        }.joined(separator: ";")
     }
 
     /// One synthetic, anonymous set of answers. The respondent's role only decides "are you a manager?".

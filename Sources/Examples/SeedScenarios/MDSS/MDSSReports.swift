@@ -1,5 +1,6 @@
 import DiversityKit
 import EvaluationModule
+import ExampleSupport
 import SurveyModule
 
 extension MDSSScenario {
@@ -89,11 +90,11 @@ extension MDSSScenario {
     public static func followUpReports(from store: any Store, language: ReportLanguage = .swedish) async throws -> [Report] {
         let records = try await ProgrammeRecords.load(programme: programmeID, from: store)
         let reports = EvaluationReports(language: language)
-        let survey = SurveyService(store: store)
+        let survey = SurveyService(store: store, secret: ExampleTokenSecret.value)
         guard let battery = try await survey.latestVersion(of: "mdss-nulagesmatning") else {
             throw FollowUpError.unknownProgramme(programmeID)
         }
-        let responses = try await orderedResponses(to: battery.reference, in: survey)
+        let responses = try await survey.responsesInFixedOrder(to: battery.reference)
         let unitNames = Dictionary(records.organisations.flatMap { o in o.units.map { ($0.id, $0.name) } }, uniquingKeysWith: { a, _ in a })
         let input = try SurveyResultsInput(questionnaire: battery, responses: responses, language: language, unitNames: unitNames)
         return [try reports.programmeFollowUp(records, asOf: followUpDate, funnelEndingAt: diversityForum),

@@ -31,7 +31,7 @@ extension LikabehandlingScenario {
     /// administration (about half the staff answered; a very small administration's answers are
     /// there but must be withheld by the report).
     static func baselineSurvey(in store: any Store, staff: [Participant], rng: inout SeededGenerator) async throws -> BaselineSurvey {
-        let surveys = SurveyService(store: store, clock: { Date(timeIntervalSince1970: 1_204_329_600) }, ids: SequentialIDGenerator(prefix: "enkat-"))
+        let surveys = SurveyService(store: store, secret: ExampleTokenSecret.value, clock: { Date(timeIntervalSince1970: 1_204_329_600) }, ids: SequentialIDGenerator(prefix: "enkat-"))
         let questionnaire = try await surveys.publish(baselineQuestionnaire())
         var perAdministration: [ID<OrganisationUnit>: Int] = [:]
         for person in staff { if let unit = person.unit { perAdministration[administrationID(of: unit), default: 0] += 1 } }
@@ -51,7 +51,7 @@ extension LikabehandlingScenario {
         }
         try await surveys.importResponses(responses)
         let names = Dictionary(uniqueKeysWithValues: administrations.map { ($0.id, $0.name) })
-        let stored = try await surveys.responses(to: questionnaire.reference)
+        let stored = try await surveys.responsesInFixedOrder(to: questionnaire.reference)
         return BaselineSurvey(
             questionnaire: questionnaire,
             respondents: stored.count,

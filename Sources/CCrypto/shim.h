@@ -1,0 +1,9 @@
+#ifndef DIVERSITYKIT_CCRYPTO_SHIM_H
+#define DIVERSITYKIT_CCRYPTO_SHIM_H
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/crypto.h>
+
+#endif
