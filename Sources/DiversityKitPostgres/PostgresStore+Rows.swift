@@ -178,7 +178,7 @@ enum PostgresRowReader {
 
 extension PostgresStore {
     /// A page of the rows matching `query`, ordered by id, read into columns without a struct per row.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit; connection and backend errors.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative limit; connection and backend errors.
     public func rows(_ query: RowQuery) async throws -> RowPage {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("negative row limit \(limit)") }
         return try await perform { [schema] c in try PostgresRowReader.page(query, c, schema) }

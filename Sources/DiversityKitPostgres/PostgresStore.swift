@@ -1,7 +1,7 @@
 import DiversityKit
 import Foundation
 
-/// A ``Store`` in a PostgreSQL database, for programmes shared by many systems and organisations.
+/// A ``/DiversityKit/Store`` in a PostgreSQL database, for programmes shared by many systems and organisations.
 ///
 /// One connection per store, driven from a thread of its own (a `BlockingWorker`): each call is one
 /// job on that thread, so libpq's blocking calls never hold a thread of Swift's cooperative pool.
@@ -14,14 +14,14 @@ import Foundation
 /// let workspace = Workspace(store: store)
 /// ```
 ///
-/// A lost connection fails the call with ``StoreError/connectionLost(_:)``; the next call
+/// A lost connection fails the call with ``/DiversityKit/StoreError/connectionLost(_:)``; the next call
 /// reconnects. A write interrupted that way either committed completely or not at all.
 public actor PostgresStore: Store {
     /// The newest schema version this code knows; a newer database is refused.
     public static var supportedSchemaVersion: Int { PostgresMigrations.latest }
 
     /// How often a batch is tried when the server reports a serialisation failure or deadlock
-    /// (SQLSTATE 40001, 40P01) before it fails with ``StoreError/conflict(_:)``.
+    /// (SQLSTATE 40001, 40P01) before it fails with ``/DiversityKit/StoreError/conflict(_:)``.
     public static let writeAttempts = 8
 
     /// How the store was opened.
@@ -32,11 +32,11 @@ public actor PostgresStore: Store {
     nonisolated let worker: BlockingWorker
 
     /// Connects and migrates the schema to ``supportedSchemaVersion``.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a malformed connection string or schema name;
-    ///   ``StoreError/connectionLost(_:)`` when the server cannot be reached;
-    ///   ``StoreError/schemaTooNew(found:supported:)`` when the schema is newer (it is not touched);
-    ///   ``StoreError/notADiversityKitStore(_:)`` when the schema holds other tables;
-    ///   ``StoreError/backend(code:message:)`` for anything else the server refuses.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a malformed connection string or schema name;
+    ///   ``/DiversityKit/StoreError/connectionLost(_:)`` when the server cannot be reached;
+    ///   ``/DiversityKit/StoreError/schemaTooNew(found:supported:)`` when the schema is newer (it is not touched);
+    ///   ``/DiversityKit/StoreError/notADiversityKitStore(_:)`` when the schema holds other tables;
+    ///   ``/DiversityKit/StoreError/backend(code:message:)`` for anything else the server refuses.
     public init(_ configuration: Configuration) async throws {
         let schema = try PostgresSchema(configuration.schema)
         let worker = BlockingWorker(label: "DiversityKitPostgres.\(configuration.schema)")
@@ -80,7 +80,7 @@ public actor PostgresStore: Store {
     }
 
     /// The record at `key`, byte for byte as written, with its revision, or `nil`.
-    /// - Throws: ``StoreError/connectionLost(_:)``, ``StoreError/backend(code:message:)``.
+    /// - Throws: ``/DiversityKit/StoreError/connectionLost(_:)``, ``/DiversityKit/StoreError/backend(code:message:)``.
     public func fetch(_ key: RecordKey) async throws -> RecordEnvelope? {
         try await perform { [schema] c in
             let result = try c.execute("""
@@ -92,9 +92,9 @@ public actor PostgresStore: Store {
     }
 
     /// One type's records matching every filter, ordered by the UTF-8 bytes of their ids
-    /// (`COLLATE "C"`), after ``RecordQuery/afterID`` and at most ``RecordQuery/limit``.
-    /// - Throws: ``StoreError/staleIndex(type:stored:required:)`` when a record of the type was
-    ///   indexed below ``RecordQuery/requiredIndexVersion``; ``StoreError/invalidArgument(_:)`` for a
+    /// (`COLLATE "C"`), after ``/DiversityKit/RecordQuery/afterID`` and at most ``/DiversityKit/RecordQuery/limit``.
+    /// - Throws: ``/DiversityKit/StoreError/staleIndex(type:stored:required:)`` when a record of the type was
+    ///   indexed below ``/DiversityKit/RecordQuery/requiredIndexVersion``; ``/DiversityKit/StoreError/invalidArgument(_:)`` for a
     ///   negative limit or text holding NUL; connection and backend errors.
     public func query(_ query: RecordQuery) async throws -> [RecordEnvelope] {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("a query limit must not be negative") }
@@ -111,7 +111,7 @@ public actor PostgresStore: Store {
     }
 
     /// How many records of the query's type match its filters (paging ignored).
-    /// - Throws: ``StoreError/staleIndex(type:stored:required:)`` as ``query(_:)``; connection and backend errors.
+    /// - Throws: ``/DiversityKit/StoreError/staleIndex(type:stored:required:)`` as ``query(_:)``; connection and backend errors.
     public func count(_ query: RecordQuery) async throws -> Int {
         try await perform { [schema] c in
             try Self.requireIndexVersion(query, c, schema)
@@ -126,8 +126,8 @@ public actor PostgresStore: Store {
     /// Checks read inside the transaction, so the server's serialisable snapshot isolation detects a
     /// concurrent change to anything the batch checked or wrote; the batch is then retried from the
     /// start, up to ``writeAttempts`` times.
-    /// - Throws: ``StoreError/duplicate(_:)`` or ``StoreError/notFound(_:)`` for the first
-    ///   operation that fails; ``StoreError/conflict(_:)`` for a check that does not hold or when
+    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)`` or ``/DiversityKit/StoreError/notFound(_:)`` for the first
+    ///   operation that fails; ``/DiversityKit/StoreError/conflict(_:)`` for a check that does not hold or when
     ///   every attempt met a concurrent change; `CancellationError` when the task is cancelled
     ///   (rolled back); connection and backend errors. Nothing is written on any error.
     public func write(_ batch: WriteBatch) async throws {
@@ -141,7 +141,7 @@ public actor PostgresStore: Store {
     ///
     /// PostgreSQL lets only a table's owner (or a superuser) vacuum it and merely warns otherwise,
     /// so the store checks first and refuses rather than return with nothing removed.
-    /// - Throws: ``StoreError/backend(code:message:)`` with SQLSTATE 42501 when the connected role
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` with SQLSTATE 42501 when the connected role
     ///   does not own the tables (run it as the owner role); connection and backend errors;
     ///   `CancellationError`.
     public func reclaimSpace() async throws {

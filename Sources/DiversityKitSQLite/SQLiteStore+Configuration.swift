@@ -9,7 +9,7 @@ extension SQLiteStore {
         /// The database file; created when missing. `":memory:"` opens a private in-memory database.
         public var path: String
         /// How long a write waits for another connection's lock before failing with
-        /// ``StoreError/conflict(_:)``; between zero and ``maximumBusyTimeout``.
+        /// ``/DiversityKit/StoreError/conflict(_:)``; between zero and ``maximumBusyTimeout``.
         public var busyTimeout: Duration
         /// How often SQLite waits for the disk (`PRAGMA synchronous`).
         public var synchronous: Synchronous
@@ -30,7 +30,7 @@ extension SQLiteStore {
         public static let maximumBusyTimeout = Duration.seconds(3600)
 
         /// Checks the configuration before anything is opened.
-        /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative or over-long ``busyTimeout``, an
+        /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative or over-long ``busyTimeout``, an
         ///   empty path, or a path holding a NUL character (which C would silently cut off).
         public func validate() throws {
             guard busyTimeout >= .zero, busyTimeout <= Self.maximumBusyTimeout else {

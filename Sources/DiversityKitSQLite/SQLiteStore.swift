@@ -9,7 +9,7 @@ import Foundation
 /// damaged ones without touching them. Every value is bound as a parameter and statements are
 /// prepared once and reused.
 ///
-/// The one connection lives on its own ``BlockingWorker`` thread: every operation is one job there
+/// The one connection lives on its own `BlockingWorker` thread: every operation is one job there
 /// (a whole transaction), so SQLite's blocking calls never occupy Swift's cooperative pool, and
 /// callers simply await. Every write is `BEGIN IMMEDIATE`: its checks read under the write lock, so
 /// read–validate–write is serialisable across tasks, stores and processes on the same file. Several
@@ -29,10 +29,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     private let connection: Connection
 
     /// Opens the store described by `configuration`, creating and migrating the file as needed.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a configuration ``Configuration/validate()``
-    ///   refuses, ``StoreError/notADiversityKitStore(_:)`` for a file that is not SQLite, belongs to
-    ///   another application or lacks the tables its version promises, ``StoreError/schemaTooNew(found:supported:)``
-    ///   for a file written by newer code (all leave the file untouched), ``StoreError/backend(code:message:)``
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a configuration ``Configuration/validate()``
+    ///   refuses, ``/DiversityKit/StoreError/notADiversityKitStore(_:)`` for a file that is not SQLite, belongs to
+    ///   another application or lacks the tables its version promises, ``/DiversityKit/StoreError/schemaTooNew(found:supported:)``
+    ///   for a file written by newer code (all leave the file untouched), ``/DiversityKit/StoreError/backend(code:message:)``
     ///   when SQLite fails.
     public convenience init(_ configuration: Configuration) throws {
         try self.init(configuration, migratingTo: Migrations.latest)
@@ -54,7 +54,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     /// A fresh private in-memory store, for previews and tests.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite cannot allocate it.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite cannot allocate it.
     public static func inMemory() throws -> SQLiteStore {
         try SQLiteStore(.inMemory)
     }
@@ -70,7 +70,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: Records
 
     /// The record at `key` with its index keys and revision, or `nil`.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite fails.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func fetch(_ key: RecordKey) async throws -> RecordEnvelope? {
         try await job { c, _ in
             let record = try c.statement("SELECT version, payload, revision, index_version FROM records WHERE type = ? AND id = ?")
@@ -90,9 +90,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     /// The records of `query.type` matching its filters, ordered by the UTF-8 bytes of their ids.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit,
-    ///   ``StoreError/staleIndex(type:stored:required:)`` when records of the type were indexed below
-    ///   ``RecordQuery/requiredIndexVersion``, ``StoreError/backend(code:message:)`` when SQLite fails.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative limit,
+    ///   ``/DiversityKit/StoreError/staleIndex(type:stored:required:)`` when records of the type were indexed below
+    ///   ``/DiversityKit/RecordQuery/requiredIndexVersion``, ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func query(_ query: RecordQuery) async throws -> [RecordEnvelope] {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("query limit \(limit) is negative") }
         return try await job { c, context in
@@ -125,8 +125,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     /// How many records of `query.type` match its filters; paging is ignored.
-    /// - Throws: ``StoreError/staleIndex(type:stored:required:)`` as ``query(_:)``,
-    ///   ``StoreError/backend(code:message:)`` when SQLite fails.
+    /// - Throws: ``/DiversityKit/StoreError/staleIndex(type:stored:required:)`` as ``query(_:)``,
+    ///   ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func count(_ query: RecordQuery) async throws -> Int {
         try await job { c, _ in
             try Self.checkIndexVersion(query, c)
@@ -158,9 +158,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// Checks are read under the write lock at their position in the batch; revisions are assigned
     /// here. Cancellation is checked between operations (and interrupts a running statement): a
     /// cancelled batch rolls back.
-    /// - Throws: ``StoreError/conflict(_:)`` when a check does not hold or another connection kept the
-    ///   file locked past ``Configuration/busyTimeout``; ``StoreError/duplicate(_:)``,
-    ///   ``StoreError/notFound(_:)``, `CancellationError` or ``StoreError/backend(code:message:)``.
+    /// - Throws: ``/DiversityKit/StoreError/conflict(_:)`` when a check does not hold or another connection kept the
+    ///   file locked past ``Configuration/busyTimeout``; ``/DiversityKit/StoreError/duplicate(_:)``,
+    ///   ``/DiversityKit/StoreError/notFound(_:)``, `CancellationError` or ``/DiversityKit/StoreError/backend(code:message:)``.
     ///   The file is then exactly as before.
     public func write(_ batch: WriteBatch) async throws {
         guard let first = batch.operations.first else {
@@ -178,7 +178,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     /// Inserts every envelope in one transaction through reused statements, each at revision 1: the
     /// fast path for many records. All or nothing.
-    /// - Throws: ``StoreError/duplicate(_:)`` when a key exists (in the store or twice in `envelopes`).
+    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)`` when a key exists (in the store or twice in `envelopes`).
     public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
         guard let first = envelopes.first else { return }
         try await writeJob(conflictKey: first.key) { c, context in
@@ -193,7 +193,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: Compact rows
 
     /// A page of the rows matching `query`, ordered by id, read straight into the page's columns.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit, ``StoreError/backend(code:message:)``.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative limit, ``/DiversityKit/StoreError/backend(code:message:)``.
     public func rows(_ query: RowQuery) async throws -> RowPage {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("negative row limit \(limit)") }
         return try await job { c, context in try RowReader.page(query, c, context) }
@@ -210,7 +210,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// checkpoints the WAL into the main file and truncates it (`PRAGMA wal_checkpoint(TRUNCATE)`).
     /// With `secure_delete`, set at open, freed space was already zeroed as it was freed, so afterwards
     /// no byte of a deleted record or row is left in the file, its `-wal` or its `-shm`.
-    /// - Throws: ``StoreError/backend(code:message:)`` with `SQLITE_BUSY` when another connection's
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` with `SQLITE_BUSY` when another connection's
     ///   open read kept the checkpoint from finishing within the busy timeout.
     public func reclaimSpace() async throws {
         try await writeJob(conflictKey: RecordKey(type: "sqlite", id: "reclaim")) { c, _ in
@@ -232,7 +232,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     // MARK: Maintenance
 
     /// Closes the connection, checkpointing the WAL into the main file. Later calls throw
-    /// ``StoreError/backend(code:message:)`` with `SQLITE_MISUSE`. Closing twice is harmless.
+    /// ``/DiversityKit/StoreError/backend(code:message:)`` with `SQLITE_MISUSE`. Closing twice is harmless.
     public func close() async {
         do { try await job { c, _ in c.close() } } catch {
             // Cancelled before the job ran: close anyway, after whatever job is running now.
@@ -241,7 +241,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     /// Runs `PRAGMA integrity_check` and returns its findings: `["ok"]` for a healthy file.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite cannot run the check.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite cannot run the check.
     public func integrityCheck() async throws -> [String] {
         try await job { c, _ in try c.strings("PRAGMA integrity_check") }
     }

@@ -187,7 +187,7 @@ public struct SurveyToken: StoredRecord, Codable, Hashable, Sendable {
 }
 
 /// A token as handed out by ``SurveyService/distribute(_:)``: the only time its text exists outside the
-/// respondent's hands. The store keeps only its ``digest``.
+/// respondent's hands. The store keeps only its digest (``SurveyToken/digest``).
 public struct IssuedToken: Hashable, Sendable {
     /// The secret token text to send (26 characters).
     public var token: String

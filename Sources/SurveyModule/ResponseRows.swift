@@ -56,7 +56,7 @@ public enum DurationBand: Int, Codable, Hashable, Sendable, CaseIterable, Compar
     public static func < (a: DurationBand, b: DurationBand) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// How the responses to one questionnaire version are laid out as ``CompactRow``s.
+/// How the responses to one questionnaire version are laid out as ``/DiversityKit/CompactRow``s.
 ///
 /// - partition: the questionnaire version (`"id#version"`); scope: the distribution; group: the reporting unit;
 /// - ``cellItems``: one cell per closed Likert item (at most 127 points), in questionnaire order, holding
@@ -106,7 +106,7 @@ public struct ResponseRowLayout: Hashable, Sendable {
     public var rowSet: RowSetKey { Self.rowSet(reference) }
 }
 
-/// Converts a ``SurveyResponse`` to a ``CompactRow`` and back.
+/// Converts a ``SurveyResponse`` to a ``/DiversityKit/CompactRow`` and back.
 ///
 /// Extra layout (version 1; varints LEB128, strings a varint length then UTF-8): a format byte `1`; a flags
 /// byte (1 partial, 2 participant, 4 linkage code, 8 day, 16 duration band, 32 started, 64 submitted); the

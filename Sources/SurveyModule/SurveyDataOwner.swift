@@ -1,14 +1,14 @@
 import DiversityKit
 import Foundation
 
-/// SurveyModule's part in erasure (``ParticipantDataOwner``): register it with the `Workspace` so
+/// SurveyModule's part in erasure (``/DiversityKit/ParticipantDataOwner``): register it with the `Workspace` so
 /// `Workspace.erase` removes a participant from survey data in the same batch as everything else.
 ///
 /// For the participant it
 /// - removes the participant link from their tokens, keeping each token's distribution, unit and
 ///   used/unused state (response rates stay right; the reminder list no longer names them);
 /// - erases the participant from identified responses (rows and unmigrated envelopes), keeping the answers;
-/// - removes every free-text answer the request identifies (``ErasureRequest/identifies(_:)``) from any
+/// - removes every free-text answer the request identifies (``/DiversityKit/ErasureRequest/identifies(_:)``) from any
 ///   response, anonymous or not — in rows, in unmigrated envelopes and in responses still waiting in the
 ///   mix (opened with the secret, resealed).
 ///

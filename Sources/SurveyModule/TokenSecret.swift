@@ -47,7 +47,7 @@ public struct TokenSecret: Sendable, CustomStringConvertible {
     }
 
     /// A fresh random 256-bit secret and its Base64 text to keep: `(secret, base64)`.
-    /// - Throws: ``CryptoError/libraryFailure(_:)`` when the system's random source fails.
+    /// - Throws: `CryptoError.libraryFailure` (DiversityKitCrypto) when the system's random source fails.
     public static func generate() throws -> (secret: TokenSecret, base64: String) {
         let bytes = try SecureRandom.bytes(minimumByteCount)
         return (try TokenSecret(bytes: bytes), Data(bytes).base64EncodedString())

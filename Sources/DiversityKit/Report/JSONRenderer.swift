@@ -53,8 +53,10 @@ public struct JSONRenderer: ReportRenderer {
     }
 
     /// Reads a report written by ``encode(_:)``.
-    /// - Parameter maximumSectionDepth: the deepest section nesting accepted; a deeper one is
-    ///   refused as soon as it is reached.
+    /// - Parameters:
+    ///   - data: the JSON bytes.
+    ///   - maximumSectionDepth: the deepest section nesting accepted; a deeper one is
+    ///     refused as soon as it is reached.
     /// - Throws: ``ReportRenderingError/unsupportedSchemaVersion(found:supported:)`` for another
     ///   schema version, ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond
     ///   `maximumSectionDepth`, ``ReportRenderingError/malformedJSON(path:reason:)`` for anything

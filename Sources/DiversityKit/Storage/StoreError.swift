@@ -22,7 +22,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidArgument(String)
     /// A ``WriteOperation/check(_:_:)`` failed: the record at the key changed (or appeared, or went)
     /// since it was read. Nothing was written; read again, re-validate and retry
-    /// (``withConflictRetry(attempts:_:)`` does that for a closure).
+    /// (``withConflictRetry(attempts:isolation:_:)`` does that for a closure).
     case conflict(RecordKey)
     /// Rows of `type` were stored with an older index-key definition than the code's: a query on the
     /// new keys would miss them. Run ``Store/reindex(_:pageSize:)`` first.

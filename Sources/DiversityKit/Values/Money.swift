@@ -1,6 +1,6 @@
 /// An amount of Swedish kronor held as integer öre (minor units) — never a floating-point number.
 ///
-/// Arithmetic never traps: `+`, `-`, ``init(kronor:)``, ``percent(_:)`` and ``Sequence/sum()``
+/// Arithmetic never traps: `+`, `-`, ``init(kronor:)``, ``percent(_:)`` and `Sequence.sum()`
 /// saturate at the ends of `Int64` instead of overflowing. Real amounts are far inside
 /// ``limit``; validation (`Programme.validate`) refuses any amount or total beyond it, so a
 /// saturated figure is never accepted.

@@ -264,8 +264,10 @@ extension Workspace {
     /// identify the participant) — contributes its operations, and all of them are written in one
     /// atomic, conditional batch, retried if a concurrent write touched what it read. Then the store
     /// reclaims the space, so no byte of the erased data remains in its files (``Store/reclaimSpace()``).
-    /// - Parameter identifyingTexts: texts that identify the participant (name, e-mail): free text
-    ///   containing any of them is removed too.
+    /// - Parameters:
+    ///   - participant: who to erase.
+    ///   - identifyingTexts: texts that identify the participant (name, e-mail): free text
+    ///     containing any of them is removed too.
     /// - Throws: ``StoreError/notFound(_:)`` when there is no such participant.
     public func erase(_ participant: ID<Participant>, identifyingTexts: [String] = []) async throws {
         // Random, not from the injected generator: a sequential stand-in could hint at the order of erasures.

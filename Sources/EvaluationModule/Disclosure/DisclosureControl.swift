@@ -9,7 +9,7 @@ import Foundation
 ///    ``Configuration/protectZeros`` is set (a zero says "nobody in this unit answered 1").
 /// 2. **Secondary suppression**: more cells are withheld until every withheld cell is protected against an
 ///    attacker who knows everything published and that counts are non-negative integers
-///    (see ``audit(table:pattern:published:)``): a primary cell of value v must be able to take every value
+///    (see ``audit(table:pattern:published:content:)``): a primary cell of value v must be able to take every value
 ///    in [v − P, v + P] ∩ [0, T], and 0 (P = ``Configuration/protection``, τ-Argus' upper and lower protection
 ///    levels; T the smallest published total the cell is part of, which it can never exceed); a secondary
 ///    cell must not be exactly recoverable. Cells are chosen along the cheapest

@@ -1,6 +1,6 @@
 import DiversityKit
 
-/// ProgrammeToolkit's part in erasure (``Workspace/erase(_:identifyingTexts:)``): every toolkit record
+/// ProgrammeToolkit's part in erasure (``/DiversityKit/Workspace/erase(_:identifyingTexts:)``): every toolkit record
 /// that names the participant is erased or re-pointed to the request's random stand-in, so counts
 /// (meetings held, seats taken, seminars attended) still add up.
 ///
