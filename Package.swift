@@ -40,7 +40,13 @@ let package = Package(
         .testTarget(name: "DiversityKitCryptoTests", dependencies: ["DiversityKitCrypto"]),
         .target(name: "SurveyModule", dependencies: ["DiversityKit", "DiversityKitCrypto"]),
         .target(name: "EvaluationModule", dependencies: ["SurveyModule", "DiversityKit"]),
-        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit"]),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "LimeSurveyImport", dependencies: ["SurveyModule", "DiversityKit", "CZlib"]),
         .executableTarget(
             name: "Quickstart",
             dependencies: ["DiversityKit"],

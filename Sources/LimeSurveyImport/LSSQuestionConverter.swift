@@ -14,6 +14,7 @@ struct ConvertedQuestion {
 struct LSSQuestionConverter {
     let survey: LSSSurvey
     let texts: LimeSurveyTexts
+    var limits = LimeSurveyLimits()
 
     struct Unsupported: Error { var reason: String }
 
@@ -82,9 +83,17 @@ struct LSSQuestionConverter {
                 out.add(Item(code: code, prompt: texts.localized(sub.texts, fallback: sub.title), kind: .freeText(maxLength: textLength(q)),
                              isRequired: q.mandatory), column: code, .text)
             }
-        case .arrayNumbers, .arrayTexts:
-            try grid(q, numbers: type == .arrayNumbers, &out)
-        case .arrayDualScale, .date, .ranking, .equation, .fileUpload, .textDisplay, .languageSwitch:
+        case .arrayNumbers:
+            try numericMatrix(q, prompt, &out)
+        case .arrayTexts:
+            try grid(q, numbers: false, &out)
+        case .ranking:
+            try ranking(q, prompt, &out)
+        case .date:
+            try date(q, prompt, &out)
+        case .arrayDualScale:
+            try dualScale(q, prompt, subs, &out)
+        case .equation, .fileUpload, .textDisplay, .languageSwitch:
             if case .unsupported(let reason) = type.conversion { throw Unsupported(reason: reason) }
             throw Unsupported(reason: "it shows text only and takes no answer")
         }
@@ -113,6 +122,7 @@ struct LSSQuestionConverter {
     private func singleChoice(_ q: LSSQuestion, _ prompt: LocalizedText, _ out: inout ConvertedQuestion) throws {
         let answers = survey.answers(of: q.qid)
         try Self.unique(answers.map(\.code), "answer codes")
+        try checkOptionCount(answers.count)
         var codes = Self.numbered(answers.map(\.code))
         var options = answers.enumerated().map { AnswerOption(code: $0.offset + 1, label: texts.localized($0.element.texts, fallback: $0.element.code)) }
         if q.other {
@@ -149,11 +159,16 @@ struct LSSQuestionConverter {
             out.warnings.append("question \(q.title): an 'other' text selects the added 'other' option; the text itself is not kept")
         }
         if withComments { out.warnings.append("question \(q.title): the choices are imported, the comments are not") }
-        guard options.count <= 30 else {
-            throw Unsupported(reason: "\(options.count) options; a DiversityKit multiple-choice item takes at most 30")
-        }
+        try checkOptionCount(options.count)
         let max = survey.attributes[q.qid]?["max_answers"].flatMap { Int($0) }.flatMap { (1...options.count).contains($0) ? $0 : nil }
         out.items.append(Item(code: q.title, prompt: prompt, kind: .multipleChoice(options: options, maxSelections: max), isRequired: q.mandatory))
+    }
+
+    /// Refuses a question with more options than ``LimeSurveyLimits/maximumOptions``.
+    func checkOptionCount(_ n: Int) throws {
+        guard n <= limits.maximumOptions else {
+            throw Unsupported(reason: "\(n) options, over the bound maximumOptions = \(limits.maximumOptions) (LimeSurveyLimits)")
+        }
     }
 
     private func numericRange(_ q: LSSQuestion) -> ClosedRange<Int> {

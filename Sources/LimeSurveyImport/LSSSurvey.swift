@@ -12,6 +12,9 @@ struct LSSQuestion: Sendable {
     var other: Bool
     var scaleID: Int
     var texts: [String: String] = [:]
+    /// Where the question's first row starts.
+    var line = 0
+    var column = 0
 }
 
 /// An answer option of a `.lss` file (`<answers>`), its texts merged across languages.
@@ -51,6 +54,9 @@ struct LSSSurvey: Sendable {
     var localizedAttributes: [Int: [String: [String: String]]] = [:]
     /// Whether the file keeps answer options in label sets, as LimeSurvey before 1.9 did.
     var hasLabelSets = false
+    /// Ids that resolve to nothing (a non-numeric `gid`, an unknown `parent_qid`, texts of an
+    /// unknown question), each with its location.
+    var warnings: [String] = []
 
     /// - Throws: ``LimeSurveyImportError/malformedRow(table:line:column:reason:)``.
     init(_ doc: LSSDocument) throws {
@@ -72,11 +78,27 @@ struct LSSSurvey: Sendable {
         }
         for row in doc.rows("question_l10ns") {
             let qid = try Self.int(row, "qid", "question_l10ns")
+            guard questions[qid] != nil else {
+                unresolved(row, "question_l10ns", "qid \(qid) is no question of the file; its text is not used")
+                continue
+            }
             if let lang = row["language"], let text = row.text("question") { questions[qid]?.texts[lang] = text }
+        }
+        for q in questions.values.sorted(by: { $0.qid < $1.qid }) where q.parentQID != 0 && questions[q.parentQID] == nil {
+            warnings.append("line \(q.line), column \(q.column): sub-question \(q.title) (qid \(q.qid)) names parent_qid "
+                + "\(q.parentQID), which is no question of the file; left out")
+        }
+        for q in questions.values.sorted(by: { $0.qid < $1.qid }) where q.parentQID == 0 && groups[q.gid] == nil {
+            warnings.append("line \(q.line), column \(q.column): question \(q.title) (qid \(q.qid)) names gid \(q.gid), "
+                + "which is no group of the file; it gets a section G\(q.gid) of its own")
         }
         try readAnswers(doc)
         for row in doc.rows("question_attributes") {
             let qid = try Self.int(row, "qid", "question_attributes")
+            guard questions[qid] != nil else {
+                unresolved(row, "question_attributes", "qid \(qid) is no question of the file; attribute \(row["attribute"] ?? "?") is not used")
+                continue
+            }
             guard let name = row["attribute"] else { continue }
             let value = row["value"] ?? ""
             if row["language"] == nil || attributes[qid]?[name] == nil { attributes[qid, default: [:]][name] = value }
@@ -93,6 +115,10 @@ struct LSSSurvey: Sendable {
         }
         for row in doc.rows("group_l10ns") {
             let gid = try Self.int(row, "gid", "group_l10ns")
+            guard groups[gid] != nil else {
+                unresolved(row, "group_l10ns", "gid \(gid) is no group of the file; its name is not used")
+                continue
+            }
             if let lang = row["language"], let name = row.text("group_name") { groups[gid]?.names[lang] = name }
         }
     }
@@ -100,7 +126,20 @@ struct LSSSurvey: Sendable {
     private mutating func readQuestion(_ row: LSSRow, _ table: String) throws {
         let qid = try Self.int(row, "qid", table)
         if questions[qid] == nil {
-            let parent = Int(row["parent_qid"] ?? "0") ?? 0
+            var parent = 0
+            if let text = row["parent_qid"] {
+                if let p = Int(text) { parent = p } else {
+                    unresolved(row, table, "question \(qid) has parent_qid '\(text)', not a whole number; read as a top-level question")
+                }
+            }
+            var gid = 0
+            if let text = row["gid"] {
+                if let g = Int(text) { gid = g } else {
+                    unresolved(row, table, "question \(qid) has gid '\(text)', not a whole number; placed in section G0")
+                }
+            } else if parent == 0 {
+                unresolved(row, table, "question \(qid) has no gid; placed in section G0")
+            }
             guard let title = row["title"] else {
                 throw LimeSurveyImportError.malformedRow(table: table, line: row.line, column: row.column,
                                                          reason: "question \(qid) has no code (title)")
@@ -111,9 +150,9 @@ struct LSSSurvey: Sendable {
                                                          reason: "question \(title) has no one-letter type")
             }
             questions[qid] = LSSQuestion(
-                qid: qid, parentQID: parent, gid: Int(row["gid"] ?? "") ?? 0, type: type, title: title,
+                qid: qid, parentQID: parent, gid: gid, type: type, title: title,
                 order: Int(row["question_order"] ?? "") ?? 0, mandatory: row["mandatory"]?.uppercased() == "Y",
-                other: row["other"]?.uppercased() == "Y", scaleID: Int(row["scale_id"] ?? "0") ?? 0)
+                other: row["other"]?.uppercased() == "Y", scaleID: Int(row["scale_id"] ?? "0") ?? 0, line: row.line, column: row.column)
         }
         if let lang = row["language"], let text = row.text("question") { questions[qid]?.texts[lang] = text }
     }
@@ -126,6 +165,10 @@ struct LSSSurvey: Sendable {
             guard let code = row["code"] else {
                 throw LimeSurveyImportError.malformedRow(table: "answers", line: row.line, column: row.column,
                                                          reason: "an answer of question \(qid) has no code")
+            }
+            guard questions[qid] != nil else {
+                unresolved(row, "answers", "answer \(code) names qid \(qid), which is no question of the file; left out")
+                continue
             }
             let scale = Int(row["scale_id"] ?? "0") ?? 0
             // Old layouts repeat an answer once per language; newer ones give each answer its own aid.
@@ -143,7 +186,11 @@ struct LSSSurvey: Sendable {
         }
         for row in doc.rows("answer_l10ns") {
             let aid = try Self.int(row, "aid", "answer_l10ns")
-            guard let at = byAID[aid], let lang = row["language"], let text = row.text("answer") else { continue }
+            guard let at = byAID[aid] else {
+                unresolved(row, "answer_l10ns", "aid \(aid) is no answer of the file; its text is not used")
+                continue
+            }
+            guard let lang = row["language"], let text = row.text("answer") else { continue }
             answers[at.qid]?[at.index].texts[lang] = text
         }
     }
@@ -175,6 +222,10 @@ struct LSSSurvey: Sendable {
         let orphans = Set(questions.values.filter { $0.parentQID == 0 && groups[$0.gid] == nil }.map(\.gid))
         ids += orphans.sorted()
         return ids
+    }
+
+    private mutating func unresolved(_ row: LSSRow, _ table: String, _ what: String) {
+        warnings.append("line \(row.line), column \(row.column) (<\(table)>): \(what)")
     }
 
     private static func int(_ row: LSSRow, _ field: String, _ table: String) throws -> Int {

@@ -27,6 +27,20 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
     case noQuestionColumns(line: Int)
     /// The mapping names an item the questionnaire does not have: they come from different imports.
     case mappingDoesNotMatch(item: String)
+    /// The input crosses one of the ``LimeSurveyLimits``; `location` says where (a field, a column, an entry).
+    case boundExceeded(LimeSurveyLimits.Bound, limit: Int, location: String)
+    /// A ZIP archive (`.lsa`, `.zip`) was given to a reader of one file; `reader` names the call that reads it.
+    case isAnArchive(reader: String)
+    /// A ZIP archive that cannot be read: damaged, encrypted, or compressed with a method other than deflate.
+    case malformedArchive(reason: String)
+    /// An archive entry whose name could write outside a directory (`..`, an absolute path, a drive letter).
+    case unsafeEntryName(String)
+    /// The archive lacks the entry a reader needs (e.g. the `.lss` of a `.lsa`).
+    case missingArchiveEntry(String)
+    /// A questionnaire the LimeSurvey exporter cannot write (a code LimeSurvey cannot hold, a character XML cannot carry).
+    case notExportable(reason: String)
+    /// A `.lsr` response file that is not one: another document type, or no `<responses>` block.
+    case notAResponseFile(found: String)
 
     /// A readable description.
     public var description: String {
@@ -50,6 +64,20 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
                 + "with 'Question code' headings and 'Answer codes'"
         case .mappingDoesNotMatch(let i):
             return "the LimeSurvey mapping names item \(i), which the questionnaire does not have"
+        case .boundExceeded(let bound, let limit, let location):
+            return "\(location): over the bound \(bound) = \(limit) (LimeSurveyLimits); raise it if the file is genuine"
+        case .isAnArchive(let reader):
+            return "this is a ZIP archive (a LimeSurvey survey archive, .lsa), not a single XML file; read it with \(reader)"
+        case .malformedArchive(let r):
+            return "not a readable ZIP archive: \(r)"
+        case .unsafeEntryName(let n):
+            return "archive entry '\(n)' has a name that could write outside its directory; refused"
+        case .missingArchiveEntry(let n):
+            return "the archive has no \(n)"
+        case .notExportable(let r):
+            return "cannot be written as a LimeSurvey structure (.lss): \(r)"
+        case .notAResponseFile(let f):
+            return "not a LimeSurvey response file (.lsr): found \(f)"
         }
     }
 }

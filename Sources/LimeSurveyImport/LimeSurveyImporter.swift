@@ -20,11 +20,14 @@ public struct LimeSurveyImporter: Sendable {
     public var strict: Bool
     /// The identifier of the questionnaire made, or `nil` for `"limesurvey-<sid>"`.
     public var questionnaireID: ID<Questionnaire>?
+    /// The resource bounds (field length, entity expansion, options per question).
+    public var limits: LimeSurveyLimits
 
     /// Creates an importer.
-    public init(strict: Bool = false, questionnaireID: ID<Questionnaire>? = nil) {
+    public init(strict: Bool = false, questionnaireID: ID<Questionnaire>? = nil, limits: LimeSurveyLimits = LimeSurveyLimits()) {
         self.strict = strict
         self.questionnaireID = questionnaireID
+        self.limits = limits
     }
 
     /// Imports the structure file at `url`.
@@ -36,20 +39,27 @@ public struct LimeSurveyImporter: Sendable {
     /// Imports a structure file's bytes.
     /// - Throws: ``LimeSurveyImportError``: `.notXML` with the parser's line and column,
     ///   `.notASurveyStructure`, `.malformedRow`, `.strictModeRefused` listing every unsupported
-    ///   question, `.noImportableQuestions`.
+    ///   question, `.noImportableQuestions`; `.isAnArchive` for a `.lsa` (read it with
+    ///   ``LimeSurveyArchiveImporter``); `.boundExceeded` naming the bound crossed.
     public func importStructure(data: Data) throws -> LimeSurveyStructure {
-        let doc = try LSSDocument.parse(data)
+        let doc = try LSSDocument.parse(data, limits: limits)
         guard let docType = doc.docType else { throw LimeSurveyImportError.notASurveyStructure(found: "a <document> without <LimeSurveyDocType>") }
         guard docType == "Survey" else { throw LimeSurveyImportError.notASurveyStructure(found: "a LimeSurvey '\(docType)' export") }
         let survey = try LSSSurvey(doc)
         let texts = LimeSurveyTexts(languages: survey.languages, base: survey.baseLanguage)
-        let converter = LSSQuestionConverter(survey: survey, texts: texts)
-        var report = LimeSurveyImportReport(warnings: texts.warnings)
+        let converter = LSSQuestionConverter(survey: survey, texts: texts, limits: limits)
+        var report = LimeSurveyImportReport(warnings: texts.warnings + survey.warnings)
+        var textHeadings: [String: String] = [:]
+        // A DiversityKit export embeds its questionnaire: then every part reads back exactly.
+        let embedded = survey.questions.values.sorted { $0.qid < $1.qid }.lazy
+            .compactMap { LimeSurveyEmbedding.decode(LimeSurveyEmbedding.QuestionnairePart.self, survey.attributes[$0.qid]?[LimeSurveyEmbedding.questionnaireAttribute]) }
+            .first
+        var sectionOf: [String: String] = [:]
         var sections: [Section] = [], scales: [Scale] = [], columns: [String: LimeSurveyColumn] = [:]
         var itemOwner: [String: String] = [:]
         // Questions left out on purpose: named too if nothing at all can be imported.
         var leftOut: [LimeSurveyUnsupportedQuestion] = []
-        let id = questionnaireID ?? ID("limesurvey-\(survey.surveyID.isEmpty ? "survey" : survey.surveyID)")
+        let id = questionnaireID ?? embedded?.id ?? ID("limesurvey-\(survey.surveyID.isEmpty ? "survey" : survey.surveyID)")
         for gid in survey.orderedGroupIDs {
             var items: [Item] = []
             for q in survey.questions(inGroup: gid) {
@@ -68,10 +78,16 @@ public struct LimeSurveyImporter: Sendable {
                     leave("is hidden in LimeSurvey (hidden = 1): respondents never saw it, its value came from a default, the URL or an equation")
                     continue
                 }
-                let converted: ConvertedQuestion
-                do { converted = try converter.convert(q) } catch let e as LSSQuestionConverter.Unsupported {
-                    skip(e.reason)
-                    continue
+                var converted: ConvertedQuestion
+                if embedded != nil, let part = LimeSurveyEmbedding.decode(LimeSurveyEmbedding.ItemPart.self, survey.attributes[q.qid]?[LimeSurveyEmbedding.itemAttribute]),
+                   let layout = try? LimeSurveyLayout(part.item, title: q.title) {
+                    converted = ConvertedQuestion(items: [part.item], columns: layout.columns)
+                    sectionOf[part.item.code] = part.section
+                } else {
+                    do { converted = try converter.convert(q) } catch let e as LSSQuestionConverter.Unsupported {
+                        skip(e.reason)
+                        continue
+                    }
                 }
                 if let clash = converted.items.first(where: { itemOwner[$0.code] != nil }) {
                     skip("item code \(clash.code) is already used by question \(itemOwner[clash.code]!)")
@@ -85,19 +101,31 @@ public struct LimeSurveyImporter: Sendable {
                 items += converted.items
                 if let scale = converted.scale, !scales.contains(where: { $0.code == scale.code }) { scales.append(scale) }
                 columns.merge(converted.columns) { first, _ in first }
+                for (text, heading) in Self.textHeadings(q, converted, survey) {
+                    textHeadings[text] = textHeadings[text] == nil ? heading : ""
+                }
                 report.warnings += converted.warnings
                 if Self.showsExpressions(converted.items) {
                     report.warnings.append("question \(q.title): its text contains LimeSurvey expressions ({…}), kept as written; DiversityKit does not evaluate them")
                 }
             }
             guard !items.isEmpty else { continue }
-            let name = texts.localized(survey.groups[gid]?.names ?? [:], fallback: "G\(gid)")
-            sections.append(Section(code: "G\(gid)", title: name, items: items))
+            var name = texts.localized(survey.groups[gid]?.names ?? [:], fallback: "G\(gid)")
+            var code = "G\(gid)"
+            if let embedded, let own = sectionOf[items[0].code], let head = embedded.sections.first(where: { $0.code == own }),
+               !sections.contains(where: { $0.code == own }) {
+                code = own
+                name = head.title
+            }
+            sections.append(Section(code: code, title: name, items: items))
         }
         if strict && !report.skipped.isEmpty { throw LimeSurveyImportError.strictModeRefused(report.skipped) }
         guard !sections.isEmpty else { throw LimeSurveyImportError.noImportableQuestions(report.skipped + leftOut) }
-        let questionnaire = Questionnaire(id: id, title: texts.localized(survey.titles, fallback: id.rawValue),
-                                          sections: sections, scales: scales)
+        let base = survey.baseLanguage.flatMap { Questionnaire.isLanguageTag($0) ? $0 : nil } ?? "sv"
+        let imported = Set(sections.flatMap(\.items).map(\.code))
+        let ownScales = embedded?.scales.filter { $0.itemCodes.allSatisfy(imported.contains) }
+        let questionnaire = Questionnaire(id: id, title: embedded?.title ?? texts.localized(survey.titles, fallback: id.rawValue),
+                                          sections: sections, scales: ownScales ?? scales, baseLanguage: base)
         report.importedItems = questionnaire.items.map(\.code)
         // An inherited setting is unknown here; anonymous is the choice that cannot expose anyone.
         let mode: DistributionMode = survey.anonymized || survey.anonymityInherited ? .anonymous : .identified
@@ -109,7 +137,9 @@ public struct LimeSurveyImporter: Sendable {
             report.warnings.append("the survey is not anonymous (anonymized = N) but has sensitive items ("
                 + questionnaire.items.filter(\.isSensitive).map(\.code).joined(separator: ", ") + "); distribute it anonymously")
         }
-        let mapping = LimeSurveyMapping(questionnaire: questionnaire.reference, surveyID: survey.surveyID, mode: mode, columns: columns)
+        var mapping = LimeSurveyMapping(questionnaire: questionnaire.reference, surveyID: survey.surveyID, mode: mode, columns: columns)
+        mapping.textHeadings = textHeadings
+        mapping.questionCodes = Dictionary(uniqueKeysWithValues: survey.questions.values.filter { $0.parentQID == 0 }.map { (String($0.qid), $0.title) })
         return LimeSurveyStructure(questionnaire: questionnaire, mapping: mapping, report: report)
     }
 
@@ -117,9 +147,31 @@ public struct LimeSurveyImporter: Sendable {
     static func showsExpressions(_ items: [Item]) -> Bool {
         items.contains { item in
             ([item.prompt] + item.kind.options.map(\.label)).contains { text in
-                [text.sv, text.en].contains { s in s.firstIndex(of: "{").map { s[$0...].contains("}") } ?? false }
+                text.texts.values.contains { s in s.firstIndex(of: "{").map { s[$0...].contains("}") } ?? false }
             }
         }
+    }
+
+    /// The full-text headings LimeSurvey's "full question text" exports write for a question's
+    /// columns, in every language: `Question text` and `Question text [Sub-question text]`.
+    static func textHeadings(_ q: LSSQuestion, _ converted: ConvertedQuestion, _ survey: LSSSurvey) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let subs = Dictionary(survey.questions.values.filter { $0.parentQID == q.qid }.map { ($0.title, $0) }, uniquingKeysWith: { a, _ in a })
+        for heading in converted.columns.keys.sorted() {
+            for (language, html) in q.texts {
+                let text = LimeSurveyTexts.plain(html)
+                guard !text.isEmpty else { continue }
+                if heading == q.title {
+                    out.append((text, heading))
+                } else if heading.hasPrefix(q.title + "["), heading.hasSuffix("]") {
+                    let suffix = String(heading.dropFirst(q.title.count + 1).dropLast())
+                    if let sub = subs[suffix], let subText = sub.texts[language].map(LimeSurveyTexts.plain), !subText.isEmpty {
+                        out.append(("\(text) [\(subText)]", heading))
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// Why `converted` would make an invalid questionnaire, checked alone so one bad question

@@ -26,6 +26,12 @@ public struct LimeSurveyMapping: StoredRecord, Codable, Hashable, Sendable {
     public var mode: DistributionMode
     /// The columns by LimeSurvey heading.
     public var columns: [String: LimeSurveyColumn]
+    /// Full-question-text headings (`"How satisfied are you?"`, `"Rate [Pay]"`) to the code
+    /// heading they stand for, in every language of the survey; `""` for a text several columns share.
+    public var textHeadings: [String: String] = [:]
+    /// LimeSurvey question ids (`qid`) of the imported questions to their codes, for the
+    /// `<sid>X<gid>X<qid>` field names of `.lsr` response files.
+    public var questionCodes: [String: String] = [:]
 
     /// Creates a mapping.
     public init(questionnaire: QuestionnaireReference, surveyID: String, mode: DistributionMode, columns: [String: LimeSurveyColumn]) {
@@ -33,6 +39,18 @@ public struct LimeSurveyMapping: StoredRecord, Codable, Hashable, Sendable {
         self.surveyID = surveyID
         self.mode = mode
         self.columns = columns
+    }
+
+    private enum CodingKeys: String, CodingKey { case questionnaire, surveyID, mode, columns, textHeadings, questionCodes }
+
+    /// Decodes a mapping; one stored before text headings and question ids has none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(questionnaire: try c.decode(QuestionnaireReference.self, forKey: .questionnaire),
+                  surveyID: try c.decode(String.self, forKey: .surveyID), mode: try c.decode(DistributionMode.self, forKey: .mode),
+                  columns: try c.decode([String: LimeSurveyColumn].self, forKey: .columns))
+        textHeadings = try c.decodeIfPresent([String: String].self, forKey: .textHeadings) ?? [:]
+        questionCodes = try c.decodeIfPresent([String: String].self, forKey: .questionCodes) ?? [:]
     }
 
     /// One mapping per questionnaire version.
@@ -45,6 +63,54 @@ public struct LimeSurveyMapping: StoredRecord, Codable, Hashable, Sendable {
     public func column(_ heading: String) -> LimeSurveyColumn? {
         if let c = columns[heading] { return c }
         return underscoreForms[heading].flatMap { columns[$0] }
+    }
+
+    /// The code heading `heading` stands for: itself, its underscore form, an unambiguous full
+    /// question text, or a `.lsr` field name `<sid>X<gid>X<qid><suffix>` (with or without a leading `_`).
+    public func codeHeading(_ heading: String) -> String? {
+        resolver.resolve(heading)
+    }
+
+    /// Resolves headings with its lookup tables built once (a header of many columns stays linear).
+    var resolver: HeadingResolver { HeadingResolver(self) }
+
+    /// Looks headings up in prebuilt tables.
+    struct HeadingResolver {
+        let mapping: LimeSurveyMapping
+        let underscore: [String: String]
+
+        init(_ mapping: LimeSurveyMapping) {
+            self.mapping = mapping
+            underscore = mapping.underscoreForms
+        }
+
+        /// Whether `heading` is a full question text several columns share.
+        func isAmbiguousText(_ heading: String) -> Bool { mapping.textHeadings[heading] == "" }
+
+        func resolve(_ heading: String) -> String? {
+            if mapping.columns[heading] != nil { return heading }
+            if let h = underscore[heading] { return h }
+            if let h = mapping.textHeadings[heading], !h.isEmpty { return h }
+            return sgqa(heading)
+        }
+
+        /// `569118X1X12SQ001` → `Q1[SQ001]` when qid 12 is `Q1`.
+        private func sgqa(_ heading: String) -> String? {
+            var rest = Substring(heading)
+            if rest.first == "_" { rest = rest.dropFirst() }
+            let parts = rest.split(separator: "X", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].allSatisfy(\.isNumber), parts[1].allSatisfy(\.isNumber), !parts[0].isEmpty else { return nil }
+            let tail = parts[2]
+            let digits = tail.prefix { $0.isASCII && $0.isNumber }
+            // The qid is the longest digit prefix that names a question (a suffix may start with digits: R1[1] is `…X12` + `1`).
+            for length in stride(from: digits.count, through: 1, by: -1) {
+                guard let code = mapping.questionCodes[String(digits.prefix(length))] else { continue }
+                let suffix = tail.dropFirst(length)
+                let candidate = suffix.isEmpty ? code : "\(code)[\(suffix)]"
+                if mapping.columns[candidate] != nil { return candidate }
+            }
+            return nil
+        }
     }
 
     private var underscoreForms: [String: String] {
@@ -85,4 +151,12 @@ public enum LimeSurveyColumnRole: Codable, Hashable, Sendable {
     case otherOption(Int)
     /// A column read but not kept (free-text comments and "other" texts of single choices), with why.
     case ignored(String)
+    /// One rank of a ranking (`R1[1]` is rank 1): the answer code ranked there, by code.
+    case rank(position: Int, codes: [String: Int])
+    /// A date (`YYYY-MM-DD`, optionally with a time, which is not kept).
+    case date
+    /// One cell of a dual-scale array (`Q[SQ001#0]`): an answer code of the cell's scale, by code.
+    case cellCode(key: String, codes: [String: Int])
+    /// One cell of a numeric matrix (`Q[SQ001_SQ002]`): a whole number.
+    case cellNumber(key: String)
 }

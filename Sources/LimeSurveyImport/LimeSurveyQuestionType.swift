@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// LimeSurveyQuestionType(rawValue: "F")?.conversion   // .likertArray
-/// LimeSurveyQuestionType.ranking.conversion           // .unsupported("a ranking …")
+/// LimeSurveyQuestionType.fileUpload.conversion        // .unsupported("a file upload holds documents …")
 /// ```
 public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIterable {
     /// `F` Array (flexible labels): one Likert item per sub-question on the answer options.
@@ -17,9 +17,9 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
     case arrayIncreaseSameDecrease = "E"
     /// `C` Array (yes/no/uncertain): a single choice per sub-question.
     case arrayYesNoUncertain = "C"
-    /// `1` Array dual scale.
+    /// `1` Array dual scale: one dual-scale item.
     case arrayDualScale = "1"
-    /// `:` Array (numbers): a numeric item per cell, coded `Q[Y_X]`.
+    /// `:` Array (numbers): one numeric-matrix item, its cells from the columns `Q[Y_X]`.
     case arrayNumbers = ":"
     /// `;` Array (texts): a free-text item per cell, coded `Q[Y_X]`.
     case arrayTexts = ";"
@@ -51,9 +51,9 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
     case gender = "G"
     /// `Y` Yes/No.
     case yesNo = "Y"
-    /// `D` Date/time.
+    /// `D` Date/time: a date item (the time of day is not kept).
     case date = "D"
-    /// `R` Ranking.
+    /// `R` Ranking: a ranking item.
     case ranking = "R"
     /// `*` Equation.
     case equation = "*"
@@ -74,12 +74,20 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
         case singleChoice
         /// A ``/SurveyModule/ItemKind/multipleChoice(options:maxSelections:)`` item.
         case multipleChoice
-        /// A ``/SurveyModule/ItemKind/numeric(range:unit:)`` item (per sub-question for `K`, per cell for `:`).
+        /// A ``/SurveyModule/ItemKind/numeric(range:unit:)`` item (per sub-question for `K`).
         case numeric
         /// A ``/SurveyModule/ItemKind/freeText(maxLength:)`` item (per sub-question for `Q`, per cell for `;`).
         case freeText
         /// A ``/SurveyModule/ItemKind/demographic(options:)`` item.
         case demographic
+        /// A ``/SurveyModule/ItemKind/ranking(options:minimumRanked:maximumRanked:)`` item.
+        case ranking
+        /// A ``/SurveyModule/ItemKind/date(range:)`` item.
+        case date
+        /// A ``/SurveyModule/ItemKind/dualScale(_:)`` item.
+        case dualScale
+        /// A ``/SurveyModule/ItemKind/numericMatrix(_:)`` item.
+        case numericMatrix
         /// Shows text only: left out with a warning, not counted as unsupported.
         case noAnswer
         /// Cannot be represented: reported per question (refused in strict mode).
@@ -93,16 +101,18 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
         case .fivePointChoice: return .likert
         case .listRadio, .listDropdown, .listWithComment, .yesNo, .arrayYesNoUncertain: return .singleChoice
         case .multipleChoice, .multipleChoiceWithComments: return .multipleChoice
-        case .numeric, .multipleNumeric, .arrayNumbers: return .numeric
+        case .numeric, .multipleNumeric: return .numeric
         case .shortText, .longText, .hugeText, .multipleShortText, .arrayTexts: return .freeText
         case .gender: return .demographic
         case .textDisplay, .languageSwitch: return .noAnswer
-        case .arrayDualScale:
-            return .unsupported("a dual-scale array answers two scales per row; a DiversityKit item takes one answer")
-        case .date: return .unsupported("date answers are not supported (and can identify a respondent)")
-        case .ranking: return .unsupported("a ranking (an ordered list of options) has no DiversityKit item kind")
-        case .equation: return .unsupported("an equation is computed by LimeSurvey's expression manager, not answered")
-        case .fileUpload: return .unsupported("file uploads are not supported")
+        case .arrayDualScale: return .dualScale
+        case .date: return .date
+        case .ranking: return .ranking
+        case .arrayNumbers: return .numericMatrix
+        case .equation:
+            return .unsupported("an equation is computed by LimeSurvey's expression manager from other answers; the respondent never answers it")
+        case .fileUpload:
+            return .unsupported("a file upload holds documents, not answers that can be counted, and they could identify the respondent")
         }
     }
 }

@@ -25,6 +25,8 @@ public struct LimeSurveyResponseImporter: Sendable {
     public var timeZone: TimeZone
     /// Reading stops after this many problems (default 1000).
     public var maximumIssues: Int
+    /// The resource bounds; a header over ``LimeSurveyLimits/maximumColumns`` is refused before any row is read.
+    public var limits: LimeSurveyLimits
 
     /// Columns LimeSurvey adds besides the questions; read and not kept.
     public static let metadataColumns: Set<String> = [
@@ -36,7 +38,7 @@ public struct LimeSurveyResponseImporter: Sendable {
     /// - Throws: ``LimeSurveyImportError/mappingDoesNotMatch(item:)`` when the mapping names an
     ///   item the questionnaire lacks.
     public init(questionnaire: Questionnaire, mapping: LimeSurveyMapping, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
-                maximumIssues: Int = 1000) throws {
+                maximumIssues: Int = 1000, limits: LimeSurveyLimits = LimeSurveyLimits()) throws {
         let known = Set(questionnaire.items.map(\.code))
         if let stray = mapping.columns.values.map(\.item).sorted().first(where: { !known.contains($0) }) {
             throw LimeSurveyImportError.mappingDoesNotMatch(item: stray)
@@ -45,6 +47,7 @@ public struct LimeSurveyResponseImporter: Sendable {
         self.mapping = mapping
         self.timeZone = timeZone
         self.maximumIssues = maximumIssues
+        self.limits = limits
     }
 
     enum Column {
@@ -57,7 +60,8 @@ public struct LimeSurveyResponseImporter: Sendable {
     /// Reads every record of `reader`, passing each valid response to `body`.
     /// - Returns: counts, problems in file order (a syntax error ends reading) and warnings.
     /// - Throws: ``LimeSurveyImportError/tokenInAnonymousSurvey(line:column:)``,
-    ///   ``LimeSurveyImportError/noQuestionColumns(line:)``; whatever `body` throws.
+    ///   ``LimeSurveyImportError/noQuestionColumns(line:)``, ``LimeSurveyImportError/boundExceeded(_:limit:location:)``
+    ///   for more than ``LimeSurveyLimits/maximumColumns`` columns; whatever `body` throws.
     public func read(_ reader: CSVReader, _ body: (SurveyResponse) throws -> Void) throws -> LimeSurveyResponseReport {
         var report = LimeSurveyResponseReport()
         let header: CSVRecord
@@ -68,17 +72,54 @@ public struct LimeSurveyResponseImporter: Sendable {
             report.issues.append(Self.syntaxIssue(e))
             return report
         }
+        try read(header: RawRecord(header), next: {
+            do { return try reader.next().map(RawRecord.init) } catch let e as CSVError { throw SyntaxStop(issue: Self.syntaxIssue(e)) }
+        }, into: &report, body)
+        return report
+    }
+
+    /// A record of a CSV export or of a `.lsr` file: its fields and where each starts.
+    struct RawRecord {
+        var fields: [String]
+        var line: Int
+        var fieldLines: [Int]
+        var fieldColumns: [Int]
+
+        init(_ r: CSVRecord) {
+            fields = r.fields
+            line = r.line
+            fieldLines = r.fieldLines
+            fieldColumns = r.fieldColumns
+        }
+
+        init(fields: [String], line: Int, column: Int) {
+            self.fields = fields
+            self.line = line
+            fieldLines = Array(repeating: line, count: fields.count)
+            fieldColumns = Array(repeating: column, count: fields.count)
+        }
+    }
+
+    /// A syntax error that ends reading, reported as the issue.
+    struct SyntaxStop: Error { var issue: LimeSurveyResponseIssue }
+
+    func read(header: RawRecord, next: () throws -> RawRecord?, into report: inout LimeSurveyResponseReport,
+              _ body: (SurveyResponse) throws -> Void) throws {
+        guard header.fields.count <= limits.maximumColumns else {
+            throw LimeSurveyImportError.boundExceeded(.columns, limit: limits.maximumColumns,
+                                                     location: "line \(header.line): a header of \(header.fields.count) columns")
+        }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let columns = try self.columns(names, header, &report)
         let dates = LimeSurveyDate(timeZone: timeZone)
         let hasSubmitDate = columns.contains { if case .submitDate = $0 { true } else { false } }
         while report.issues.count < maximumIssues {
-            let record: CSVRecord
+            let record: RawRecord
             do {
-                guard let r = try reader.next() else { break }
+                guard let r = try next() else { break }
                 record = r
-            } catch let e as CSVError {
-                report.issues.append(Self.syntaxIssue(e))
+            } catch let stop as SyntaxStop {
+                report.issues.append(stop.issue)
                 break
             }
             report.rows += 1
@@ -96,19 +137,21 @@ public struct LimeSurveyResponseImporter: Sendable {
             report.issues += row.issues
         }
         report.issues = Array(report.issues.prefix(maximumIssues))
-        return report
     }
 
-    private func columns(_ names: [String], _ header: CSVRecord, _ report: inout LimeSurveyResponseReport) throws -> [Column] {
+    private func columns(_ names: [String], _ header: RawRecord, _ report: inout LimeSurveyResponseReport) throws -> [Column] {
         var columns: [Column] = []
         var seen: Set<String> = []
+        let resolver = mapping.resolver
         for (i, name) in names.enumerated() {
             let at = (line: header.fieldLines[i], column: header.fieldColumns[i])
-            if !seen.insert(name).inserted {
+            let code = resolver.resolve(name)
+            if !seen.insert(code ?? name).inserted {
                 report.issues.append(LimeSurveyResponseIssue(line: at.line, column: at.column, field: name, problem: .duplicateColumn(name)))
                 columns.append(.skipped)
-            } else if let c = mapping.column(name) {
+            } else if let code, let c = mapping.columns[code] {
                 if case .ignored(let why) = c.role { report.warnings.append("column \(name) is not imported: \(why)") }
+                if code != name { report.warnings.append("line \(at.line), column \(at.column): column '\(name)' read as \(code)") }
                 columns.append(.item(c))
             } else if name == "token" {
                 if mapping.mode == .anonymous { throw LimeSurveyImportError.tokenInAnonymousSurvey(line: at.line, column: at.column) }
@@ -119,6 +162,9 @@ public struct LimeSurveyResponseImporter: Sendable {
             } else if name == "startdate" {
                 columns.append(.startDate)
             } else if Self.metadataColumns.contains(name) || name.hasSuffix("Time") {
+                columns.append(.skipped)
+            } else if resolver.isAmbiguousText(name) {
+                report.warnings.append("line \(at.line), column \(at.column): column '\(name)' is the text of several questions; skipped")
                 columns.append(.skipped)
             } else {
                 report.warnings.append("line \(at.line), column \(at.column): column '\(name)' is not a question of the survey; skipped")

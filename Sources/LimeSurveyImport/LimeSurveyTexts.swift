@@ -1,43 +1,40 @@
 import Foundation
 import SurveyModule
 
-/// Picks Swedish and English from LimeSurvey's per-language texts and turns their HTML into plain text.
+/// Carries every language of LimeSurvey's per-language texts and turns their HTML into plain text.
 ///
-/// LimeSurvey language codes are `sv`, `en`, and regional forms such as `en-GB`; a text missing
-/// in Swedish or English falls back to the survey's base language, then to any language.
+/// LimeSurvey language codes (`sv`, `en`, `de-informal`, `pt-BR`) are kept as the texts' BCP 47
+/// tags. A text one language lacks is simply absent there: ``/SurveyModule/LocalizedText`` falls back
+/// along its chain to the survey's base language.
 struct LimeSurveyTexts: Sendable {
-    let swedish: String?
-    let english: String?
+    let languages: [String]
     let base: String?
 
     init(languages: [String], base: String?) {
-        swedish = Self.pick("sv", in: languages)
-        english = Self.pick("en", in: languages)
+        self.languages = languages
         self.base = base ?? languages.first
     }
 
-    private static func pick(_ code: String, in languages: [String]) -> String? {
-        languages.first { $0.lowercased() == code } ?? languages.first { $0.lowercased().hasPrefix(code + "-") }
-    }
-
-    /// Warnings about languages the survey lacks.
+    /// Warnings about Swedish and English, the languages reports are built in.
     var warnings: [String] {
         var w: [String] = []
         let fallback = base.map { "the base language '\($0)'" } ?? "the first language found"
-        if swedish == nil { w.append("the survey has no Swedish (sv) texts; \(fallback) is used for the Swedish texts") }
-        if english == nil { w.append("the survey has no English (en) texts; \(fallback) is used for the English texts") }
+        for (code, name) in [("sv", "Swedish"), ("en", "English")] where !languages.contains(where: { LocalizedText.fallbackChain($0).last?.lowercased() == code }) {
+            w.append("the survey has no \(name) (\(code)) texts; \(fallback) is shown where \(name) is asked for")
+        }
         return w
     }
 
-    /// The localized text of `texts` (language code to LimeSurvey HTML).
+    /// The localized text of `texts` (language code to LimeSurvey HTML): every language with a
+    /// non-empty text; `fallback` in the base language when none has one.
     func localized(_ texts: [String: String], fallback: String = "") -> LocalizedText {
-        func text(_ language: String?) -> String? {
-            guard let language, let t = texts[language] else { return nil }
-            let plain = Self.plain(t)
-            return plain.isEmpty ? nil : plain
+        var out: [String: String] = [:]
+        for (language, html) in texts where Questionnaire.isLanguageTag(language) {
+            let plain = Self.plain(html)
+            if !plain.isEmpty { out[language] = plain }
         }
-        let any = text(base) ?? texts.keys.sorted().lazy.compactMap { text($0) }.first ?? fallback
-        return LocalizedText(sv: text(swedish) ?? any, en: text(english) ?? any)
+        if out.isEmpty { out[base.flatMap { Questionnaire.isLanguageTag($0) ? $0 : nil } ?? "sv"] = fallback }
+        return LocalizedText(out)
     }
 
     /// `html` as plain text: tags removed (with the contents of `<script>` and `<style>`, which are
@@ -45,11 +42,22 @@ struct LimeSurveyTexts: Sendable {
     static func plain(_ html: String) -> String {
         var out = ""
         var rest = Substring(html)
+        // Once no ">" follows, none will for any later "<": remembering that keeps the scan linear
+        // (text of 50 kB of "<a" would otherwise search to the end once per "<").
+        var noCloseAfter: Substring.Index?
         while let open = rest.firstIndex(of: "<") {
             out += rest[..<open]
             let next = rest[rest.index(after: open)...].first
+            func close() -> Substring.Index? {
+                if let noCloseAfter, open >= noCloseAfter { return nil }
+                guard let c = rest[open...].firstIndex(of: ">") else {
+                    noCloseAfter = open
+                    return nil
+                }
+                return c
+            }
             // "<" starts a tag only before a letter, "/", "!" or "?"; otherwise it is text ("a < b").
-            guard let next, next.isLetter || "/!?".contains(next), let close = rest[open...].firstIndex(of: ">") else {
+            guard let next, next.isLetter || "/!?".contains(next), let close = close() else {
                 out.append("<")
                 rest = rest[rest.index(after: open)...]
                 continue

@@ -22,7 +22,8 @@ public struct Codebook: Codable, Hashable, Sendable {
         public var code: String
         /// The section's code.
         public var section: String
-        /// `likert`, `singleChoice`, `multipleChoice`, `numeric`, `freeText`, `knowledge` or `demographic`.
+        /// ``ItemKind/name``: `likert`, `singleChoice`, `multipleChoice`, `numeric`, `freeText`, `knowledge`,
+        /// `demographic`, `ranking`, `date` (range as day numbers), `dualScale` or `numericMatrix`.
         public var kind: String
         /// The question.
         public var label: LocalizedText
@@ -72,6 +73,16 @@ public struct Codebook: Codable, Hashable, Sendable {
                     v.correct = k.correct
                     v.topic = k.topic
                 case .demographic: v.kind = "demographic"
+                case .ranking: v.kind = "ranking"
+                case .date(let range):
+                    v.kind = "date"
+                    v.range = range.map { $0.lowerBound.dayNumber...$0.upperBound.dayNumber }
+                case .dualScale(let d):
+                    v.kind = "dualScale"
+                    v.values = d.scales.flatMap(\.options)
+                case .numericMatrix(let m):
+                    v.kind = "numericMatrix"
+                    v.range = m.range
                 }
                 return v
             }

@@ -1,3 +1,5 @@
+import DiversityKit
+
 /// One question (fråga) of a questionnaire, identified by a code unique within it.
 ///
 /// ```swift
@@ -38,7 +40,8 @@ public struct Item: Codable, Hashable, Sendable {
         case .singleChoice(let options), .demographic(let options):
             return options.isEmpty ? nil : options.map(\.code).min()!...options.map(\.code).max()!
         case .knowledge(let k): return k.options.isEmpty ? nil : k.options.map(\.code).min()!...k.options.map(\.code).max()!
-        case .multipleChoice, .freeText: return nil
+        case .date(let range): return range.map { $0.lowerBound.dayNumber...$0.upperBound.dayNumber }
+        case .multipleChoice, .freeText, .ranking, .dualScale, .numericMatrix: return nil
         }
     }
 }
@@ -59,15 +62,124 @@ public enum ItemKind: Codable, Hashable, Sendable {
     case knowledge(KnowledgeQuestion)
     /// A background question (bakgrundsfråga); mark the item sensitive when it touches a ground.
     case demographic(options: [AnswerOption])
+    /// A ranking (rangordning) of `options`: the answer is ``Answer/values(_:)`` with the option
+    /// codes from rank 1 down, at least `minimumRanked` and at most `maximumRanked` of them
+    /// (`nil`: all may be ranked).
+    case ranking(options: [AnswerOption], minimumRanked: Int, maximumRanked: Int?)
+    /// A calendar date (datum) in `range` when given: the answer is ``Answer/value(_:)`` holding
+    /// ``/DiversityKit/CalendarDate/dayNumber`` (days after 1970-01-01); CSV writes it `YYYY-MM-DD`.
+    /// A date of birth or of an event can identify a respondent: mark such items sensitive.
+    case date(range: ClosedRange<CalendarDate>?)
+    /// A dual-scale array (dubbel skala): each row answered on two scales, as ``Answer/cells(_:)``
+    /// keyed ``DualScale/cellKey(row:scale:)``.
+    case dualScale(DualScale)
+    /// A numeric matrix (sifferrutnät): a whole number per row and column, as ``Answer/cells(_:)``
+    /// keyed ``NumericMatrix/cellKey(row:column:)``.
+    case numericMatrix(NumericMatrix)
 
     /// The options of a choice, knowledge or demographic item; empty otherwise.
     public var options: [AnswerOption] {
         switch self {
         case .singleChoice(let o), .multipleChoice(let o, _), .demographic(let o): return o
         case .knowledge(let k): return k.options
-        case .likert, .numeric, .freeText: return []
+        case .ranking(let o, _, _): return o
+        case .likert, .numeric, .freeText, .date, .dualScale, .numericMatrix: return []
         }
     }
+
+    /// The kind's name as codebooks and exports write it: `likert`, `singleChoice`, `multipleChoice`,
+    /// `numeric`, `freeText`, `knowledge`, `demographic`, `ranking`, `date`, `dualScale` or `numericMatrix`.
+    public var name: String {
+        switch self {
+        case .likert: return "likert"
+        case .singleChoice: return "singleChoice"
+        case .multipleChoice: return "multipleChoice"
+        case .numeric: return "numeric"
+        case .freeText: return "freeText"
+        case .knowledge: return "knowledge"
+        case .demographic: return "demographic"
+        case .ranking: return "ranking"
+        case .date: return "date"
+        case .dualScale: return "dualScale"
+        case .numericMatrix: return "numericMatrix"
+        }
+    }
+}
+
+/// A labelled row or column of a ``DualScale`` or ``NumericMatrix``: a code (LimeSurvey's
+/// sub-question code, e.g. `"SQ001"`) and its text.
+public struct MatrixLine: Codable, Hashable, Sendable {
+    /// The code, unique among its rows (or columns), without `#`.
+    public var code: String
+    /// What the respondent sees.
+    public var label: LocalizedText
+
+    /// Creates a row or column.
+    public init(code: String, label: LocalizedText) {
+        self.code = code
+        self.label = label
+    }
+}
+
+/// A dual-scale array: rows, each answered on two scales of options (e.g. importance and satisfaction).
+///
+/// ```swift
+/// let d = DualScale(rows: [MatrixLine(code: "SQ1", label: …)],
+///                   scales: [DualScale.Axis(header: …, options: …), DualScale.Axis(header: …, options: …)])
+/// let answer: Answer = .cells([DualScale.cellKey(row: "SQ1", scale: 0): 4, DualScale.cellKey(row: "SQ1", scale: 1): 2])
+/// ```
+public struct DualScale: Codable, Hashable, Sendable {
+    /// One of the two scales: its heading and options.
+    public struct Axis: Codable, Hashable, Sendable {
+        /// The scale's heading.
+        public var header: LocalizedText
+        /// Its options.
+        public var options: [AnswerOption]
+        /// Creates a scale.
+        public init(header: LocalizedText, options: [AnswerOption]) {
+            self.header = header
+            self.options = options
+        }
+    }
+
+    /// The rows.
+    public var rows: [MatrixLine]
+    /// Exactly two scales.
+    public var scales: [Axis]
+
+    /// Creates a dual-scale array.
+    public init(rows: [MatrixLine], scales: [Axis]) {
+        self.rows = rows
+        self.scales = scales
+    }
+
+    /// The key of a row's answer on scale 0 or 1: `"SQ1#0"`, as LimeSurvey names the cell.
+    public static func cellKey(row: String, scale: Int) -> String { "\(row)#\(scale)" }
+}
+
+/// A numeric matrix: a whole number in ``range`` for every row and column.
+///
+/// ```swift
+/// let m = NumericMatrix(rows: [MatrixLine(code: "Y1", label: …)], columns: [MatrixLine(code: "X1", label: …)], range: 0...100)
+/// let answer: Answer = .cells([NumericMatrix.cellKey(row: "Y1", column: "X1"): 40])
+/// ```
+public struct NumericMatrix: Codable, Hashable, Sendable {
+    /// The rows.
+    public var rows: [MatrixLine]
+    /// The columns.
+    public var columns: [MatrixLine]
+    /// The numbers a cell may hold.
+    public var range: ClosedRange<Int>
+
+    /// Creates a matrix.
+    public init(rows: [MatrixLine], columns: [MatrixLine], range: ClosedRange<Int>) {
+        self.rows = rows
+        self.columns = columns
+        self.range = range
+    }
+
+    /// The key of a cell: `"Y1#X1"`.
+    public static func cellKey(row: String, column: String) -> String { "\(row)#\(column)" }
 }
 
 /// One answer option: the integer code stored and exported, and its label.

@@ -26,14 +26,46 @@ public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
     public var sections: [Section]
     /// Scales: named groups of Likert items.
     public var scales: [Scale]
+    /// The BCP 47 tag of the language the questionnaire is written in first (`"sv"` unless given):
+    /// the last step of every text's fallback chain (see ``LocalizedText/text(for:base:)``).
+    /// One version carries all its languages, so answers in any of them pool as one version.
+    public var baseLanguage: String
 
     /// Creates a questionnaire (version 1 unless given).
-    public init(id: ID<Questionnaire>, version: Int = 1, title: LocalizedText, sections: [Section], scales: [Scale] = []) {
+    public init(id: ID<Questionnaire>, version: Int = 1, title: LocalizedText, sections: [Section], scales: [Scale] = [],
+                baseLanguage: String = "sv") {
         self.id = id
         self.version = version
         self.title = title
         self.sections = sections
         self.scales = scales
+        self.baseLanguage = baseLanguage
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, version, title, sections, scales, baseLanguage }
+
+    /// Decodes a questionnaire; one written before languages were open has base language `sv`.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(ID<Questionnaire>.self, forKey: .id), version: try c.decode(Int.self, forKey: .version),
+                  title: try c.decode(LocalizedText.self, forKey: .title), sections: try c.decode([Section].self, forKey: .sections),
+                  scales: try c.decode([Scale].self, forKey: .scales),
+                  baseLanguage: try c.decodeIfPresent(String.self, forKey: .baseLanguage) ?? "sv")
+    }
+
+    /// Every language tag some text of the questionnaire is written in, sorted.
+    public var languages: [String] {
+        var tags: Set<String> = [baseLanguage]
+        func add(_ t: LocalizedText) { tags.formUnion(t.languages) }
+        add(title)
+        for section in sections {
+            add(section.title)
+            for item in section.items {
+                add(item.prompt)
+                item.kind.options.forEach { add($0.label) }
+            }
+        }
+        return tags.sorted()
     }
 
     /// The version's reference: identifier and version.
@@ -60,6 +92,7 @@ public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
     /// - Throws: ``QuestionnaireError`` naming the first problem found.
     public func validate() throws {
         guard version >= 1 else { throw QuestionnaireError.invalidVersion(version) }
+        guard Self.isLanguageTag(baseLanguage) else { throw QuestionnaireError.invalidLanguageTag(baseLanguage) }
         var seen: Set<String> = []
         for item in items {
             guard !item.code.isEmpty, !item.code.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0.isNewline })
@@ -93,9 +126,6 @@ public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
             try validateOptions(options, code)
         case .multipleChoice(let options, let max):
             try validateOptions(options, code)
-            guard options.allSatisfy({ (0..<31).contains($0.code) }) else {
-                throw QuestionnaireError.invalidItem(code, reason: "multiple-choice codes must be 0…30")
-            }
             if let max, !(1...options.count).contains(max) {
                 throw QuestionnaireError.invalidItem(code, reason: "max selections must be 1…\(options.count)")
             }
@@ -110,7 +140,44 @@ public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
             guard k.options.contains(where: { $0.code == k.correct }) else {
                 throw QuestionnaireError.invalidItem(code, reason: "the correct key \(k.correct) is not an option")
             }
+        case .ranking(let options, let minimum, let maximum):
+            try validateOptions(options, code)
+            let most = maximum ?? options.count
+            guard (1...options.count).contains(most), (0...most).contains(minimum) else {
+                throw QuestionnaireError.invalidItem(code, reason: "ranked counts must satisfy 0 ≤ minimum ≤ maximum ≤ \(options.count), maximum ≥ 1")
+            }
+        case .date(let range):
+            if let range, range.lowerBound.year < 1 || range.upperBound.year > 9999 {
+                throw QuestionnaireError.invalidItem(code, reason: "a date range must lie within the years 1…9999")
+            }
+        case .dualScale(let d):
+            guard d.scales.count == 2 else { throw QuestionnaireError.invalidItem(code, reason: "a dual-scale array needs exactly two scales") }
+            try validateLines(d.rows, "rows", code)
+            for axis in d.scales { try validateOptions(axis.options, code) }
+        case .numericMatrix(let m):
+            try validateLines(m.rows, "rows", code)
+            try validateLines(m.columns, "columns", code)
+            guard m.range.lowerBound > Int(Int32.min), m.range.upperBound <= Int(Int32.max) else {
+                throw QuestionnaireError.invalidItem(code, reason: "numeric range must fit in 32 bits")
+            }
         }
+    }
+
+    static func validateLines(_ lines: [MatrixLine], _ what: String, _ code: String) throws {
+        guard !lines.isEmpty else { throw QuestionnaireError.invalidItem(code, reason: "needs one of its \(what) or more") }
+        guard lines.allSatisfy({ !$0.code.isEmpty && !$0.code.contains("#") && !$0.code.contains("|") && !$0.code.contains("=") }) else {
+            throw QuestionnaireError.invalidItem(code, reason: "codes of \(what) must be non-empty without '#', '|' or '='")
+        }
+        guard Set(lines.map(\.code)).count == lines.count else {
+            throw QuestionnaireError.invalidItem(code, reason: "codes of \(what) repeat")
+        }
+    }
+
+    /// Whether `tag` has the shape of a BCP 47 tag: subtags of 1–8 ASCII letters or digits joined by `-`.
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.first.map { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLetter } } == true
+            && parts.allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
     static func validateOptions(_ options: [AnswerOption], _ code: String) throws {
@@ -188,6 +255,8 @@ public struct Scale: Codable, Hashable, Sendable {
 public enum QuestionnaireError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A version below 1.
     case invalidVersion(Int)
+    /// A base language that is not a BCP 47 tag.
+    case invalidLanguageTag(String)
     /// An empty item code or one with a separator, quote or newline (it becomes a CSV column).
     case invalidItemCode(String)
     /// Two items share a code.
@@ -207,6 +276,7 @@ public enum QuestionnaireError: Error, Hashable, Sendable, CustomStringConvertib
     public var description: String {
         switch self {
         case .invalidVersion(let v): return "questionnaire version \(v) must be 1 or more"
+        case .invalidLanguageTag(let t): return "base language '\(t)' is not a BCP 47 language tag (such as sv, en-GB, sv-x-lattlast)"
         case .invalidItemCode(let c): return "item code '\(c)' must be non-empty without separators, quotes or newlines"
         case .duplicateItemCode(let c): return "item code \(c) is used twice"
         case .invalidItem(let c, let r): return "item \(c): \(r)"

@@ -12,7 +12,8 @@ import Foundation
 /// - the item code, sharing its prefix with the previous code: one byte `shared << 4 | rest`
 ///   then the `rest` bytes when both are below 16, else `0xFF`, two varints and the bytes;
 /// - the answer: one byte `value + 64` for a value in −64…175 (every Likert point), else a
-///   tag byte — `0xF0` big value (varint), `0xF1` values (count, varints), `0xF2` text.
+///   tag byte — `0xF0` big value (varint), `0xF1` values (count, varints), `0xF2` text,
+///   `0xF3` cells (count, then per cell in key order its key as a string and its value as a varint).
 ///
 /// Equal responses give equal bytes. A 24-item Likert response with a UUID takes about 130
 /// bytes, a third of its JSON.
@@ -43,7 +44,7 @@ public enum ResponseBinaryCoding {
 
     private enum Tag {
         static let smallBias = 64, smallLimit: UInt8 = 0xF0
-        static let bigValue: UInt8 = 0xF0, values: UInt8 = 0xF1, text: UInt8 = 0xF2, longCode: UInt8 = 0xFF
+        static let bigValue: UInt8 = 0xF0, values: UInt8 = 0xF1, text: UInt8 = 0xF2, cells: UInt8 = 0xF3, longCode: UInt8 = 0xFF
     }
 
     /// The payload of `response`.
@@ -125,6 +126,13 @@ public enum ResponseBinaryCoding {
             case .text(let t):
                 w.append(Tag.text)
                 putString(t, &w)
+            case .cells(let cells):
+                w.append(Tag.cells)
+                putVarint(UInt64(cells.count), &w)
+                for key in cells.keys.sorted() {
+                    putString(key, &w)
+                    putSigned(cells[key]!, &w)
+                }
             }
         }
     }
@@ -181,6 +189,14 @@ public enum ResponseBinaryCoding {
                     for _ in 0..<n { vs.append(try signed()) }
                     answers[code] = .values(vs)
                 case Tag.text: answers[code] = .text(try string())
+                case Tag.cells:
+                    let n = try count()
+                    var cells = [String: Int](minimumCapacity: n)
+                    for _ in 0..<n {
+                        let key = try string()
+                        cells[key] = try signed()
+                    }
+                    answers[code] = .cells(cells)
                 case let tag: throw DecodingError.unknownTag(tag, offset: tagOffset)
                 }
             }

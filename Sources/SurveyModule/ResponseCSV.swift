@@ -3,7 +3,9 @@ import Foundation
 
 /// Responses as CSV: one row per response, one column per item code after the fixed columns
 /// ``fixedColumns``. Codes are written as numbers, a multiple-choice answer as its codes joined
-/// with `|` (`"1|3"`), free text as text, a missing answer as an empty cell. Times are ISO 8601.
+/// with `|` (`"1|3"`), a ranking as its codes from rank 1 joined with `|`, a date as `YYYY-MM-DD`,
+/// cells as `key=value` joined with `|` in key order (`"SQ1#0=4|SQ1#1=2"`), free text as text, a
+/// missing answer as an empty cell. Times are ISO 8601.
 ///
 /// ```swift
 /// try ResponseCSV.export(responses, questionnaire: q, to: url, format: CSVFormat(separator: .semicolon))
@@ -24,9 +26,12 @@ public enum ResponseCSV {
                    r.submittedAt.map(SurveyDateFormat.string) ?? "", r.isPartial ? "1" : "0"]
         for item in questionnaire.items {
             switch r.answers[item.code] {
+            case .value(let v)? where { if case .date = item.kind { true } else { false } }():
+                row.append(CalendarDate(dayNumber: v).description)
             case .value(let v)?: row.append(String(v))
             case .values(let vs)?: row.append(vs.map(String.init).joined(separator: "|"))
             case .text(let t)?: row.append(t)
+            case .cells(let c)?: row.append(c.keys.sorted().map { "\($0)=\(c[$0]!)" }.joined(separator: "|"))
             case nil: row.append("")
             }
         }

@@ -181,10 +181,25 @@ public struct ResponseCSVImporter: Sendable {
     static func answer(_ cell: String, for item: Item) -> Answer? {
         if case .freeText = item.kind { return .text(cell) }
         let trimmed = Self.trimmed(cell)
-        if case .multipleChoice = item.kind {
+        switch item.kind {
+        case .date:
+            if trimmed.isEmpty { return .values([]) }
+            return (try? CalendarDate(trimmed)).map(Answer.date)
+        case .dualScale, .numericMatrix:
+            if trimmed.isEmpty { return .cells([:]) }
+            var cells: [String: Int] = [:]
+            for part in trimmed.split(separator: "|", omittingEmptySubsequences: false) {
+                let pair = part.split(separator: "=", omittingEmptySubsequences: false)
+                guard pair.count == 2, let v = Int(Self.trimmed(String(pair[1]))) else { return nil }
+                let key = Self.trimmed(String(pair[0]))
+                guard cells.updateValue(v, forKey: key) == nil else { return nil }
+            }
+            return .cells(cells)
+        case .multipleChoice, .ranking:
             if trimmed.isEmpty { return .values([]) }
             let codes = trimmed.split(separator: "|", omittingEmptySubsequences: false).map { Int(Self.trimmed(String($0))) }
             return codes.contains(nil) ? nil : .values(codes.map { $0! })
+        default: break
         }
         if trimmed.isEmpty { return .values([]) }
         return Int(trimmed).map(Answer.value)

@@ -4,7 +4,10 @@ import DiversityKit
 /// response — the shape aggregation wants (a million × 24 Likert answers is 96 MB).
 ///
 /// A missing answer is ``missing``. A multiple-choice answer is a bit mask (bit *n* set when
-/// option code *n* was chosen). Free-text items have no column.
+/// option code *n* was chosen); a multiple-choice item with an option code outside 0…30 has no
+/// column (a mask has 31 bits): read its answers from the responses. A date is its day number.
+/// Free-text, ranking, dual-scale and numeric-matrix items have no column (see
+/// ``RankingSummary``, ``CellSummary``).
 ///
 /// ```swift
 /// let m = try await service.matrix(for: q.reference)
@@ -53,7 +56,16 @@ public struct ResponseMatrix: Hashable, Sendable {
         switch answer {
         case .value(let v)?: return Int32(clamping: Swift.max(v, Int(Int32.min) + 1))
         case .values(let vs)?: return vs.reduce(Int32(0)) { $0 | (($1 >= 0 && $1 < 31) ? Int32(1) << Int32($1) : 0) }
-        case .text?, nil: return missing
+        case .text?, .cells?, nil: return missing
+        }
+    }
+
+    /// Whether `item` has a column: single-valued items, and multiple choices whose codes fit a 31-bit mask.
+    public static func hasColumn(_ item: Item) -> Bool {
+        switch item.kind {
+        case .freeText, .ranking, .dualScale, .numericMatrix: return false
+        case .multipleChoice(let options, _): return options.allSatisfy { (0..<31).contains($0.code) }
+        case .likert, .singleChoice, .numeric, .knowledge, .demographic, .date: return true
         }
     }
 
@@ -76,7 +88,7 @@ public struct ResponseMatrix: Hashable, Sendable {
         /// A builder for responses to `questionnaire`.
         public init(questionnaire: Questionnaire, reservingCapacity capacity: Int = 0) {
             self.questionnaire = questionnaire
-            codes = questionnaire.items.filter { if case .freeText = $0.kind { return false } else { return true } }.map(\.code)
+            codes = questionnaire.items.filter(ResponseMatrix.hasColumn).map(\.code)
             columns = codes.map { _ in
                 var c: [Int32] = []
                 c.reserveCapacity(capacity)

@@ -11,7 +11,7 @@ import Testing
 struct LimeSurveyFuzzTests {
     @Test("LimeSurvey structure: no mutated .lss traps; every structure read gives a valid questionnaire")
     func structure() throws {
-        let corpus = try ["staff_l10ns", "sweep_old_layout", "workenv_old"].map(Fixtures.data)
+        let corpus = try ["staff_l10ns", "sweep_old_layout", "workenv_old"].map { try Fixtures.data($0) }
         var wrong: [String] = []
         Fuzzer(corpus: corpus, iterations: Fuzzer(corpus: []).iterations / 3).run { bytes in
             let structure = try LimeSurveyImporter().importStructure(data: bytes)

@@ -18,7 +18,7 @@ struct MalformedStructureTests {
     }
 
     @Test("things that are not XML at all are refused clearly", arguments: [
-        "", "   ", "PK\u{3}\u{4}binary zip archive", "just some text", "{\"json\": true}", "<document><unclosed>",
+        "", "   ", "just some text", "{\"json\": true}", "<document><unclosed>",
     ])
     func notXML(_ text: String) {
         #expect {
@@ -26,6 +26,16 @@ struct MalformedStructureTests {
         } throws: { error in
             guard case LimeSurveyImportError.notXML = error else { return false }
             return "\(error)".contains("not a readable XML document")
+        }
+    }
+
+    @Test("an archive given to the structure importer says it is an archive and which call reads it")
+    func archiveGivenAsStructure() {
+        #expect {
+            try LimeSurveyImporter().importStructure(data: Data("PK\u{3}\u{4}binary zip archive".utf8))
+        } throws: { error in
+            guard case LimeSurveyImportError.isAnArchive(let reader) = error else { return false }
+            return reader.contains("LimeSurveyArchiveImporter") && "\(error)".contains("ZIP archive")
         }
     }
 

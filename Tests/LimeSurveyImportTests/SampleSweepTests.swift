@@ -15,7 +15,7 @@ import Testing
 struct SampleSweepTests {
     static let directory = ProcessInfo.processInfo.environment["LIMESURVEY_SAMPLES_DIR"]
 
-    @Test("every .lss file in LIMESURVEY_SAMPLES_DIR imports or is refused with a LimeSurveyImportError",
+    @Test("every .lss and .lsa file in LIMESURVEY_SAMPLES_DIR imports or is refused with a typed error",
           .enabled(if: directory != nil, "LIMESURVEY_SAMPLES_DIR is not set: no sample folder to sweep"))
     func sweep() throws {
         let folder = URL(fileURLWithPath: try #require(Self.directory), isDirectory: true)
@@ -42,6 +42,18 @@ struct SampleSweepTests {
     /// or a questionnaire that does not validate.
     static func outcome(of file: URL) throws -> String {
         do {
+            if file.pathExtension.lowercased() == "lsa" {
+                let a = try LimeSurveyArchiveImporter().importArchive(from: file)
+                do { try a.structure.questionnaire.validate() } catch {
+                    Issue.record("\(file.lastPathComponent): the archive's questionnaire does not validate: \(error)")
+                }
+                if a.structure.mode == .anonymous, a.participants != nil {
+                    Issue.record("\(file.lastPathComponent): an anonymous survey's participant table was read")
+                }
+                return "imported archive: \(a.structure.questionnaire.items.count) items, "
+                    + "\(a.responses.map { "\($0.responses.count) responses" } ?? "no responses"), "
+                    + (a.participants.map { "\($0.invited) invited" } ?? "no participant counts") + ", \(a.warnings.count) warnings"
+            }
             let s = try LimeSurveyImporter().importStructure(from: file)
             do { try s.questionnaire.validate() } catch {
                 Issue.record("\(file.lastPathComponent): the imported questionnaire does not validate: \(error)")
@@ -52,6 +64,8 @@ struct SampleSweepTests {
                 + ", \(s.report.warnings.count) warnings" + (s.report.warnings.isEmpty ? "" : " {" + s.report.warnings.joined(separator: " | ") + "}")
         } catch let error as LimeSurveyImportError {
             return "refused: \(error)"
+        } catch let error as LimeSurveyResponseImportError {
+            return "refused responses: \(error.issues.count) issues"
         } catch {
             Issue.record("\(file.lastPathComponent): not a LimeSurveyImportError: \(error)")
             return "FAILED: \(error)"

@@ -124,13 +124,17 @@ struct StructureImportTests {
         #expect(try Fixtures.staff().questionnaire.item("KLIMAT[SQ001]")?.prompt.sv == "Jag trivs på min arbetsplats.")
     }
 
-    @Test("without Swedish or English texts the base language is used for both, with a warning each")
+    @Test("every language is kept; without Swedish or English the base language is shown, with a warning each")
     func otherLanguages() throws {
         let s = try MiniSurvey.structure(type: "S", languages: ["de", "fr"])
-        #expect(s.questionnaire.item("Q1")?.prompt == LocalizedText(sv: "Fråga (de)", en: "Fråga (de)"))
+        #expect(s.questionnaire.item("Q1")?.prompt == LocalizedText(["de": "Fråga (de)", "fr": "Fråga (fr)"]))
+        #expect(s.questionnaire.baseLanguage == "de")
+        #expect(s.questionnaire.item("Q1")?.prompt.text(for: "sv", base: s.questionnaire.baseLanguage) == "Fråga (de)")
+        #expect(s.questionnaire.item("Q1")?.prompt.text(for: "fr-CA", base: s.questionnaire.baseLanguage) == "Fråga (fr)")
         #expect(s.report.warnings.filter { $0.contains("base language 'de'") }.count == 2)
         let english = try MiniSurvey.structure(type: "S", languages: ["en-GB"])
-        #expect(english.questionnaire.item("Q1")?.prompt == LocalizedText(sv: "Fråga (en-GB)", en: "Fråga (en-GB)"))
+        #expect(english.questionnaire.item("Q1")?.prompt == LocalizedText(["en-GB": "Fråga (en-GB)"]))
+        #expect(english.questionnaire.item("Q1")?.prompt.en == "Fråga (en-GB)")
         #expect(english.report.warnings.count == 1)
     }
 

@@ -6,8 +6,8 @@ import Testing
 
 /// Fixtures written for these tests in LimeSurvey's formats (not LimeSurvey's own files).
 enum Fixtures {
-    static func data(_ name: String) throws -> Data {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "lss", subdirectory: "Fixtures"))
+    static func data(_ name: String, _ ext: String = "lss") throws -> Data {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"))
         return try Data(contentsOf: url)
     }
 
@@ -58,21 +58,6 @@ enum MiniSurvey {
                           languages: [String] = ["sv", "en"], other: String = "N", strict: Bool = false) throws -> LimeSurveyStructure {
         try LimeSurveyImporter(strict: strict).importStructure(
             data: Data(xml(type: type, answers: answers, subs: subs, anonymized: anonymized, languages: languages, other: other).utf8))
-    }
-}
-
-extension ItemKind {
-    /// The kind's name, for table-driven expectations.
-    var name: String {
-        switch self {
-        case .likert: return "likert"
-        case .singleChoice: return "singleChoice"
-        case .multipleChoice: return "multipleChoice"
-        case .numeric: return "numeric"
-        case .freeText: return "freeText"
-        case .knowledge: return "knowledge"
-        case .demographic: return "demographic"
-        }
     }
 }
 

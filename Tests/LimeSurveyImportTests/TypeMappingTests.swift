@@ -37,9 +37,9 @@ struct TypeMappingTests {
         Case(type: "Q", subs: ["x"], items: ["Q1[x]"], kind: "freeText"),
         Case(type: "G", items: ["Q1"], kind: "demographic"),
         Case(type: "Y", items: ["Q1"], kind: "singleChoice"),
-        Case(type: "R", answers: ["A1", "A2"]),
+        Case(type: "R", answers: ["A1", "A2"], items: ["Q1"], kind: "ranking"),
         Case(type: "*"),
-        Case(type: "D"),
+        Case(type: "D", items: ["Q1"], kind: "date"),
         Case(type: "|"),
         Case(type: "1", answers: ["A1", "A2"], subs: ["a"]),
         Case(type: ":", subs: ["a"]),
@@ -91,7 +91,7 @@ struct TypeMappingTests {
         ("L", ["A1", "A1"], [], "answer codes repeat"),
         ("F", ["A1", "A2"], [], "no sub-questions"),
         ("M", [], [], "no sub-questions"),
-        ("M", [], (1...31).map { "S\($0)" }, "at most 30"),
+        ("M", [], (1...1_001).map { "S\($0)" }, "maximumOptions = 1000"),
         ("K", [], ["a", "a"], "sub-question codes repeat"),
     ])
     func invalid(type: String, answers: [String], subs: [String], reason: String) throws {

@@ -13,15 +13,19 @@ public struct EvaluationReports: Sendable {
     public var language: ReportLanguage
     /// The disclosure-control component every table of answers or participant attributes passes through.
     public var disclosure: DisclosureControl
+    /// Labels in another language, supplied by the embedder; `language` is then the fallback and number format.
+    public var translations: LabelTranslations?
 
     /// Creates a builder.
-    public init(language: ReportLanguage = .swedish, disclosure: DisclosureControl = DisclosureControl()) {
+    public init(language: ReportLanguage = .swedish, disclosure: DisclosureControl = DisclosureControl(),
+                translations: LabelTranslations? = nil) {
         self.language = language
         self.disclosure = disclosure
+        self.translations = translations
     }
 
-    /// The label table for ``language``.
-    public var labels: Labels { Labels(language) }
+    /// The label table for ``language``, or the embedder's ``translations``.
+    public var labels: Labels { translations.map { Labels($0, fallback: language) } ?? Labels(language) }
 
     /// The note placed under tables with withheld cells.
     var suppressionNote: ReportBlock {

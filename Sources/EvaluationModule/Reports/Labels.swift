@@ -8,14 +8,28 @@ import Foundation
 /// labels[.participation]   // "Participation against plan"
 /// ```
 public struct Labels: Hashable, Sendable {
-    /// The language.
+    /// The language numbers are formatted in and labels fall back to (Swedish and English are built in).
     public let language: ReportLanguage
+    /// Labels an embedder supplies for another language (Finnish, Arabic, easy-to-read Swedish …);
+    /// a key missing here falls back to ``language``'s built-in text.
+    public let translations: LabelTranslations?
 
     /// Labels for `language`.
-    public init(_ language: ReportLanguage) { self.language = language }
+    public init(_ language: ReportLanguage) {
+        self.language = language
+        translations = nil
+    }
+
+    /// Labels from `translations`, falling back to `language`'s built-in labels and number format.
+    public init(_ translations: LabelTranslations, fallback language: ReportLanguage = .swedish) {
+        self.language = language
+        self.translations = translations
+    }
 
     /// The text of a key.
-    public subscript(_ key: LabelKey) -> String { language == .swedish ? key.texts.sv : key.texts.en }
+    public subscript(_ key: LabelKey) -> String {
+        translations?.texts[key] ?? (language == .swedish ? key.texts.sv : key.texts.en)
+    }
 
     /// A number as text with `digits` decimals: decimal comma in Swedish, point in English.
     public func number(_ value: Double, digits: Int = 1) -> String {
@@ -27,6 +41,28 @@ public struct Labels: Hashable, Sendable {
     public func percent(_ share: Double, digits: Int = 0) -> String {
         number(share * 100, digits: digits) + (language == .swedish ? " %" : "%")
     }
+}
+
+/// Report labels in a language other than Swedish and English, supplied by the embedder.
+///
+/// ```swift
+/// let finnish = LabelTranslations(language: "fi", texts: [.surveyResults: "Kyselyn tulokset", .comments: "Kommentit"])
+/// let reports = EvaluationReports(language: .swedish, translations: finnish)
+/// ```
+public struct LabelTranslations: Hashable, Sendable {
+    /// The BCP 47 tag of the language, e.g. `"fi"`, `"sv-x-lattlast"`; questionnaire texts are taken in it.
+    public var language: String
+    /// The texts by key; `%d` placeholders as in the built-in texts.
+    public var texts: [LabelKey: String]
+
+    /// Creates translations.
+    public init(language: String, texts: [LabelKey: String]) {
+        self.language = language
+        self.texts = texts
+    }
+
+    /// The keys not translated (they show the fallback language's text).
+    public var missingKeys: [LabelKey] { LabelKey.allCases.filter { texts[$0] == nil } }
 }
 
 /// A report label; each has a Swedish and an English text.
@@ -49,6 +85,8 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
     case reaction, learning, behaviour, results, returnOnInvestment
     /// Sentence or note.
     case suppressionNote, withheldTableNote, noBaselineWarning, goalsWithoutMeasures, measuresWithoutGoal, overdueMeasures
+    /// Sentence or note.
+    case rankings, rank, rankedBy, meanRank, option, rankingRespondents
     /// Sentence or note.
     case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
 
@@ -136,6 +174,12 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
         case .commentsWithheld:
             return ("Kommentarerna redovisas inte: färre än %d.", "Comments are withheld: fewer than %d.")
         case .none: return ("Inga", "None")
+        case .rankings: return ("Rangordningar", "Rankings")
+        case .rank: return ("Plats %d", "Rank %d")
+        case .rankedBy: return ("Rangordnad av", "Ranked by")
+        case .meanRank: return ("Medelplats", "Mean rank")
+        case .option: return ("Alternativ", "Option")
+        case .rankingRespondents: return ("%d svarande rangordnade alternativen (1 = först).", "%d respondents ranked the options (1 = first).")
         case .otherGroups: return ("Övriga grupper (sammanslagna för att skydda små grupper)", "Other groups (pooled to protect small groups)")
         case .measuresDone: return ("Genomförda åtgärder", "Measures done")
         case .meanDifference: return ("Skillnad efter − före", "Difference post − pre")

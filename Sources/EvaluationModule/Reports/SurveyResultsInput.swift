@@ -56,10 +56,45 @@ public struct SurveyResultsInput: Hashable, Sendable, Codable {
     public var scales: [Scale]
     /// Free-text comments, published only when there are at least the comment threshold of them.
     public var comments: [String]
+    /// Ranking items: their rank distributions and mean ranks are reported, disclosure-controlled.
+    public var rankings: [Ranking]
+
+    /// One ranking item and how each respondent ranked its options.
+    public struct Ranking: Codable, Hashable, Sendable {
+        /// The item's code.
+        public var code: String
+        /// The question as shown.
+        public var label: String
+        /// The options' labels.
+        public var options: [String]
+        /// Per respondent, the indices into ``options`` from rank 1 down (empty: not answered).
+        public var answers: [[Int]]
+
+        /// Creates a ranking.
+        public init(code: String, label: String, options: [String], answers: [[Int]]) {
+            self.code = code
+            self.label = label
+            self.options = options
+            self.answers = answers
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case title, points, pointLabels, items, groups, scales, comments, rankings }
+
+    /// Decodes the input; one written before rankings has none.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(title: try c.decode(String.self, forKey: .title), points: try c.decode(ClosedRange<Int>.self, forKey: .points),
+                  pointLabels: try c.decode([String].self, forKey: .pointLabels), items: try c.decode([Item].self, forKey: .items),
+                  groups: try c.decodeIfPresent([String?].self, forKey: .groups), scales: try c.decode([Scale].self, forKey: .scales),
+                  comments: try c.decode([String].self, forKey: .comments),
+                  rankings: try c.decodeIfPresent([Ranking].self, forKey: .rankings) ?? [])
+    }
 
     /// Creates the input.
     public init(title: String, points: ClosedRange<Int>, pointLabels: [String] = [], items: [Item],
-                groups: [String?]? = nil, scales: [Scale] = [], comments: [String] = []) {
+                groups: [String?]? = nil, scales: [Scale] = [], comments: [String] = [], rankings: [Ranking] = []) {
+        self.rankings = rankings
         self.title = title
         self.points = points
         self.pointLabels = pointLabels
@@ -103,7 +138,7 @@ extension SurveyResultsInput {
         }
         try tally.add(rows: codes, units: rowUnits)
         return try SurveyCounts(title: title, pointLabels: pointLabels, items: items.map { .init(code: $0.code, label: $0.label) },
-                                unitNames: groups == nil ? nil : units, comments: comments, tally: tally)
+                                unitNames: groups == nil ? nil : units, comments: comments, tally: tally, rankings: rankings)
     }
 }
 
@@ -142,12 +177,15 @@ public struct SurveyCounts: Hashable, Sendable {
     public var comments: [String]
     /// The counts.
     public var tally: LikertTally
+    /// Ranking items with each respondent's ranking, reported as rank distributions and mean ranks.
+    public var rankings: [SurveyResultsInput.Ranking]
 
     /// Creates the counts.
     /// - Throws: ``SurveyResultsError/pointLabelCount(expected:got:)``, ``SurveyResultsError/shapeMismatch(_:)``
     ///   when items or unit names do not match the tally's layout.
     public init(title: String, pointLabels: [String] = [], items: [Item], unitNames: [String]? = nil,
-                comments: [String] = [], tally: LikertTally) throws {
+                comments: [String] = [], tally: LikertTally, rankings: [SurveyResultsInput.Ranking] = []) throws {
+        self.rankings = rankings
         let points = tally.layout.points
         guard pointLabels.isEmpty || pointLabels.count == points.count else {
             throw SurveyResultsError.pointLabelCount(expected: points.count, got: pointLabels.count)

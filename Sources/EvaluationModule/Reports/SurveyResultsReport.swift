@@ -38,6 +38,7 @@ extension EvaluationReports {
         var sections = [try overviewSection(counts, plans: plans, pointNames: pointNames)]
         if counts.unitNames != nil { sections.append(groupSection(plans, pointNames: pointNames)) }
         if !counts.tally.layout.scales.isEmpty { sections.append(try reliabilitySection(counts)) }
+        if !counts.rankings.isEmpty { sections.append(try rankingSection(counts.rankings)) }
         sections.append(commentSection(counts.comments))
         return SurveyPublication(report: Report(title: "\(l[.surveyResults]): \(counts.title)", language: language, date: date, sections: sections),
                                  releases: plans.flatMap(\.releases))
@@ -133,6 +134,48 @@ extension EvaluationReports {
                 rows: labels.indices.map { [.text(labels[$0]), cell(r.alphaIfItemDeleted[$0]), cell(r.correctedItemTotalCorrelations[$0])] })))
         }
         return ReportSection(title: l[.reliability], blocks: withSuppressionNote(blocks))
+    }
+
+    /// Per ranking: how many put each option at each rank, how many ranked it, and its mean rank.
+    /// The option × rank table is protected as a whole; a mean rank is shown only for an option
+    /// whose every rank count is published (with its total it would give a withheld count away).
+    private func rankingSection(_ rankings: [SurveyResultsInput.Ranking]) throws -> ReportSection {
+        let l = labels
+        var subsections: [ReportSection] = []
+        for ranking in rankings {
+            let answered = ranking.answers.filter { !$0.isEmpty }
+            let ranks = min(ranking.options.count, answered.map(\.count).max() ?? 0)
+            guard publishable(answered.count), ranks > 0 else {
+                subsections.append(ReportSection(title: ranking.label, blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
+                continue
+            }
+            var counts = Array(repeating: Array(repeating: 0, count: ranks), count: ranking.options.count)
+            for answer in answered {
+                for (rank, option) in answer.enumerated() where rank < ranks && ranking.options.indices.contains(option) { counts[option][rank] += 1 }
+            }
+            let protected = try disclosure.protect(CountTable(counts: counts))
+            guard !protected.withheldEntirely else {
+                subsections.append(ReportSection(title: ranking.label, blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
+                continue
+            }
+            let rows: [[ReportCell]] = ranking.options.indices.map { o in
+                let cells = (0..<ranks).map { protected.reportCell(row: o, column: $0) }
+                let total = counts[o].reduce(0, +)
+                let whole = (0..<ranks).allSatisfy { !protected.isSuppressed(row: o, column: $0) }
+                let mean: ReportCell = total == 0 ? .empty : whole
+                    ? .decimal(Double(counts[o].enumerated().reduce(0) { $0 + ($1.offset + 1) * $1.element }) / Double(total), digits: 2)
+                    : .suppressed(reason: .secondary)
+                return [.text(ranking.options[o])] + cells + [protected.rowTotalCell(o), mean]
+            }
+            let table = ReportTable(id: "ranking-\(ranking.code)", caption: ranking.label,
+                                    columns: [ReportColumn(l[.option], isRowHeader: true)]
+                                        + (1...ranks).map { ReportColumn(l[.rank].replacingOccurrences(of: "%d", with: "\($0)")) }
+                                        + [ReportColumn(l[.rankedBy]), ReportColumn(l[.meanRank])],
+                                    rows: rows)
+            subsections.append(ReportSection(title: ranking.label, blocks: withSuppressionNote([
+                .paragraph(l[.rankingRespondents].replacingOccurrences(of: "%d", with: "\(answered.count)")), .table(table)])))
+        }
+        return ReportSection(title: l[.rankings], subsections: subsections)
     }
 
     private func commentSection(_ comments: [String]) -> ReportSection {

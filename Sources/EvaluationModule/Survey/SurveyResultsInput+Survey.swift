@@ -7,8 +7,8 @@ extension SurveyResultsInput {
     /// The Likert items on the questionnaire's most used Likert scale become the report's items
     /// (answers as given, before reverse coding, so the distribution shows what people said);
     /// the questionnaire's scales whose items are all on that scale are tested for reliability, their
-    /// reverse-coded items flipped;
-    /// free-text answers become comments; each respondent's group is their reporting unit.
+    /// reverse-coded items flipped; free-text answers become comments; ranking items become rank
+    /// distributions with mean ranks; each respondent's group is their reporting unit.
     ///
     /// ```swift
     /// let input = try SurveyResultsInput(questionnaire: battery, responses: responses,
@@ -19,12 +19,15 @@ extension SurveyResultsInput {
     ///   - questionnaire: the questionnaire the responses answer.
     ///   - responses: the anonymous responses.
     ///   - language: the language of the labels and the scale's point labels.
+    ///   - textLanguage: the BCP 47 tag questionnaire texts are taken in (e.g. `"fi"`), along each
+    ///     text's fallback chain; `language`'s own when `nil`.
     ///   - groupByUnit: break results down by reporting unit (small groups are pooled by the report).
     ///   - unitNames: names to show for unit ids; the id is shown otherwise.
     /// - Throws: ``SurveyResultsError/noLikertItems(questionnaire:)`` when the questionnaire has none.
-    public init(questionnaire: Questionnaire, responses: [SurveyResponse], language: ReportLanguage,
+    public init(questionnaire: Questionnaire, responses: [SurveyResponse], language: ReportLanguage, textLanguage: String? = nil,
                 groupByUnit: Bool = true, unitNames: [ID<OrganisationUnit>: String] = [:]) throws {
-        let lang: SurveyLanguage = language == .swedish ? .swedish : .english
+        let tag = textLanguage ?? language.rawValue
+        func text(_ t: LocalizedText) -> String { t.text(for: tag, base: questionnaire.baseLanguage) }
         var scaleUse: [LikertScale: Int] = [:]
         for item in questionnaire.items { if case .likert(let s, _) = item.kind { scaleUse[s, default: 0] += 1 } }
         guard let scale = scaleUse.max(by: { ($0.value, $1.key.name) < ($1.value, $0.key.name) })?.key else {
@@ -33,16 +36,25 @@ extension SurveyResultsInput {
         let likert = questionnaire.items.filter { if case .likert(let s, _) = $0.kind { return s == scale } else { return false } }
         let included = Set(likert.map(\.code))
         let comments = questionnaire.items.filter { if case .freeText = $0.kind { return true } else { return false } }.map(\.code)
+        let rankings: [Ranking] = questionnaire.items.compactMap { item in
+            guard case .ranking(let options, _, _) = item.kind else { return nil }
+            let index = Dictionary(options.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            return Ranking(code: item.code, label: text(item.prompt), options: options.map { text($0.label) },
+                           answers: responses.map { r in
+                               if case .values(let codes)? = r.answers[item.code] { return codes.compactMap { index[$0] } }
+                               return []
+                           })
+        }
         self.init(
-            title: questionnaire.title[lang],
+            title: text(questionnaire.title),
             points: scale.minimum...scale.maximum,
-            pointLabels: scale.labels.map { $0[lang] },
+            pointLabels: scale.labels.map { text($0) },
             items: likert.map { item in
-                .init(code: item.code, label: item.prompt[lang], answers: responses.map { $0.answers[item.code]?.intValue })
+                .init(code: item.code, label: text(item.prompt), answers: responses.map { $0.answers[item.code]?.intValue })
             },
             groups: groupByUnit ? responses.map { r in r.reportingUnit.map { unitNames[$0] ?? $0.rawValue } } : nil,
             scales: questionnaire.scales.filter { $0.itemCodes.allSatisfy(included.contains) }
-                .map { scale in .init(name: scale.title[lang], itemCodes: scale.itemCodes, reversedItemCodes: scale.itemCodes.filter { code in
+                .map { scale in .init(name: text(scale.title), itemCodes: scale.itemCodes, reversedItemCodes: scale.itemCodes.filter { code in
                     if case .likert(_, true)? = questionnaire.item(code)?.kind { return true } else { return false }
                 }) },
             comments: responses.flatMap { r in
@@ -50,6 +62,7 @@ extension SurveyResultsInput {
                     if case .text(let t)? = r.answers[code], !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return t }
                     return nil
                 }
-            })
+            },
+            rankings: rankings)
     }
 }

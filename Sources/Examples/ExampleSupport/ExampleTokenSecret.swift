@@ -23,6 +23,7 @@ extension SurveyService {
                 case .value(let v): return "\(code)=\(v)"
                 case .values(let v): return "\(code)=\(v)"
                 case .text(let t): return "\(code)=\(t)"
+                case .cells(let c): return "\(code)=" + c.keys.sorted().map { "\($0):\(c[$0]!)" }.joined(separator: ",")
                 }
             }.joined(separator: ";")
         }

@@ -95,7 +95,7 @@ extension MDSSScenario {
                 answers[item.code] = .value(person.role == .manager ? 1 : 2)
             case .numeric(let range, _):
                 answers[item.code] = .value(rng.int(in: range.lowerBound...min(range.upperBound, 35)))
-            case .freeText:
+            case .freeText, .ranking, .date, .dualScale, .numericMatrix:
                 continue
             }
         }
