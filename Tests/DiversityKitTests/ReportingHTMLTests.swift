@@ -152,7 +152,7 @@ struct ReportingHTMLTests {
         let root = try HTMLTreeBuilder.parse(html)
         let marked = root.elements("abbr").filter { $0.fullText == "–*" }
         #expect(marked.count == 9)
-        #expect(marked.contains { $0.attributes["title"]?.hasPrefix("för få svarande") == true })
+        #expect(marked.contains { $0.attributes["title"]?.hasPrefix("Primär undertryckning: för få svarande") == true })
         #expect(html.contains("* Undertryckt – sekundär undertryckning"))
     }
 

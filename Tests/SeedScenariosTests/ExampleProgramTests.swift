@@ -57,7 +57,7 @@ struct ExampleProgramTests {
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("4 251 631 kr"))
-        #expect(first.stdout.contains("flagged: criterion"))
+        #expect(first.stdout.contains("Uppfylls inte i lokalen"))
         for folder in ["projekt", "programuppfoljning", "maluppfoljning"] {
             for file in ["report.html", "report.md"] {
                 #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports/omvant-mentorskap/\(folder)/\(file)").path))

@@ -58,11 +58,6 @@ enum Markup {
         return unique(slug.isEmpty ? prefix : prefix + "-" + slug, used: &used)
     }
 
-    /// `raw` shortened to at most `limit` characters, with an ellipsis when cut.
-    static func truncated(_ raw: String, limit: Int) -> String {
-        raw.count <= limit ? raw : String(raw.prefix(max(limit - 1, 1))) + "…"
-    }
-
     /// A coordinate or length for SVG: at most one decimal, `.` as decimal mark.
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

@@ -17,11 +17,26 @@ public struct SurveyResultsInput: Hashable, Sendable, Codable {
         public var label: String
         /// One answer per respondent; `nil` when not answered.
         public var answers: [Int?]
+        /// Whether the item is worded the other way round (omvänt formulerad): agreeing means a
+        /// worse state. The report marks it and reverses its answers before testing a scale's reliability.
+        public var reverseCoded: Bool
         /// Creates an item.
-        public init(code: String, label: String, answers: [Int?]) {
+        public init(code: String, label: String, answers: [Int?], reverseCoded: Bool = false) {
             self.code = code
             self.label = label
             self.answers = answers
+            self.reverseCoded = reverseCoded
+        }
+
+        private enum CodingKeys: String, CodingKey { case code, label, answers, reverseCoded }
+
+        /// Decodes an item; inputs saved before ``reverseCoded`` existed read as not reversed.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            code = try c.decode(String.self, forKey: .code)
+            label = try c.decode(String.self, forKey: .label)
+            answers = try c.decode([Int?].self, forKey: .answers)
+            reverseCoded = try c.decodeIfPresent(Bool.self, forKey: .reverseCoded) ?? false
         }
     }
 

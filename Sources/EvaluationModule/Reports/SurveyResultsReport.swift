@@ -21,6 +21,11 @@ extension EvaluationReports {
         return Report(title: "\(l[.surveyResults]): \(input.title)", language: language, date: date, sections: sections)
     }
 
+    /// An item's text as the report shows it: reverse-worded items are marked.
+    private func label(_ item: SurveyResultsInput.Item) -> String {
+        item.reverseCoded ? "\(item.label) (\(labels[.reverseWorded]))" : item.label
+    }
+
     private func counts(_ answers: [Int?], _ points: ClosedRange<Int>) throws -> [Int] {
         try ScaleItemSummary.counts(answers, points: points)
     }
@@ -32,18 +37,18 @@ extension EvaluationReports {
         for item in input.items {
             let protected = try disclosure.protect(CountTable(distribution: try counts(item.answers, input.points)))
             let n = protected.table.grandTotal
-            distributionRows.append([.text(item.label)] + (0..<input.points.count).map { protected.reportCell(row: 0, column: $0) }
+            distributionRows.append([.text(label(item))] + (0..<input.points.count).map { protected.reportCell(row: 0, column: $0) }
                                     + [protected.withheldEntirely ? .suppressed(reason: .belowThreshold) : .integer(n)])
             for p in 0..<input.points.count {
                 shares[p].append(protected.publishedCount(row: 0, column: p).map { Double($0) / Double(n) * 100 })
             }
             if n > 0 {
                 let s = try ScaleItemSummary(answers: item.answers, points: input.points)
-                summaryRows.append([.text(item.label)] + groupCells(n: n, [
+                summaryRows.append([.text(label(item))] + groupCells(n: n, [
                     .decimal(s.descriptives.mean, digits: 2), s.descriptives.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty,
                     .percent(s.topTwoBox.value, digits: 0)]))
             } else {
-                summaryRows.append([.text(item.label), .integer(0), .empty, .empty, .empty])
+                summaryRows.append([.text(label(item)), .integer(0), .empty, .empty, .empty])
             }
         }
         let summary = ReportTable(id: "items", caption: l[.surveyResults],
@@ -53,11 +58,13 @@ extension EvaluationReports {
                                        columns: [ReportColumn(l[.item], isRowHeader: true)] + pointNames.map { ReportColumn($0) }
                                            + [ReportColumn(l[.answered])], rows: distributionRows)
         let chart = ReportChart(id: "distribution-chart", kind: .divergingStackedBar, title: l[.distribution],
-                                description: "\(l[.distribution]) (%): \(input.items.map(\.label).joined(separator: "; "))",
-                                categories: input.items.map(\.label),
+                                description: "\(l[.distribution]) (%): \(l.itemList(input.items.map(label)))",
+                                categories: input.items.map(label),
                                 series: pointNames.indices.map { ChartSeries(name: pointNames[$0], values: shares[$0], digits: 0) },
                                 negativeSeriesCount: input.points.count / 2)
-        return ReportSection(title: l[.surveyResults], blocks: withSuppressionNote([.table(summary), .table(distribution), .chart(chart)]))
+        var blocks: [ReportBlock] = [.table(summary), .table(distribution), .chart(chart)]
+        if input.items.contains(where: \.reverseCoded) { blocks.append(.note(ReportNote(.info, l[.reverseWordedNote]))) }
+        return ReportSection(title: l[.surveyResults], blocks: withSuppressionNote(blocks))
     }
 
     private func groupSection(_ input: SurveyResultsInput, groups: [String?], pointNames: [String]) throws -> ReportSection {
@@ -67,7 +74,7 @@ extension EvaluationReports {
             guard item.answers.count == groups.count else {
                 throw SurveyResultsError.groupCountMismatch(item: item.code, respondents: item.answers.count, groups: groups.count)
             }
-            let keys = Set(groups.compactMap { $0 }).sorted()
+            let keys = ReportCollation(language: language).sorted(Array(Set(groups.compactMap { $0 })))
             var answersByGroup = Dictionary(uniqueKeysWithValues: keys.map { ($0, [Int?]()) })
             var ungrouped: [Int?] = []
             for (a, g) in zip(item.answers, groups) where a != nil {
@@ -85,7 +92,7 @@ extension EvaluationReports {
             let table = try rows.map { try counts($0.answers, input.points) }
             let protected = try disclosure.protect(CountTable(counts: table))
             guard !protected.withheldEntirely, rows.allSatisfy({ publishable($0.answers.count) }) else {
-                subsections.append(ReportSection(title: item.label, blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
+                subsections.append(ReportSection(title: label(item), blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
                 continue
             }
             let cells: [[ReportCell]] = rows.indices.map { r in
@@ -94,17 +101,17 @@ extension EvaluationReports {
                     + [protected.rowTotalCell(r), mean.map { .decimal($0.mean, digits: 2) } ?? .empty]
             }
             let totals: [ReportCell] = [.text(l[.total])] + pointNames.indices.map { protected.columnTotalCell($0) } + [protected.grandTotalCell, .empty]
-            let grid = ReportTable(id: "group-\(item.code)", caption: item.label,
+            let grid = ReportTable(id: "group-\(item.code)", caption: label(item),
                                    columns: [ReportColumn(l[.group], isRowHeader: true)] + pointNames.map { ReportColumn($0) }
                                        + [ReportColumn(l[.answered]), ReportColumn(l[.mean])], rows: cells + [totals])
-            subsections.append(ReportSection(title: item.label, blocks: withSuppressionNote([.table(grid)])))
+            subsections.append(ReportSection(title: label(item), blocks: withSuppressionNote([.table(grid)])))
         }
         return ReportSection(title: l[.group], subsections: subsections)
     }
 
     private func reliabilitySection(_ input: SurveyResultsInput) throws -> ReportSection {
         let l = labels
-        var blocks: [ReportBlock] = []
+        var blocks: [ReportBlock] = [.paragraph(l[.alphaExplanation])]
         for scale in input.scales {
             let items = try scale.itemCodes.map { code in
                 guard let item = input.items.first(where: { $0.code == code }) else {
@@ -114,19 +121,22 @@ extension EvaluationReports {
             }
             let r: ScaleReliability
             do {
-                r = try ScaleReliability(items: items.map(\.answers))
-            } catch let error as StatisticsError {
+                // Reverse-worded items count the other way round, as the scale is scored.
+                r = try ScaleReliability(items: items.map { item in
+                    item.reverseCoded ? item.answers.map { $0.map { input.points.lowerBound + input.points.upperBound - $0 } } : item.answers
+                })
+            } catch is StatisticsError {
                 // A degenerate scale (too few complete answers, no variance) must not sink the whole report.
-                blocks.append(.note(ReportNote(.info, "\(scale.name): \(l[.alpha]) – (\(error))")))
+                blocks.append(.note(ReportNote(.info, "\(scale.name): \(l[.alpha]) – (\(l[.alphaNotComputed]))")))
                 continue
             }
             let shown = publishable(r.completeCases)
             let cell = { (v: Double?) -> ReportCell in shown ? v.map { .decimal($0, digits: 2) } ?? .empty : .suppressed(reason: .groupSuppressed) }
             blocks.append(.table(ReportTable(
                 id: "reliability-\(scale.name)", caption: "\(scale.name): \(l[.alpha]) = " + (shown ? l.number(r.alpha, digits: 2) : "–")
-                    + ", n = " + (shown ? "\(r.completeCases)" : "< \(disclosure.configuration.threshold)"),
+                    + ", n = " + (shown ? l.integer(r.completeCases) : "< \(l.integer(disclosure.configuration.threshold))"),
                 columns: [ReportColumn(l[.item], isRowHeader: true), ReportColumn(l[.alphaIfDeleted]), ReportColumn(l[.itemTotal])],
-                rows: items.indices.map { [.text(items[$0].label), cell(r.alphaIfItemDeleted[$0]), cell(r.correctedItemTotalCorrelations[$0])] })))
+                rows: items.indices.map { [.text(label(items[$0])), cell(r.alphaIfItemDeleted[$0]), cell(r.correctedItemTotalCorrelations[$0])] })))
         }
         return ReportSection(title: l[.reliability], blocks: withSuppressionNote(blocks))
     }
@@ -138,6 +148,6 @@ extension EvaluationReports {
             return ReportSection(title: l[.comments], blocks: [.note(ReportNote(.suppression, l[.commentsWithheld].replacingOccurrences(of: "%d", with: "\(k)")))])
         }
         // Sorted so the order cannot be matched to the order of respondents.
-        return ReportSection(title: l[.comments], blocks: [.list(comments.sorted())])
+        return ReportSection(title: l[.comments], blocks: [.list(ReportCollation(language: language).sorted(comments))])
     }
 }

@@ -5,7 +5,8 @@ extension SurveyResultsInput {
     /// Builds the report input from a questionnaire and its anonymous responses.
     ///
     /// The Likert items on the questionnaire's most used Likert scale become the report's items
-    /// (answers as given, before reverse coding, so the distribution shows what people said);
+    /// (answers as given, before reverse coding, so the distribution shows what people said; a
+    /// reverse-coded item keeps that mark, ``SurveyResultsInput/Item/reverseCoded``);
     /// the questionnaire's scales whose items are all on that scale are tested for reliability;
     /// free-text answers become comments; each respondent's group is their reporting unit.
     ///
@@ -34,7 +35,8 @@ extension SurveyResultsInput {
             points: scale.minimum...scale.maximum,
             pointLabels: scale.labels.map { $0[lang] },
             items: likert.map { item in
-                .init(code: item.code, label: item.prompt[lang], answers: responses.map { $0.answers[item.code]?.intValue })
+                .init(code: item.code, label: item.prompt[lang], answers: responses.map { $0.answers[item.code]?.intValue },
+                      reverseCoded: { if case .likert(_, true) = item.kind { return true } else { return false } }())
             },
             groups: groupByUnit ? responses.map { r in r.reportingUnit.map { unitNames[$0] ?? $0.rawValue } } : nil,
             scales: questionnaire.scales.filter { $0.itemCodes.allSatisfy(included.contains) }

@@ -8,7 +8,7 @@ extension MangfaldensAnsiktenScenario {
         let names = Dictionary(uniqueKeysWithValues: outcome.organisations.map { ($0.id, $0.name) })
         let titles = Dictionary(uniqueKeysWithValues: (outcome.applications + outcome.refusals.map(\.application)).map { ($0.id, $0.title) })
         let partnership = ReportSection(title: "Utvecklingspartnerskapet", blocks: [
-            .paragraph("\(outcome.organisations.count) aktörer från offentlig och privat sektor, föreningsliv och fackförbund; \(outcome.staffCount) anställda registrerade från aktörernas personalregister."),
+            .paragraph("\(outcome.organisations.count) aktörer från offentlig och privat sektor, föreningsliv och fackförbund; \(count: outcome.staffCount) anställda registrerade från aktörernas personalregister."),
             .table(ReportTable(id: "aktorer", caption: "Aktörer",
                                columns: [ReportColumn("Aktör", isRowHeader: true), ReportColumn("Slag"), ReportColumn("Kommun"), ReportColumn("Anställda")],
                                rows: outcome.organisations.map { o in
@@ -17,7 +17,7 @@ extension MangfaldensAnsiktenScenario {
             .note(ReportNote(.info, outcome.transnationalNote)),
         ])
         let grants = ReportSection(title: "Experimentverkstaden", blocks: [
-            .paragraph("Budget \(outcome.fund.budget.kronor) kr; \(outcome.applications.count) ansökningar prövades, \(outcome.decisions.filter(\.isGranted).count) beviljades med sammanlagt \(outcome.totalGranted.kronor) kr."),
+            .paragraph("Budget \(kronor: outcome.fund.budget); \(outcome.applications.count) ansökningar prövades, \(outcome.decisions.filter(\.isGranted).count) beviljades med sammanlagt \(kronor: outcome.totalGranted)."),
             .table(ReportTable(id: "beslut", caption: "Rangordning och beslut",
                                columns: [ReportColumn("Ansökan", isRowHeader: true), ReportColumn("Sökande"), ReportColumn("Rang"),
                                          ReportColumn("Poäng"), ReportColumn("Sökt"), ReportColumn("Beviljat")],
@@ -30,7 +30,7 @@ extension MangfaldensAnsiktenScenario {
             .table(ReportTable(id: "spridning", caption: "Spridning av resultat",
                                columns: [ReportColumn("Projekt", isRowHeader: true), ReportColumn("Planerade tillfällen"), ReportColumn("Genomförda")],
                                rows: outcome.dissemination.map { [.text(titles[$0.application] ?? $0.application.rawValue), .integer($0.planned), .integer($0.held)] })),
-        ] + outcome.refusals.map { .note(ReportNote(.warning, "Avvisad vid inlämning: \($0.application.title) – \($0.error)")) })
+        ] + outcome.refusals.map { .note(ReportNote(.warning, "Avvisad vid inlämning: \($0.text).")) })
         let dialogue = ReportSection(title: "Erfarenhetsdialogen", blocks: [
             .table(ReportTable(id: "seminarier", caption: "Seminarier",
                                columns: [ReportColumn("Seminarium", isRowHeader: true), ReportColumn("Målgrupp"), ReportColumn("Datum"),
