@@ -95,4 +95,27 @@ struct ExampleProgramTests {
         #expect(existing.status == 1 && existing.stderr.contains("already exists"))
         #expect(try String(contentsOf: dir.appendingPathComponent("mine.sqlite"), encoding: .utf8) == "keep me")
     }
+
+    @Test("Quickstart and ReportSample answer --help with their usage and write nothing; a stray option fails")
+    func helpOfTheSmallExamples() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["Quickstart", "ReportSample"] {
+            let help = try Self.run(name, ["--help"], in: dir)
+            #expect(help.status == 0 && help.stdout.hasPrefix("usage: \(name)"))
+            let bad = try Self.run(name, ["--verbose"], in: dir)
+            #expect(bad.status == 2 && bad.stderr.contains("--verbose"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test("--store in a directory that does not exist is refused and creates nothing")
+    func storeInMissingDirectory() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Self.run("OmvantMentorskap", ["--store", "no/such/dir/x.sqlite", "--quiet"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("no").path))
+    }
 }

@@ -138,7 +138,7 @@ struct HTMLWriter {
         out += "<table id=\"\(id)\"" + (classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") + ">\n"
         out += "<caption>\(Markup.escape(table.caption))</caption>\n"
         if !table.columns.isEmpty {
-            out += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead>\n"
+            out += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(Markup.escape(Markup.hyphenated($0.title)))</th>" }.joined() + "</tr></thead>\n"
         }
         out += "<tbody>\n"
         if table.rows.isEmpty {

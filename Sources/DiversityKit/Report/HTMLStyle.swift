@@ -23,7 +23,8 @@ enum HTMLStyle {
     table.wide { font-size: 0.85rem; }
     table.wide th, table.wide td { padding: 0.2rem 0.35rem; }
     caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
-    th, td { border: 1px solid #9A9A9A; padding: 0.25rem 0.6rem; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
+    th, td { border: 1px solid #9A9A9A; padding: 0.25rem 0.6rem; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+    thead th { overflow-wrap: anywhere; }
     thead th { background: #EEEEEE; text-align: left; }
     tbody th { text-align: left; font-weight: normal; }
     .num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
@@ -38,6 +39,10 @@ enum HTMLStyle {
     figure svg { max-width: 100%; height: auto; font-family: inherit; font-size: 12px; }
     figcaption { margin: 0.4rem 0; }
     .chart-data { font-size: 0.9rem; min-width: min(100%, 28rem); }
+    @media (max-width: 52rem) {
+      table { font-size: 0.85rem; }
+      th, td { padding: 0.2rem 0.35rem; }
+    }
     details summary { cursor: pointer; }
     details.appendix { margin: 1rem 0; }
     details.appendix summary { font-weight: bold; }
@@ -45,6 +50,8 @@ enum HTMLStyle {
     @page { size: A4; margin: 15mm; }
     @media print {
       body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+      table { font-size: 9pt; }
+      th, td { padding: 0.15rem 0.35rem; }
       h1, h2, h3, h4, caption { break-after: avoid; }
       h2 { break-before: auto; }
       thead { display: table-header-group; }

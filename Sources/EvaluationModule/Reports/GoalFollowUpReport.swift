@@ -4,9 +4,10 @@ extension EvaluationReports {
     /// The goal follow-up: attainment per goal, the goal–measure audit and active-measures coverage.
     ///
     /// With one goal owner the report lists goals, audit and coverage directly. With several
-    /// owners (a project of 51 authorities) it opens with an overview table — one row per owner,
-    /// grouped by county when `organisations` carry one — and keeps each owner's goals, audit and
-    /// coverage in a collapsed section per county (``ReportSection/isCollapsed``). Every goal and
+    /// owners it opens with an overview table — one row per owner, grouped by county when
+    /// `organisations` carry one — followed by each owner's goals, audit and coverage; from
+    /// ``collapsedFromOwners`` owners on (a project of 51 authorities) those details sit in a
+    /// collapsed section per county (``ReportSection/isCollapsed``). Every goal and
     /// measure is named by its title and every owner by its name; names sort in the language's
     /// alphabetical order (``ReportCollation``).
     ///
@@ -14,6 +15,9 @@ extension EvaluationReports {
     ///   - organisationNames: display names of owners; identifiers are shown otherwise.
     ///   - programme: the programme followed up; its name and period go into the title.
     ///   - organisations: the owners' records, for their names and counties.
+    /// From this many goal owners on, the goal follow-up keeps the details per owner collapsed.
+    public static let collapsedFromOwners = 5
+
     public func goalFollowUp(goals: [Goal], plans: [ActionPlan], asOf date: CalendarDate,
                              organisationNames: [ID<Organisation>: String] = [:], programme: Programme? = nil,
                              organisations: [Organisation] = []) -> Report {
@@ -54,10 +58,11 @@ extension EvaluationReports {
                 memberSections.append(ReportSection(title: name(owner),
                                                     subsections: ownerSections(goals: ownGoals, plans: ownPlans, asOf: date, name: name)))
             }
+            let collapsed = owners.count >= Self.collapsedFromOwners
             if counties.isEmpty {
-                appendix += memberSections.map { ReportSection(title: $0.title, subsections: $0.subsections, isCollapsed: true) }
+                appendix += memberSections.map { ReportSection(title: $0.title, subsections: $0.subsections, isCollapsed: collapsed) }
             } else {
-                appendix.append(ReportSection(title: county.isEmpty ? l[.missing] : county, subsections: memberSections, isCollapsed: true))
+                appendix.append(ReportSection(title: county.isEmpty ? l[.missing] : county, subsections: memberSections, isCollapsed: collapsed))
             }
         }
         var columns = counties.isEmpty ? [] : [ReportColumn(l[.county], isRowHeader: true)]
@@ -66,14 +71,15 @@ extension EvaluationReports {
                     ReportColumn(l[.coverageShort].replacingOccurrences(of: "%d", with: "\(cellCount)"))]
         let totals = FollowUp.auditGoalsAndMeasures(goals: goals, plans: plans, asOf: date)
         let overview = ReportSection(title: l[.overview], blocks: [
-            .paragraph(l[.goalOverviewText].replacingOccurrences(of: "%goals", with: formatter.integer(goals.count))
+            .paragraph(l[owners.count >= Self.collapsedFromOwners ? .goalOverviewText : .goalOverviewShortText].replacingOccurrences(of: "%goals", with: formatter.integer(goals.count))
                 .replacingOccurrences(of: "%owners", with: formatter.integer(owners.count))
                 .replacingOccurrences(of: "%nobaseline", with: formatter.integer(totals.goalsWithoutBaseline.count))
                 .replacingOccurrences(of: "%nomeasures", with: formatter.integer(totals.goalsWithoutMeasures.count))),
             .table(ReportTable(id: "goal-overview", caption: l[.overview], columns: columns, rows: overviewRows)),
         ])
+        let details = owners.count >= Self.collapsedFromOwners ? l[.detailsPerOrganisation] : l[.perOrganisation]
         return Report(title: title, subtitle: subtitle, language: language, date: date,
-                      sections: [overview, ReportSection(title: l[.detailsPerOrganisation], subsections: appendix)])
+                      sections: [overview, ReportSection(title: details, subsections: appendix)])
     }
 
     /// One owner's (or a single-owner programme's) goals, audit and coverage sections.
@@ -91,7 +97,7 @@ extension EvaluationReports {
                 return [.text(a.title), value(a.baseline), value(a.latest?.value), value(a.target),
                         a.progress.map { .percent($0, digits: 0) } ?? .empty, .text(l.name(a.status))]
             })
-        var goalBlocks: [ReportBlock] = [.table(table)]
+        var goalBlocks: [ReportBlock] = goals.isEmpty ? [.paragraph(l[.none])] : [.table(table)]
         let titles = Dictionary(goals.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let goalTitle = { (id: ID<Goal>) in titles[id] ?? l[.unnamedGoal] }
         let audit = FollowUp.auditGoalsAndMeasures(goals: goals, plans: plans, asOf: date)

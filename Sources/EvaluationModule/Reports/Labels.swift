@@ -61,7 +61,7 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
     /// Sentence or note.
     case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
     /// Goal follow-up of many organisations.
-    case county, overview, noBaselineShort, coverageShort, goalOverviewText, detailsPerOrganisation, unnamedGoal, noActiveMeasures
+    case county, overview, perOrganisation, goalOverviewShortText, noBaselineShort, coverageShort, goalOverviewText, detailsPerOrganisation, unnamedGoal, noActiveMeasures
     /// Column heading or sentence.
     case participants, ofPlanned, alphaNotComputed, onlyFor, and, narrowerStageNote, noParticipationPlan, cohensDz, reverseWorded, reverseWordedNote, alphaExplanation, tTestExplanation, effectSizeExplanation, syntheticData
 
@@ -165,6 +165,10 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
         case .goalOverviewText:
             return ("%goals mål hos %owners organisationer; %nobaseline mål saknar nollmätning och %nomeasures mål saknar åtgärder. Tabellen visar varje organisation; detaljerna per län och organisation finns i bilagan nedan (klicka för att öppna).",
                     "%goals goals of %owners organisations; %nobaseline goals lack a baseline and %nomeasures goals lack measures. The table shows each organisation; the details per county and organisation are in the appendix below (click to open).")
+        case .perOrganisation: return ("Mål och åtgärder per organisation", "Goals and measures per organisation")
+        case .goalOverviewShortText:
+            return ("%goals mål hos %owners organisationer; %nobaseline mål saknar nollmätning och %nomeasures mål saknar åtgärder.",
+                    "%goals goals of %owners organisations; %nobaseline goals lack a baseline and %nomeasures goals lack measures.")
         case .detailsPerOrganisation: return ("Bilaga: mål och åtgärder per organisation", "Appendix: goals and measures per organisation")
         case .unnamedGoal: return ("(mål utan titel)", "(untitled goal)")
         case .noActiveMeasures:

@@ -40,6 +40,21 @@ public enum HRRoster {
     /// The header names.
     public static let columns = (employeeRef: "employee_ref", organisation: "organisation", unit: "unit", role: "role")
 
+    /// The bytes of the roster file at `url`.
+    /// - Throws: ``HRRosterError/unreadable(path:reason:)`` naming the file and why (no such file,
+    ///   not allowed, a directory), never a raw system error.
+    public static func read(_ url: URL) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw HRRosterError.unreadable(path: url.path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw HRRosterError.unreadable(path: url.path, reason: "it is a directory") }
+        guard FileManager.default.isReadableFile(atPath: url.path), let data = FileManager.default.contents(atPath: url.path) else {
+            throw HRRosterError.unreadable(path: url.path, reason: "permission denied")
+        }
+        return data
+    }
+
     /// Parses a roster, checking its syntax, roles and duplicates (not organisations: see
     /// ``HRRosterImporter``). Returns the entries with the line each came from.
     /// - Throws: ``HRRosterError``.
@@ -54,18 +69,18 @@ public enum HRRoster {
             guard row.fields.count == header.fields.count else {
                 throw HRRosterError.wrongFieldCount(line: row.line, expected: header.fields.count, found: row.fields.count)
             }
-            let columns = RosterColumns(row: row, layout: layout)
+            let columns = RosterColumns(layout: layout)
             let ref = row.fields[layout.employeeRef].trimmingCharacters(in: .whitespaces)
             let org = row.fields[layout.organisation].trimmingCharacters(in: .whitespaces)
             let roleText = row.fields[layout.role].trimmingCharacters(in: .whitespaces)
             let unit = layout.unit.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.employeeRef, name: HRRoster.columns.employeeRef) }
-            if org.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.organisation, name: HRRoster.columns.organisation) }
-            if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.role, name: HRRoster.columns.role) }
+            if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.employeeRef, name: HRRoster.columns.employeeRef) }
+            if org.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.organisation, name: HRRoster.columns.organisation) }
+            if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.role, name: HRRoster.columns.role) }
             guard let role = role(named: roleText) else {
-                throw HRRosterError.unknownRole(line: row.line, column: columns.role, value: roleText)
+                throw HRRosterError.unknownRole(line: row.line, field: columns.role, value: roleText)
             }
-            if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, column: columns.employeeRef, firstLine: first) }
+            if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, field: columns.employeeRef, firstLine: first) }
             seen[ref] = row.line
             let entry = RosterEntry(employeeRef: ref, organisation: ID(org), unit: unit.isEmpty ? nil : ID(unit), role: role)
             result.append(RosterRow(line: row.line, entry: entry, columns: columns))
@@ -131,7 +146,7 @@ struct RosterLayout {
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            if index[key] != nil { throw HRRosterError.duplicateColumn(key, column: header.fieldColumns[i]) }
+            if index[key] != nil { throw HRRosterError.duplicateColumn(key, field: i + 1) }
             index[key] = i
         }
         func required(_ name: String) throws -> Int {
@@ -145,22 +160,23 @@ struct RosterLayout {
     }
 }
 
-/// The character columns of one roster row's fields, for error messages.
+/// The 1-based field numbers of one roster row's values, as a spreadsheet numbers its columns,
+/// for error messages.
 public struct RosterColumns: Hashable, Sendable {
-    /// Column of `employee_ref`.
+    /// Field number of `employee_ref`.
     public var employeeRef: Int
-    /// Column of `organisation`.
+    /// Field number of `organisation`.
     public var organisation: Int
-    /// Column of `unit` (the line's first column when the roster has no unit column).
+    /// Field number of `unit` (1 when the roster has no unit column).
     public var unit: Int
-    /// Column of `role`.
+    /// Field number of `role`.
     public var role: Int
 
-    init(row: CSVRecord, layout: RosterLayout) {
-        employeeRef = row.fieldColumns[layout.employeeRef]
-        organisation = row.fieldColumns[layout.organisation]
-        unit = layout.unit.map { row.fieldColumns[$0] } ?? 1
-        role = row.fieldColumns[layout.role]
+    init(layout: RosterLayout) {
+        employeeRef = layout.employeeRef + 1
+        organisation = layout.organisation + 1
+        unit = layout.unit.map { $0 + 1 } ?? 1
+        role = layout.role + 1
     }
 }
 

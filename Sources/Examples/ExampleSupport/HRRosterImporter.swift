@@ -43,12 +43,12 @@ public struct HRRosterImporter: Sendable {
     }
 
     /// Imports the roster file at `url`.
-    /// - Throws: ``HRRosterError``; `CocoaError` when the file cannot be read; the workspace's
-    ///   `ValidationError` or `StoreError` when a batch is refused.
+    /// - Throws: ``HRRosterError`` (``HRRosterError/unreadable(path:reason:)`` when the file cannot
+    ///   be read); the workspace's `ValidationError` or `StoreError` when a batch is refused.
     @discardableResult
     public func importRoster(contentsOf url: URL,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RosterImportResult {
-        try await importRoster(Data(contentsOf: url), progress: progress)
+        try await importRoster(HRRoster.read(url), progress: progress)
     }
 
     /// Imports a roster held in memory.
@@ -82,10 +82,10 @@ public struct HRRosterImporter: Sendable {
             let id = row.entry.organisation
             if organisations[id] == nil { organisations[id] = .some(try await workspace.organisation(id)) }
             guard let organisation = organisations[id]! else {
-                throw HRRosterError.unknownOrganisation(line: row.line, column: row.columns.organisation, value: id.rawValue)
+                throw HRRosterError.unknownOrganisation(line: row.line, field: row.columns.organisation, value: id.rawValue)
             }
             if let unit = row.entry.unit, organisation.unit(unit) == nil {
-                throw HRRosterError.unknownUnit(line: row.line, column: row.columns.unit, value: unit.rawValue)
+                throw HRRosterError.unknownUnit(line: row.line, field: row.columns.unit, value: unit.rawValue)
             }
         }
     }

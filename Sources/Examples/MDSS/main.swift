@@ -20,7 +20,7 @@ do {
     let outcome = try await MDSSScenario.run(in: workspace, seed: options.seed)
     let followUp = try await MDSSScenario.followUpReports(from: store)
     let folders = ["projekt", "programuppfoljning", "kursutvardering", "nulagesmatning"]
-    let written = try ReportOutput.write(Array(zip(folders, MDSSScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (MDSSScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     await store.close()
 

@@ -32,7 +32,7 @@ do {
     }
     let followUp = try await MangfaldensAnsiktenScenario.followUpReports(from: store)
     let folders = ["partnerskap", "programuppfoljning", "maluppfoljning"]
-    let written = try ReportOutput.write(Array(zip(folders, MangfaldensAnsiktenScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (MangfaldensAnsiktenScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     await store.close()
 

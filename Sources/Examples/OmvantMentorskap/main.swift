@@ -26,7 +26,7 @@ do {
     let outcome = try await OmvantMentorskapScenario.run(in: workspace, seed: options.seed)
     let followUp = try await OmvantMentorskapScenario.followUpReports(from: store)
     let folders = ["projekt", "programuppfoljning", "maluppfoljning"]
-    let written = try ReportOutput.write(Array(zip(folders, OmvantMentorskapScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (OmvantMentorskapScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     let audit = await store.summary
     await sqlite.close()
