@@ -139,7 +139,9 @@ struct ReportLanguageTests {
     func goalOverview() throws {
         let organisations = [Organisation(id: "a", name: "Östersunds kommun", kind: .municipality, county: "Jämtland"),
                              Organisation(id: "b", name: "Arboga kommun", kind: .municipality, county: "Västmanland"),
-                             Organisation(id: "c", name: "Bergs kommun", kind: .municipality, county: "Jämtland")]
+                             Organisation(id: "c", name: "Bergs kommun", kind: .municipality, county: "Jämtland"),
+                             Organisation(id: "d", name: "Köpings kommun", kind: .municipality, county: "Västmanland"),
+                             Organisation(id: "e", name: "Kungsörs kommun", kind: .municipality, county: "Västmanland")]
         let goals = organisations.map { o in
             Goal(id: ID("g-\(o.id.rawValue)"), programme: "p1", owner: o.id, level: .measurable, title: "Mål för \(o.name)",
                  indicator: Indicator(name: "Andel", unit: "%", baseline: .none, target: 80))
@@ -150,7 +152,8 @@ struct ReportLanguageTests {
         #expect(report.subtitle == "2026-01-01–2026-12-31")
         let overview = try #require(report.allTables.first { $0.id == "goal-overview" })
         #expect(overview.rows.map { [$0[0], $0[1]] } == [[.text("Jämtland"), .text("Bergs kommun")], [.text("Jämtland"), .text("Östersunds kommun")],
-                                                           [.text("Västmanland"), .text("Arboga kommun")]])
+                                                           [.text("Västmanland"), .text("Arboga kommun")], [.text("Västmanland"), .text("Kungsörs kommun")],
+                                                           [.text("Västmanland"), .text("Köpings kommun")]])
         let appendix = report.sections[1].subsections
         #expect(appendix.map(\.title) == ["Jämtland", "Västmanland"] && appendix.allSatisfy(\.isCollapsed))
         let goalsTable = try #require(report.allTables.first { $0.id == "goals" })

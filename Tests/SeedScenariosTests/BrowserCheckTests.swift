@@ -78,7 +78,7 @@ struct BrowserCheckTests {
         let jobs = pages.map { page -> (page: String, pdf: URL, png: URL, height: Int) in
             let base = page.replacingOccurrences(of: "/report.html", with: "").replacingOccurrences(of: "/", with: "-")
             return (page, shots.appendingPathComponent(base + ".pdf"), shots.appendingPathComponent(base + ".png"),
-                    min(max(heights[page] ?? 2000, 600), 12_000))
+                    min(max(heights[page] ?? 2000, 600), 8_000))
         }
         var index = 0
         while index < jobs.count {

@@ -17,14 +17,13 @@ enum HTMLStyle {
     h2 { font-size: 1.45rem; margin-top: 2.2rem; border-bottom: 2px solid #1A1A1A; }
     h3 { font-size: 1.2rem; margin-top: 1.6rem; }
     h4, h5, h6 { font-size: 1rem; }
-    .subtitle, .date, .footnotes, figcaption { color: #4D4D4D; }
+    .subtitle, p.date, .footnotes, figcaption { color: #4D4D4D; }
     .subtitle { font-size: 1.15rem; margin-top: 0; }
     table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; max-width: 100%; }
     table.wide { font-size: 0.85rem; }
     table.wide th, table.wide td { padding: 0.2rem 0.35rem; }
     caption { text-align: left; font-weight: bold; padding-bottom: 0.3rem; }
     th, td { border: 1px solid #9A9A9A; padding: 0.25rem 0.6rem; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
-    thead th { overflow-wrap: anywhere; }
     thead th { background: #EEEEEE; text-align: left; }
     tbody th { text-align: left; font-weight: normal; }
     .num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
@@ -46,6 +45,8 @@ enum HTMLStyle {
     details summary { cursor: pointer; }
     details.appendix { margin: 1rem 0; }
     details.appendix summary { font-weight: bold; }
+    details.appendix > summary > h2, details.appendix > summary > h3, details.appendix > summary > h4,
+    details.appendix > summary > h5, details.appendix > summary > h6 { display: inline; }
     p, li, figcaption { overflow-wrap: break-word; }
     @page { size: A4; margin: 15mm; }
     @media print {

@@ -62,7 +62,7 @@ enum Markup {
     /// break across lines: before a consonant that starts a syllable (a consonant followed by a
     /// vowel), at least two letters before and three after — the Swedish rule of thumb
     /// ("Stan·dard·av·vi·kel·se"). Browsers show a hyphen only where they do break.
-    static func hyphenated(_ text: String, minimumLength: Int = 10) -> String {
+    static func hyphenated(_ text: String, minimumLength: Int = 7) -> String {
         let vowels = Set("aeiouyåäöéüAEIOUYÅÄÖÉÜ")
         var out = "", word: [Character] = []
         func flush() {

@@ -66,7 +66,7 @@ extension EvaluationReports {
             }
         }
         var columns = counties.isEmpty ? [] : [ReportColumn(l[.county], isRowHeader: true)]
-        columns += [ReportColumn(l[.organisation], isRowHeader: counties.isEmpty), ReportColumn(l[.goals]), ReportColumn(l[.goalsReached]),
+        columns += [ReportColumn(l[.organisation], isRowHeader: counties.isEmpty), ReportColumn(l[.goalCount]), ReportColumn(l[.goalsReached]),
                     ReportColumn(l[.noBaselineShort]), ReportColumn(l[.goalsWithoutMeasures]), ReportColumn(l[.overdueMeasures]),
                     ReportColumn(l[.coverageShort].replacingOccurrences(of: "%d", with: "\(cellCount)"))]
         let totals = FollowUp.auditGoalsAndMeasures(goals: goals, plans: plans, asOf: date)

@@ -61,7 +61,7 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
     /// Sentence or note.
     case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
     /// Goal follow-up of many organisations.
-    case county, overview, perOrganisation, goalOverviewShortText, noBaselineShort, coverageShort, goalOverviewText, detailsPerOrganisation, unnamedGoal, noActiveMeasures
+    case county, overview, goalCount, perOrganisation, goalOverviewShortText, noBaselineShort, coverageShort, goalOverviewText, detailsPerOrganisation, unnamedGoal, noActiveMeasures
     /// Column heading or sentence.
     case participants, ofPlanned, alphaNotComputed, onlyFor, and, narrowerStageNote, noParticipationPlan, cohensDz, reverseWorded, reverseWordedNote, alphaExplanation, tTestExplanation, effectSizeExplanation, syntheticData
 
@@ -160,6 +160,7 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
         case .value: return ("Värde", "Value")
         case .county: return ("Län", "County")
         case .overview: return ("Översikt", "Overview")
+        case .goalCount: return ("Antal mål", "Goals")
         case .noBaselineShort: return ("Utan nollmätning", "Without baseline")
         case .coverageShort: return ("Aktiva åtgärder: rutor av %d med åtgärd", "Active measures: cells of %d covered")
         case .goalOverviewText:

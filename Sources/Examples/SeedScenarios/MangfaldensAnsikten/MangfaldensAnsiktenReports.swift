@@ -47,9 +47,9 @@ extension MangfaldensAnsiktenScenario {
                                series: [ChartSeries(name: "Ambassadörer", values: countyMunicipalities.map { Double(coverage.ambassadorsPerMunicipality[$0] ?? 0) })])),
             .table(ReportTable(id: "workshops", caption: "Workshops per ambassadör",
                                columns: [ReportColumn("Ambassadör", isRowHeader: true), ReportColumn("Kommun"), ReportColumn("Workshops"), ReportColumn("Deltagare")],
-                               rows: outcome.ambassadors.map { a in
+                               rows: outcome.ambassadors.sorted { $0.id < $1.id }.enumerated().map { index, a in
                                    let held = workshopsPer[a.id] ?? []
-                                   return [.text(a.id.rawValue), .text(a.municipality), .integer(held.count), .integer(held.reduce(0) { $0 + $1.participantCount })]
+                                   return [.text("Ambassadör \(index + 1)"), .text(a.municipality), .integer(held.count), .integer(held.reduce(0) { $0 + $1.participantCount })]
                                })),
             .note(ReportNote(coverage.goalMet ? .info : .warning, "Kommuner utan ambassadör: " + coverage.uncovered.joined(separator: ", "))),
         ])
