@@ -3,7 +3,7 @@ import Foundation
 
 /// Synthetic Likert answers from a latent-trait model, so the examples' batteries behave like
 /// real ones: each respondent has one trait per scale (standard normal), each item loads on
-/// its scale's trait, and a reverse-worded item runs the other way. With the loading of 0.78
+/// its scale's trait, and a reverse-worded item runs the other way. With the loading of 0.82
 /// used here, a scale of four to six items reaches a Cronbach's alpha of about 0.7–0.9, where
 /// tested batteries land; independent noise, by contrast, gives an alpha near 0.
 ///
@@ -14,7 +14,7 @@ import Foundation
 /// ```
 enum LatentTrait {
     /// How strongly an item follows its scale's trait (the latent correlation of item and trait).
-    static let loading = 0.78
+    static let loading = 0.82
 
     /// A standard normal draw (Box–Muller).
     static func normal(_ rng: inout SeededGenerator) -> Double {
