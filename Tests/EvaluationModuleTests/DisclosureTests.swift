@@ -6,15 +6,29 @@ import Testing
 struct DisclosureTests {
     let control = DisclosureControl()
 
-    /// Checks the audit's promise on a result: every withheld cell's interval is at least the protection wide.
+    /// The integer intervals the public auditor gives the withheld cells of a table with all its totals.
+    func intervals(_ table: CountTable, _ pattern: Set<CellPosition>) -> [CellPosition: FeasibleInterval] {
+        ((try? control.audit(table: table, pattern: pattern, published: table.margins))?.cells ?? [:]).mapValues(\.interval)
+    }
+
+    /// Checks the audit's promise on a result: every primary cell can reach 0 and v + P, every withheld cell
+    /// can move, and each interval holds the true value.
     func assertProtected(_ result: ProtectedTable, protection: Int = 5) {
         if result.withheldEntirely { return }
-        let intervals = IntervalAuditor(table: result.table).intervals(suppressed: Set(result.suppressedCells))
+        let control = DisclosureControl(configuration: try! .init(threshold: 5, protection: protection))
+        let audit = try! control.audit(table: result.table, pattern: Set(result.suppressedCells), published: result.table.margins)
         for p in result.suppressedCells {
-            let i = intervals[p]!
-            #expect(i.width >= Double(protection) - 1e-7, "cell \(p) interval \(i)")
-            let value = Double(result.table.counts[p.row][p.column])
-            #expect(i.lower - 1e-7 <= value && value <= i.upper + 1e-7)
+            let cell = audit.cells[p]!
+            #expect(cell.isProtected, "cell \(p) audit \(cell)")
+            #expect(cell.lower < (cell.upper ?? .max), "cell \(p) is exactly recoverable")
+            if result.status[p.row][p.column] == .suppressed(.belowThreshold) {
+                // A cell never exceeds a published total it is part of.
+                let margins = result.table.margins
+                let ceiling = min(margins.contains(.rowTotals) ? result.table.rowTotals[p.row] : .max,
+                                  margins.contains(.columnTotals) ? result.table.columnTotals[p.column] : .max)
+                #expect(cell.lower == 0 && (cell.upper ?? .max) >= min(cell.value + protection, ceiling), "primary \(p) audit \(cell)")
+            }
+            #expect(cell.lower <= cell.value && cell.value <= (cell.upper ?? .max))
         }
     }
 
@@ -46,7 +60,7 @@ struct DisclosureTests {
                                         .init(row: 2, column: 3), .init(row: 3, column: 2), .init(row: 3, column: 3)]
         for r in 0..<4 { #expect(naive.filter { $0.row == r }.count >= 2) }
         for c in 0..<4 { #expect(naive.filter { $0.column == c }.count >= 2) }
-        let leak = IntervalAuditor(table: table).intervals(suppressed: naive)[CellPosition(row: 1, column: 2)]!
+        let leak = intervals(table, naive)[CellPosition(row: 1, column: 2)]!
         #expect(abs(leak.width) < 1e-9 && abs(leak.lower - 4) < 1e-9)
         assertProtected(try control.protect(table))
     }
@@ -57,7 +71,7 @@ struct DisclosureTests {
         let table = CountTable(counts: [[2, 0, 30], [0, 1, 25], [14, 16, 12]])
         let naive: Set<CellPosition> = [.init(row: 0, column: 0), .init(row: 0, column: 1),
                                         .init(row: 1, column: 0), .init(row: 1, column: 1)]
-        let pinned = IntervalAuditor(table: table).intervals(suppressed: naive)[CellPosition(row: 0, column: 0)]!
+        let pinned = intervals(table, naive)[CellPosition(row: 0, column: 0)]!
         #expect(abs(pinned.lower - 1) < 1e-9 && abs(pinned.upper - 2) < 1e-9)
         let result = try control.protect(table)
         #expect(result.isSuppressed(row: 0, column: 0) && result.isSuppressed(row: 1, column: 1))
@@ -141,7 +155,7 @@ struct DisclosureTests {
             var cells = (0..<2).flatMap { r in (0..<3).map { CellPosition(row: r, column: $0) } }
             cells.shuffle(using: &rng)
             let hidden = Array(cells.prefix(Int.random(in: 2...4, using: &rng))).sorted()
-            let audited = IntervalAuditor(table: table).intervals(suppressed: Set(hidden))
+            let audited = intervals(table, Set(hidden))
             // Enumerate every assignment 0…12 of the hidden cells and keep those matching all totals.
             var low = Array(repeating: Int.max, count: hidden.count), high = Array(repeating: Int.min, count: hidden.count)
             var values = Array(repeating: 0, count: hidden.count)
@@ -161,5 +175,23 @@ struct DisclosureTests {
                 #expect(abs(audited[p]!.lower - Double(low[j])) < 1e-7 && abs(audited[p]!.upper - Double(high[j])) < 1e-7)
             }
         }
+    }
+
+    @Test("on random Likert-like tables the loss is never worse than the hypercube heuristic's")
+    func noWorseThanHypercube() throws {
+        var rng = SplitMix64(seed: 31)
+        var compared = 0
+        for _ in 0..<60 {
+            let rows = Int.random(in: 3...8, using: &rng), columns = Int.random(in: 3...5, using: &rng)
+            let table = CountTable(counts: (0..<rows).map { _ in (0..<columns).map { _ in
+                Int.random(in: 0..<3, using: &rng) == 0 ? Int.random(in: 0...4, using: &rng) : Int.random(in: 0...25, using: &rng)
+            } })
+            let result = try control.protect(table)
+            assertProtected(result)
+            guard !result.withheldEntirely, let cube = try control.hypercubeLoss(table) else { continue }
+            compared += 1
+            #expect(result.loss.cells <= cube.cells && result.loss.count <= cube.count, "\(result.loss) vs hypercube \(cube)")
+        }
+        #expect(compared > 30)
     }
 }

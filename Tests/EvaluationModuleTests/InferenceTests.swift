@@ -96,7 +96,9 @@ struct InferenceTests {
         #expect(w.count == 9)
         #expect(w.statistic == 4)
         #expect(close(w.pValue, 0.020874593888460854, 1e-12))
-        #expect(close(abs(w.z!), 2.310245001901512, 1e-12))
+        // scipy: zstatistic = (min(W+, W−) − n(n+1)/4) / se, negative although post > pre.
+        #expect(close(w.z!, -2.310245001901512, 1e-12))
+        #expect(w.positiveRankSum > w.negativeRankSum)
     }
 
     // scipy.stats.wilcoxon(post60, pre60, zero_method='wilcox', correction=False): statistic 646, p 0.047672309020720116

@@ -69,8 +69,8 @@ struct ReportLanguageTests {
         let agree: [Int?] = [5, 4, 4, 5, 2, 4, 2, 5, 4, 1, 5, 3]
         let input = SurveyResultsInput(title: "Enkät", points: 1...5, items: [
             .init(code: "a", label: "Jag trivs", answers: agree),
-            .init(code: "b", label: "Jag känner mig utanför", answers: agree.map { $0.map { 6 - $0 } }, reverseCoded: true),
-        ], scales: [.init(name: "Trivsel", itemCodes: ["a", "b"])])
+            .init(code: "b", label: "Jag känner mig utanför", answers: agree.map { $0.map { 6 - $0 } }),
+        ], scales: [.init(name: "Trivsel", itemCodes: ["a", "b"], reversedItemCodes: ["b"])])
         let report = try EvaluationReports(language: .swedish).surveyResults(input)
         let items = try #require(report.allTables.first { $0.id == "items" })
         #expect(items.rows[1][0] == .text("Jag känner mig utanför (omvänt formulerad)"))

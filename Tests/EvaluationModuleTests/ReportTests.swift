@@ -133,8 +133,9 @@ struct ReportTests {
         // Group C has two respondents: it never appears on its own.
         let byGroup = report.sections[1]
         for t in byGroup.allTables { #expect(!t.rows.contains { $0.first == .text("C") }) }
-        // Here the totals per scale point are too small to publish any breakdown.
-        #expect(byGroup.allTables.isEmpty && notes(byGroup).count == 3)
+        // Each item's breakdown is shown protected (primary and secondary cells withheld) or withheld whole.
+        #expect(byGroup.subsections.count == 3)
+        for t in byGroup.allTables { #expect(t.rows.flatMap { $0 }.contains(.suppressed(reason: .belowThreshold))) }
         #expect(report.sections[2].allTables.first?.caption.contains("Inkludering") == true)
         #expect(notes(report.sections[3]).first?.text.contains("10") == true)
     }

@@ -105,6 +105,11 @@ public struct ProtectedTable: Hashable, Sendable, Codable {
     /// Whether the whole table, totals included, must be withheld.
     public let withheldEntirely: Bool
 
+    /// What the pattern withholds: the withheld cells and their sum.
+    public var loss: SuppressionLoss {
+        SuppressionLoss(cells: suppressedCells.count, count: suppressedCells.reduce(0) { $0 + table.counts[$1.row][$1.column] })
+    }
+
     /// Whether the cell is withheld.
     public func isSuppressed(row: Int, column: Int) -> Bool { status[row][column] != .published }
 

@@ -3,8 +3,11 @@ import DiversityKit
 extension EvaluationReports {
     /// The course evaluation: ratings per intervention and dimension, and per facilitator.
     ///
-    /// Rating groups overlap (the same people rate several dimensions), so there are no additive totals an
-    /// attacker could subtract from; a group of fewer than the threshold is withheld with all its statistics.
+    /// A group of fewer than the threshold is withheld with all its statistics. An intervention's row is the
+    /// sum of its facilitators' rows, so the ratings no shown facilitator row covers (a withheld facilitator's,
+    /// or ratings of the intervention as a whole) must be none or at least the threshold: otherwise the
+    /// intervention row minus the shown facilitator rows gives a trainer's few ratings away, and the smallest
+    /// shown facilitator rows are withheld too (secondary suppression) until that holds.
     /// - Throws: ``StatisticsError/answerOutsideScale(answer:index:)`` for a score outside its scale.
     public func courseEvaluation(_ records: ProgrammeRecords, date: CalendarDate? = nil) throws -> Report {
         let l = labels
@@ -12,37 +15,70 @@ extension EvaluationReports {
         let perFacilitator = try FollowUp.ratingSummaries(ratings: records.ratings, sessions: records.sessions, byFacilitator: true)
         var sections = [ratingSection(perIntervention, records: records, id: "ratings", title: l[.ratings])]
         if !perFacilitator.isEmpty {
-            sections.append(ratingSection(perFacilitator, records: records, id: "ratings-facilitator", title: l[.ratingsByFacilitator]))
+            sections.append(ratingSection(perFacilitator, records: records, id: "ratings-facilitator", title: l[.ratingsByFacilitator],
+                                          secondary: complementaryFacilitatorRows(perFacilitator, records: records)))
         }
         return Report(title: "\(l[.courseEvaluation]): \(records.programme.name)", language: language, date: date, sections: sections)
     }
 
-    func ratingSection(_ summaries: [RatingSummary], records: ProgrammeRecords, id: String, title: String) -> ReportSection {
+    /// The facilitator rows (indices into `summaries`) to withhold so that, per intervention, dimension and
+    /// scale, the ratings outside the shown facilitator rows are none or at least the threshold.
+    func complementaryFacilitatorRows(_ summaries: [RatingSummary], records: ProgrammeRecords) -> Set<Int> {
+        let facilitators = Dictionary(records.sessions.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
+        var withheld: Set<Int> = []
+        let groups = Dictionary(grouping: summaries.indices) { summaries[$0].groupKey }
+        for (key, rows) in groups {
+            let ratings = records.ratings.filter { $0.intervention == key.intervention && $0.dimension.code == key.dimension && $0.scale == key.scale }
+            var shown = rows.filter { publishable(summaries[$0].summary.answered) }
+            while !shown.isEmpty {
+                let shownFacilitators = Set(shown.compactMap { summaries[$0].facilitator })
+                let covered = ratings.filter { r in
+                    if case .session(let s) = r.subject { return !(facilitators[s] ?? []).isDisjoint(with: shownFacilitators) }
+                    return false
+                }.count
+                let residual = ratings.count - covered
+                if residual == 0 || residual >= disclosure.configuration.threshold { break }
+                let smallest = shown.min { (summaries[$0].summary.answered, $0) < (summaries[$1].summary.answered, $1) }!
+                withheld.insert(smallest)
+                shown.removeAll { $0 == smallest }
+            }
+        }
+        return withheld
+    }
+
+    func ratingSection(_ summaries: [RatingSummary], records: ProgrammeRecords, id: String, title: String,
+                       secondary: Set<Int> = []) -> ReportSection {
         let l = labels
         let byFacilitator = summaries.contains { $0.facilitator != nil }
         var columns = [ReportColumn(l[.intervention], isRowHeader: true)]
         if byFacilitator { columns.append(ReportColumn(l[.facilitator])) }
         columns += [ReportColumn(l[.dimension]), ReportColumn(l[.respondents]), ReportColumn(l[.mean]),
                     ReportColumn(l[.standardDeviation]), ReportColumn(l[.topTwoBox])]
-        let rows: [[ReportCell]] = summaries.map { s in
+        let shown = { (i: Int) in publishable(summaries[i].summary.answered) && !secondary.contains(i) }
+        let rows: [[ReportCell]] = summaries.indices.map { i in
+            let s = summaries[i]
             var lead: [ReportCell] = [.text(records.name(of: s.intervention))]
             if let f = s.facilitator { lead.append(.text(records.name(of: f))) }
             let d = s.summary.descriptives
-            return lead + [.text("\(l.name(s.dimension)) (\(s.scale))")] + groupCells(n: s.summary.answered, [
-                .decimal(d.mean, digits: 2), d.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty,
-                .percent(s.summary.topTwoBox.value, digits: 0),
-            ])
+            let statistics: [ReportCell] = [.decimal(d.mean, digits: 2), d.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty,
+                                            .percent(s.summary.topTwoBox.value, digits: 0)]
+            if secondary.contains(i) {
+                return lead + [.text("\(l.name(s.dimension)) (\(s.scale))"), .integer(s.summary.answered)]
+                    + statistics.map { _ in .suppressed(reason: .secondary) }
+            }
+            return lead + [.text("\(l.name(s.dimension)) (\(s.scale))")] + groupCells(n: s.summary.answered, statistics)
         }
         let label = { (s: RatingSummary) in
             [records.name(of: s.intervention), s.facilitator.map { records.name(of: $0) }, l.name(s.dimension)]
                 .compactMap { $0 }.joined(separator: " – ")
         }
         let chart = ReportChart(id: "\(id)-chart", kind: .bar, title: "\(title): \(l[.mean].lowercased())",
-                                description: summaries.filter { publishable($0.summary.answered) }
-                                    .map { "\(label($0)): \(l.number($0.summary.descriptives.mean, digits: 2))" }.joined(separator: "; "),
+                                description: summaries.indices.filter(shown)
+                                    .map { "\(label(summaries[$0])): \(l.number(summaries[$0].summary.descriptives.mean, digits: 2))" }
+                                    .joined(separator: "; "),
                                 categories: summaries.map(label),
-                                series: [ChartSeries(name: l[.mean], values: summaries.map {
-                                    publishable($0.summary.answered) ? $0.summary.descriptives.mean : nil
+                                series: [ChartSeries(name: l[.mean], values: summaries.indices.map {
+                                    shown($0) ? summaries[$0].summary.descriptives.mean : nil
                                 }, digits: 2)],
                                 valueRange: scaleRange(summaries))
         let table = ReportTable(id: id, caption: title, columns: columns, rows: rows)
@@ -55,4 +91,15 @@ extension EvaluationReports {
         guard scales.count == 1, let scale = scales.first else { return nil }
         return Double(scale.minimum)...Double(scale.maximum)
     }
+}
+
+extension RatingSummary {
+    /// What an intervention's row and its facilitators' rows share.
+    struct GroupKey: Hashable {
+        let intervention: ID<Intervention>
+        let dimension: String
+        let scale: RatingScale
+    }
+
+    var groupKey: GroupKey { GroupKey(intervention: intervention, dimension: dimension.code, scale: scale) }
 }

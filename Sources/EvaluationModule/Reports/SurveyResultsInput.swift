@@ -1,6 +1,7 @@
 import DiversityKit
 
-/// Survey answers in a survey-neutral shape, for ``EvaluationReports/surveyResults(_:date:)``.
+/// Survey answers in memory, per respondent, for ``EvaluationReports/surveyResults(_:date:)``: a convenience
+/// that ``counts()`` turns into the one shape reports are built from, ``SurveyCounts``.
 ///
 /// Respondent r is at index r of every item's answers and of ``groups``; answers are anonymous.
 ///
@@ -17,26 +18,11 @@ public struct SurveyResultsInput: Hashable, Sendable, Codable {
         public var label: String
         /// One answer per respondent; `nil` when not answered.
         public var answers: [Int?]
-        /// Whether the item is worded the other way round (omvänt formulerad): agreeing means a
-        /// worse state. The report marks it and reverses its answers before testing a scale's reliability.
-        public var reverseCoded: Bool
         /// Creates an item.
-        public init(code: String, label: String, answers: [Int?], reverseCoded: Bool = false) {
+        public init(code: String, label: String, answers: [Int?]) {
             self.code = code
             self.label = label
             self.answers = answers
-            self.reverseCoded = reverseCoded
-        }
-
-        private enum CodingKeys: String, CodingKey { case code, label, answers, reverseCoded }
-
-        /// Decodes an item; inputs saved before ``reverseCoded`` existed read as not reversed.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            code = try c.decode(String.self, forKey: .code)
-            label = try c.decode(String.self, forKey: .label)
-            answers = try c.decode([Int?].self, forKey: .answers)
-            reverseCoded = try c.decodeIfPresent(Bool.self, forKey: .reverseCoded) ?? false
         }
     }
 
@@ -46,10 +32,13 @@ public struct SurveyResultsInput: Hashable, Sendable, Codable {
         public var name: String
         /// The codes of its items.
         public var itemCodes: [String]
+        /// The codes of its reverse-coded (omvända) items, flipped before reliability is computed.
+        public var reversedItemCodes: [String]
         /// Creates a scale.
-        public init(name: String, itemCodes: [String]) {
+        public init(name: String, itemCodes: [String], reversedItemCodes: [String] = []) {
             self.name = name
             self.itemCodes = itemCodes
+            self.reversedItemCodes = reversedItemCodes
         }
     }
 
@@ -81,6 +70,103 @@ public struct SurveyResultsInput: Hashable, Sendable, Codable {
     }
 }
 
+extension SurveyResultsInput {
+    /// The counts of these answers: one tally row per respondent, groups as reporting units (sorted by key).
+    /// - Throws: ``SurveyResultsError`` for mismatched groups, unknown scale items or point labels;
+    ///   ``StatisticsError/answerOutsideScale(answer:index:)`` for an answer outside the points.
+    public func counts() throws -> SurveyCounts {
+        for item in items {
+            _ = try ScaleItemSummary.counts(item.answers, points: points)
+            if let groups, item.answers.count != groups.count {
+                throw SurveyResultsError.groupCountMismatch(item: item.code, respondents: item.answers.count, groups: groups.count)
+            }
+        }
+        let column = Dictionary(items.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let tallyScales = try scales.map { scale in
+            LikertTally.Layout.Scale(name: scale.name, items: try scale.itemCodes.map { code in
+                guard let c = column[code] else { throw SurveyResultsError.unknownItem(scale: scale.name, item: code) }
+                return c
+            }, reversed: scale.itemCodes.map(scale.reversedItemCodes.contains), minimumAnswered: 1)
+        }
+        let units = Set((groups ?? []).compactMap { $0 }).sorted()
+        let unitIndex = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1, Int32($0)) })
+        let missing = points.lowerBound > Int(Int8.min) ? points.lowerBound - 1 : points.upperBound + 1
+        var tally = try LikertTally(layout: .init(itemCount: max(1, items.count), points: points, missingCode: missing,
+                                                  unitCount: units.count, scales: tallyScales))
+        let respondents = items.map(\.answers.count).max() ?? 0
+        var codes: [Int8] = [], rowUnits: [Int32] = []
+        codes.reserveCapacity(respondents * items.count)
+        for r in 0..<respondents {
+            for item in items { codes.append(Int8(r < item.answers.count ? item.answers[r] ?? missing : missing)) }
+            if items.isEmpty { codes.append(Int8(missing)) }
+            rowUnits.append(groups.flatMap { $0[r] }.flatMap { unitIndex[$0] } ?? -1)
+        }
+        try tally.add(rows: codes, units: rowUnits)
+        return try SurveyCounts(title: title, pointLabels: pointLabels, items: items.map { .init(code: $0.code, label: $0.label) },
+                                unitNames: groups == nil ? nil : units, comments: comments, tally: tally)
+    }
+}
+
+/// The one shape survey reports are built from: a ``LikertTally`` of the answers (per item, unit and point;
+/// scale moments) with the labels to show. Build it from rows streamed out of a store, or from answers in
+/// memory with ``SurveyResultsInput/counts()``.
+///
+/// ```swift
+/// let counts = try SurveyCounts(title: "Medarbetarenkät", items: [.init(code: "q1", label: "Respekt")],
+///                               unitNames: ["A", "B"], tally: tally)
+/// let report = try EvaluationReports(language: .swedish).surveyResults(counts)
+/// ```
+public struct SurveyCounts: Hashable, Sendable {
+    /// An item's code and question text.
+    public struct Item: Hashable, Sendable, Codable {
+        /// A stable code, e.g. `"q1"`.
+        public var code: String
+        /// The question text shown in the report.
+        public var label: String
+        /// Creates an item.
+        public init(code: String, label: String) {
+            self.code = code
+            self.label = label
+        }
+    }
+
+    /// The report title.
+    public var title: String
+    /// Labels of the points; numbers when empty.
+    public var pointLabels: [String]
+    /// One entry per column of the tally.
+    public var items: [Item]
+    /// The name of each reporting unit of the tally, or `nil` when results are not broken down.
+    public var unitNames: [String]?
+    /// Free-text comments, published only when there are at least the comment threshold of them.
+    public var comments: [String]
+    /// The counts.
+    public var tally: LikertTally
+
+    /// Creates the counts.
+    /// - Throws: ``SurveyResultsError/pointLabelCount(expected:got:)``, ``SurveyResultsError/shapeMismatch(_:)``
+    ///   when items or unit names do not match the tally's layout.
+    public init(title: String, pointLabels: [String] = [], items: [Item], unitNames: [String]? = nil,
+                comments: [String] = [], tally: LikertTally) throws {
+        let points = tally.layout.points
+        guard pointLabels.isEmpty || pointLabels.count == points.count else {
+            throw SurveyResultsError.pointLabelCount(expected: points.count, got: pointLabels.count)
+        }
+        guard items.count == tally.layout.itemCount || (items.isEmpty && tally.layout.itemCount == 1) else {
+            throw SurveyResultsError.shapeMismatch("\(items.count) items for a tally of \(tally.layout.itemCount) columns")
+        }
+        guard (unitNames?.count ?? 0) == tally.layout.unitCount else {
+            throw SurveyResultsError.shapeMismatch("\(unitNames?.count ?? 0) unit names for a tally of \(tally.layout.unitCount) units")
+        }
+        self.title = title
+        self.pointLabels = pointLabels
+        self.items = items
+        self.unitNames = unitNames
+        self.comments = comments
+        self.tally = tally
+    }
+}
+
 /// Why survey results could not be reported.
 public enum SurveyResultsError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The group keys do not match the number of respondents of this item.
@@ -91,6 +177,8 @@ public enum SurveyResultsError: Error, Hashable, Sendable, CustomStringConvertib
     case pointLabelCount(expected: Int, got: Int)
     /// The questionnaire has no Likert items to report.
     case noLikertItems(questionnaire: String)
+    /// Labels that do not match the tally's layout (named in the reason).
+    case shapeMismatch(String)
 
     /// A readable description.
     public var description: String {
@@ -99,6 +187,7 @@ public enum SurveyResultsError: Error, Hashable, Sendable, CustomStringConvertib
         case .unknownItem(let scale, let item): return "scale \(scale) names unknown item \(item)"
         case .pointLabelCount(let e, let g): return "expected \(e) point labels, got \(g)"
         case .noLikertItems(let q): return "questionnaire \(q) has no Likert items to report"
+        case .shapeMismatch(let reason): return "survey counts do not match their tally: \(reason)"
         }
     }
 }

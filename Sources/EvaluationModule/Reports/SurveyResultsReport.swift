@@ -1,54 +1,74 @@
 import DiversityKit
 
+/// A survey report together with the segments it releases, for ``PublicationMemory``.
+public struct SurveyPublication: Hashable, Sendable {
+    /// The report.
+    public let report: Report
+    /// Every group of answers it shows, per item.
+    public let releases: [SegmentRelease]
+}
+
 extension EvaluationReports {
-    /// Survey results: per item the distribution over scale points, mean and top-two-box; a
-    /// breakdown by group; scale reliability; and free-text comments — all disclosure-controlled.
-    ///
-    /// Each item's distribution is protected as one row with its total. In the group breakdown, groups
-    /// whose size is withheld by disclosure control are pooled into one "other groups" row, so neither their
-    /// answers nor their means can be recovered; the group × point table is then protected as a whole.
-    /// - Throws: ``SurveyResultsError``, ``StatisticsError`` for answers outside the scale, ``DisclosureError``.
+    /// Survey results from answers in memory: ``SurveyResultsInput/counts()``, then ``surveyResults(_:date:history:)``.
+    /// - Throws: ``SurveyResultsError``, ``StatisticsError`` for answers outside the scale, ``LikertTallyError``.
     public func surveyResults(_ input: SurveyResultsInput, date: CalendarDate? = nil) throws -> Report {
+        try surveyResults(try input.counts(), date: date).report
+    }
+
+    /// Survey results: per item the distribution over scale points, n, mean, SD and top-two-box; the same
+    /// answers per reporting unit; scale reliability; and free-text comments — all disclosure-controlled.
+    ///
+    /// Per item, the unit × point counts and the item's overall distribution (their column totals) are one
+    /// system and are protected together (``DisclosureControl``): units smaller than the threshold are pooled
+    /// into one "other groups" row, and a row's mean, SD and top-two-box are withheld (as secondary
+    /// suppressions) whenever any of its counts is, so every published figure is a count, a total or a
+    /// function of published counts only. Segments whose counts differ from something in `history` by fewer
+    /// than k answers are pooled or withheld (``PublicationHistory/conflicts(_:alongside:threshold:)``).
+    /// - Throws: ``LikertTallyError`` for an inconsistent tally.
+    public func surveyResults(_ counts: SurveyCounts, date: CalendarDate? = nil,
+                              history: PublicationHistory = PublicationHistory()) throws -> SurveyPublication {
         let l = labels
-        let pointNames = input.pointLabels.isEmpty ? input.points.map(String.init) : input.pointLabels
-        guard pointNames.count == input.points.count else {
-            throw SurveyResultsError.pointLabelCount(expected: input.points.count, got: pointNames.count)
+        // Reverse-worded items are marked wherever their text is shown.
+        var counts = counts
+        let reversed = Set(counts.tally.layout.scales.flatMap { scale in zip(scale.items, scale.reversed).filter(\.1).map(\.0) })
+        for i in counts.items.indices where reversed.contains(i) { counts.items[i].label += " (\(l[.reverseWorded]))" }
+        let points = counts.tally.layout.points
+        let pointNames = counts.pointLabels.isEmpty ? points.map(String.init) : counts.pointLabels
+        var plans: [SurveyItemPlan] = []
+        for (i, item) in counts.items.enumerated() {
+            plans.append(try SurveyItemPlan(item: item, index: i, counts: counts, history: history, control: disclosure,
+                                            otherName: l[.otherGroups]))
         }
-        var sections = [try overviewSection(input, pointNames: pointNames)]
-        if let groups = input.groups { sections.append(try groupSection(input, groups: groups, pointNames: pointNames)) }
-        if !input.scales.isEmpty { sections.append(try reliabilitySection(input)) }
-        sections.append(commentSection(input.comments))
-        return Report(title: "\(l[.surveyResults]): \(input.title)", language: language, date: date, sections: sections)
+        var sections = [try overviewSection(counts, plans: plans, pointNames: pointNames)]
+        if counts.unitNames != nil { sections.append(groupSection(plans, pointNames: pointNames)) }
+        if !counts.tally.layout.scales.isEmpty { sections.append(try reliabilitySection(counts)) }
+        sections.append(commentSection(counts.comments))
+        return SurveyPublication(report: Report(title: "\(l[.surveyResults]): \(counts.title)", language: language, date: date, sections: sections),
+                                 releases: plans.flatMap(\.releases))
     }
 
-    /// An item's text as the report shows it: reverse-worded items are marked.
-    private func label(_ item: SurveyResultsInput.Item) -> String {
-        item.reverseCoded ? "\(item.label) (\(labels[.reverseWorded]))" : item.label
-    }
-
-    private func counts(_ answers: [Int?], _ points: ClosedRange<Int>) throws -> [Int] {
-        try ScaleItemSummary.counts(answers, points: points)
-    }
-
-    private func overviewSection(_ input: SurveyResultsInput, pointNames: [String]) throws -> ReportSection {
+    private func overviewSection(_ counts: SurveyCounts, plans: [SurveyItemPlan], pointNames: [String]) throws -> ReportSection {
         let l = labels
         var distributionRows: [[ReportCell]] = [], summaryRows: [[ReportCell]] = []
-        var shares: [[Double?]] = Array(repeating: [], count: input.points.count)
-        for item in input.items {
-            let protected = try disclosure.protect(CountTable(distribution: try counts(item.answers, input.points)))
-            let n = protected.table.grandTotal
-            distributionRows.append([.text(label(item))] + (0..<input.points.count).map { protected.reportCell(row: 0, column: $0) }
-                                    + [protected.withheldEntirely ? .suppressed(reason: .belowThreshold) : .integer(n)])
-            for p in 0..<input.points.count {
-                shares[p].append(protected.publishedCount(row: 0, column: p).map { Double($0) / Double(n) * 100 })
+        var shares: [[Double?]] = Array(repeating: [], count: pointNames.count)
+        for plan in plans {
+            let n = plan.total
+            let cells = pointNames.indices.map { plan.overallCell($0) }
+            distributionRows.append([.text(plan.item.label)] + cells + [plan.withheld ? .suppressed(reason: .belowThreshold) : .integer(n)])
+            for p in pointNames.indices {
+                shares[p].append(plan.withheld || plan.overallWithheld(p) ? nil : Double(plan.overall[p]) / Double(max(1, n)) * 100)
             }
-            if n > 0 {
-                let s = try ScaleItemSummary(answers: item.answers, points: input.points)
-                summaryRows.append([.text(label(item))] + groupCells(n: n, [
-                    .decimal(s.descriptives.mean, digits: 2), s.descriptives.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty,
-                    .percent(s.topTwoBox.value, digits: 0)]))
+            if plan.withheld {
+                summaryRows.append([.text(plan.item.label), .suppressed(reason: .belowThreshold)] + Array(repeating: .suppressed(reason: .groupSuppressed), count: 3))
+            } else if n == 0 {
+                summaryRows.append([.text(plan.item.label), .integer(0), .empty, .empty, .empty])
+            } else if pointNames.indices.contains(where: plan.overallWithheld) {
+                // The mean, SD and top-two-box with n would pin the withheld counts: withheld with them.
+                summaryRows.append([.text(plan.item.label), .integer(n)] + Array(repeating: .suppressed(reason: .secondary), count: 3))
             } else {
-                summaryRows.append([.text(label(item)), .integer(0), .empty, .empty, .empty])
+                let s = try counts.tally.itemSummary(plan.index)
+                summaryRows.append([.text(plan.item.label), .integer(n), .decimal(s.descriptives.mean, digits: 2),
+                                    s.descriptives.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty, .percent(s.topTwoBox.value, digits: 0)])
             }
         }
         let summary = ReportTable(id: "items", caption: l[.surveyResults],
@@ -58,73 +78,53 @@ extension EvaluationReports {
                                        columns: [ReportColumn(l[.item], isRowHeader: true)] + pointNames.map { ReportColumn($0) }
                                            + [ReportColumn(l[.answered])], rows: distributionRows)
         let chart = ReportChart(id: "distribution-chart", kind: .divergingStackedBar, title: l[.distribution],
-                                description: "\(l[.distribution]) (%): \(l.itemList(input.items.map(label)))",
-                                categories: input.items.map(label),
+                                description: "\(l[.distribution]) (%): \(l.itemList(plans.map(\.item.label)))",
+                                categories: plans.map(\.item.label),
                                 series: pointNames.indices.map { ChartSeries(name: pointNames[$0], values: shares[$0], digits: 0) },
-                                negativeSeriesCount: input.points.count / 2)
+                                negativeSeriesCount: pointNames.count / 2)
         var blocks: [ReportBlock] = [.table(summary), .table(distribution), .chart(chart)]
-        if input.items.contains(where: \.reverseCoded) { blocks.append(.note(ReportNote(.info, l[.reverseWordedNote]))) }
+        if plans.contains(where: { $0.item.label.hasSuffix("(\(l[.reverseWorded]))") }) { blocks.append(.note(ReportNote(.info, l[.reverseWordedNote]))) }
         return ReportSection(title: l[.surveyResults], blocks: withSuppressionNote(blocks))
     }
 
-    private func groupSection(_ input: SurveyResultsInput, groups: [String?], pointNames: [String]) throws -> ReportSection {
+    private func groupSection(_ plans: [SurveyItemPlan], pointNames: [String]) -> ReportSection {
         let l = labels
         var subsections: [ReportSection] = []
-        for item in input.items {
-            guard item.answers.count == groups.count else {
-                throw SurveyResultsError.groupCountMismatch(item: item.code, respondents: item.answers.count, groups: groups.count)
-            }
-            let keys = ReportCollation(language: language).sorted(Array(Set(groups.compactMap { $0 })))
-            var answersByGroup = Dictionary(uniqueKeysWithValues: keys.map { ($0, [Int?]()) })
-            var ungrouped: [Int?] = []
-            for (a, g) in zip(item.answers, groups) where a != nil {
-                if let g { answersByGroup[g]!.append(a) } else { ungrouped.append(a) }
-            }
-            // Withhold small groups (and any needed to hide them) by pooling them, with respondents of no
-            // group, into one row; the column totals then equal the item's overall distribution.
-            let sizes = try disclosure.protect(CountTable(distribution: keys.map { answersByGroup[$0]!.count } + [ungrouped.count]))
-            var rows: [(name: String, answers: [Int?])] = []
-            var pooled = ungrouped
-            for (i, key) in keys.enumerated() {
-                if sizes.isSuppressed(row: 0, column: i) { pooled += answersByGroup[key]! } else { rows.append((key, answersByGroup[key]!)) }
-            }
-            if !pooled.isEmpty { rows.append((l[.otherGroups], pooled)) }
-            let table = try rows.map { try counts($0.answers, input.points) }
-            let protected = try disclosure.protect(CountTable(counts: table))
-            guard !protected.withheldEntirely, rows.allSatisfy({ publishable($0.answers.count) }) else {
-                subsections.append(ReportSection(title: label(item), blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
+        for plan in plans {
+            guard !plan.withheld, plan.rows.count >= 2 else {
+                subsections.append(ReportSection(title: plan.item.label, blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
                 continue
             }
-            let cells: [[ReportCell]] = rows.indices.map { r in
-                let mean = try? Descriptives(rows[r].answers.compactMap { $0 })
-                return [.text(rows[r].name)] + pointNames.indices.map { protected.reportCell(row: r, column: $0) }
-                    + [protected.rowTotalCell(r), mean.map { .decimal($0.mean, digits: 2) } ?? .empty]
+            let points = pointNames.indices
+            let cells: [[ReportCell]] = plan.rows.indices.map { r in
+                let row = plan.rows[r]
+                let mean: ReportCell
+                if points.contains(where: { plan.cellWithheld(row: r, column: $0) }) {
+                    mean = .suppressed(reason: .secondary)
+                } else if let d = try? Descriptives(counts: row.counts, points: plan.points) {
+                    mean = .decimal(d.mean, digits: 2)
+                } else {
+                    mean = .empty
+                }
+                return [.text(row.name)] + points.map { plan.cell(row: r, column: $0) } + [.integer(row.counts.reduce(0, +)), mean]
             }
-            let totals: [ReportCell] = [.text(l[.total])] + pointNames.indices.map { protected.columnTotalCell($0) } + [protected.grandTotalCell, .empty]
-            let grid = ReportTable(id: "group-\(item.code)", caption: label(item),
+            let totals: [ReportCell] = [.text(l[.total])] + points.map { plan.overallCell($0) } + [.integer(plan.total), .empty]
+            let grid = ReportTable(id: "group-\(plan.item.code)", caption: plan.item.label,
                                    columns: [ReportColumn(l[.group], isRowHeader: true)] + pointNames.map { ReportColumn($0) }
                                        + [ReportColumn(l[.answered]), ReportColumn(l[.mean])], rows: cells + [totals])
-            subsections.append(ReportSection(title: label(item), blocks: withSuppressionNote([.table(grid)])))
+            subsections.append(ReportSection(title: plan.item.label, blocks: withSuppressionNote([.table(grid)])))
         }
         return ReportSection(title: l[.group], subsections: subsections)
     }
 
-    private func reliabilitySection(_ input: SurveyResultsInput) throws -> ReportSection {
+    private func reliabilitySection(_ counts: SurveyCounts) throws -> ReportSection {
         let l = labels
         var blocks: [ReportBlock] = [.paragraph(l[.alphaExplanation])]
-        for scale in input.scales {
-            let items = try scale.itemCodes.map { code in
-                guard let item = input.items.first(where: { $0.code == code }) else {
-                    throw SurveyResultsError.unknownItem(scale: scale.name, item: code)
-                }
-                return item
-            }
+        for (index, scale) in counts.tally.layout.scales.enumerated() {
+            let labels = scale.items.map { counts.items.indices.contains($0) ? counts.items[$0].label : "\($0)" }
             let r: ScaleReliability
             do {
-                // Reverse-worded items count the other way round, as the scale is scored.
-                r = try ScaleReliability(items: items.map { item in
-                    item.reverseCoded ? item.answers.map { $0.map { input.points.lowerBound + input.points.upperBound - $0 } } : item.answers
-                })
+                r = try counts.tally.reliability(ofScale: index)
             } catch is StatisticsError {
                 // A degenerate scale (too few complete answers, no variance) must not sink the whole report.
                 blocks.append(.note(ReportNote(.info, "\(scale.name): \(l[.alpha]) – (\(l[.alphaNotComputed]))")))
@@ -136,7 +136,7 @@ extension EvaluationReports {
                 id: "reliability-\(scale.name)", caption: "\(scale.name): \(l[.alpha]) = " + (shown ? l.number(r.alpha, digits: 2) : "–")
                     + ", n = " + (shown ? l.integer(r.completeCases) : "< \(l.integer(disclosure.configuration.threshold))"),
                 columns: [ReportColumn(l[.item], isRowHeader: true), ReportColumn(l[.alphaIfDeleted]), ReportColumn(l[.itemTotal])],
-                rows: items.indices.map { [.text(label(items[$0])), cell(r.alphaIfItemDeleted[$0]), cell(r.correctedItemTotalCorrelations[$0])] })))
+                rows: labels.indices.map { [.text(labels[$0]), cell(r.alphaIfItemDeleted[$0]), cell(r.correctedItemTotalCorrelations[$0])] })))
         }
         return ReportSection(title: l[.reliability], blocks: withSuppressionNote(blocks))
     }
@@ -150,4 +150,118 @@ extension EvaluationReports {
         // Sorted so the order cannot be matched to the order of respondents.
         return ReportSection(title: l[.comments], blocks: [.list(ReportCollation(language: language).sorted(comments))])
     }
+}
+
+/// One item's published system: the rows shown (units, then pooled "other groups"), the overall distribution,
+/// and which counts disclosure control withholds.
+struct SurveyItemPlan {
+    struct Row {
+        var name: String
+        var units: Set<String>
+        var counts: [Int]
+    }
+
+    let item: SurveyCounts.Item
+    let index: Int
+    let points: ClosedRange<Int>
+    let overall: [Int]
+    /// The unit rows shown, then the pooled row; empty when results are not broken down.
+    private(set) var rows: [Row] = []
+    /// The whole item is withheld (too few answers, or too close to an earlier release).
+    private(set) var withheld = false
+    /// Withheld edges of the item's network and which of them are primary.
+    private var suppressed: Set<Int> = [], primary: Set<Int> = []
+
+    var total: Int { overall.reduce(0, +) }
+
+    init(item: SurveyCounts.Item, index: Int, counts: SurveyCounts, history: PublicationHistory, control: DisclosureControl,
+         otherName: String) throws {
+        self.item = item
+        self.index = index
+        points = counts.tally.layout.points
+        overall = try counts.tally.itemCounts(index)
+        let k = control.configuration.threshold
+        let n = overall.reduce(0, +)
+        let whole = SegmentRelease(units: [SegmentRelease.everyone], item: item.code, count: n)
+        if (n > 0 && n < k) || history.conflicts(whole, threshold: k) {
+            withheld = true
+            return
+        }
+        if let names = counts.unitNames {
+            rows = try Self.rows(names: names, unitCounts: counts.tally.unitCounts(ofItem: index), overall: overall, item: item.code,
+                                 history: history, threshold: k, otherName: otherName)
+        }
+        let network: CountNetwork
+        if rows.count >= 2 {
+            var table = CountNetwork(table: CountTable(counts: rows.map(\.counts)))
+            // The column totals are the item's overall distribution: counts to protect like the cells.
+            let first = rows.count * points.count + rows.count
+            for c in 0..<points.count { table.edges[first + c].role = .cell }
+            network = table
+        } else {
+            rows = []
+            network = CountNetwork(table: CountTable(distribution: overall))
+        }
+        let rules = NetworkProtection(network: network, threshold: k, configuration: control.configuration)
+        guard let pattern = rules.protect(order: rules.primary.sorted()) else {
+            withheld = true
+            return
+        }
+        suppressed = pattern
+        primary = rules.primary
+    }
+
+    /// Units of `threshold` answers or more get a row unless they are too close to an earlier release; the rest,
+    /// with answers of no unit, are pooled into one row, grown with the smallest units until it is not small.
+    private static func rows(names: [String], unitCounts: [[Int]], overall: [Int], item: String, history: PublicationHistory,
+                             threshold k: Int, otherName: String) -> [Row] {
+        var shown: [Row] = [], pooled = Row(name: otherName, units: [], counts: overall)
+        for (u, counts) in unitCounts.enumerated() {
+            let row = Row(name: names[u], units: [names[u]], counts: counts)
+            if counts.reduce(0, +) >= k { shown.append(row) } else { pooled.units.insert(names[u]) }
+        }
+        let answered = unitCounts.reduce(0) { $0 + $1.reduce(0, +) }
+        if overall.reduce(0, +) > answered { pooled.units.insert(SegmentRelease.noUnit) }
+        func pooledRow() -> Row {
+            var row = pooled
+            row.counts = shown.reduce(overall) { acc, r in zip(acc, r.counts).map { $0 - $1 } }
+            return row
+        }
+        func release(_ row: Row) -> SegmentRelease { SegmentRelease(units: row.units, item: item, count: row.counts.reduce(0, +)) }
+        while true {
+            let other = pooledRow()
+            let rows = shown + (other.counts.reduce(0, +) > 0 ? [other] : [])
+            let releases = rows.map(release)
+            let n = other.counts.reduce(0, +)
+            // One report's rows are disjoint and fill the item: with nothing released before, nothing conflicts.
+            let conflicting = history.releases.isEmpty ? [] : rows.indices.filter { r in
+                history.conflicts(releases[r], alongside: releases.enumerated().filter { $0.offset != r }.map(\.element), threshold: k)
+            }
+            if (n == 0 || n >= k) && conflicting.isEmpty { return rows }
+            // Pool a conflicting unit, else the smallest shown unit.
+            let victim = conflicting.first { $0 < shown.count } ?? shown.indices.min { shown[$0].counts.reduce(0, +) < shown[$1].counts.reduce(0, +) }
+            guard let victim else { return [] }
+            pooled.units.formUnion(shown[victim].units)
+            shown.remove(at: victim)
+        }
+    }
+
+    /// The segments this item publishes.
+    var releases: [SegmentRelease] {
+        guard !withheld else { return [] }
+        return [SegmentRelease(units: [SegmentRelease.everyone], item: item.code, count: total)]
+            + rows.map { SegmentRelease(units: $0.units, item: item.code, count: $0.counts.reduce(0, +)) }
+    }
+
+    private func edgeOfOverall(_ c: Int) -> Int { rows.isEmpty ? c : rows.count * points.count + rows.count + c }
+
+    private func reportCell(edge: Int, value: Int) -> ReportCell {
+        guard suppressed.contains(edge) else { return .integer(value) }
+        return .suppressed(reason: primary.contains(edge) ? .belowThreshold : .secondary)
+    }
+
+    func overallWithheld(_ c: Int) -> Bool { withheld || suppressed.contains(edgeOfOverall(c)) }
+    func overallCell(_ c: Int) -> ReportCell { withheld ? .suppressed(reason: .groupSuppressed) : reportCell(edge: edgeOfOverall(c), value: overall[c]) }
+    func cellWithheld(row r: Int, column c: Int) -> Bool { suppressed.contains(r * points.count + c) }
+    func cell(row r: Int, column c: Int) -> ReportCell { reportCell(edge: r * points.count + c, value: rows[r].counts[c]) }
 }

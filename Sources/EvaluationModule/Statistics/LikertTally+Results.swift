@@ -6,9 +6,28 @@ extension LikertTally {
     ///   ``ScaleItemSummary/init(counts:missing:points:)`` (e.g. nobody answered).
     public func itemSummary(_ item: Int) throws -> ScaleItemSummary {
         guard (0..<layout.itemCount).contains(item) else { throw LikertTallyError.indexOutOfRange(item) }
+        return try ScaleItemSummary(counts: try itemCounts(item), missing: storage[offsets.missing + item], points: layout.points)
+    }
+
+    /// The answers to item `item` (a column index) per reporting unit and scale point: row u is unit u,
+    /// column p the count of answers `layout.points.lowerBound + p`. Answers of rows without a unit are in
+    /// ``itemCounts(_:)`` but in no row here.
+    /// - Throws: ``LikertTallyError/indexOutOfRange(_:)``.
+    public func unitCounts(ofItem item: Int) throws -> [[Int]] {
+        guard (0..<layout.itemCount).contains(item) else { throw LikertTallyError.indexOutOfRange(item) }
+        let p = offsets.points, k = layout.itemCount
+        return (0..<layout.unitCount).map { u in
+            let start = offsets.unitCounts + (u * k + item) * p
+            return Array(storage[start..<(start + p)])
+        }
+    }
+
+    /// The answers to item `item` per scale point, over every row.
+    /// - Throws: ``LikertTallyError/indexOutOfRange(_:)``.
+    public func itemCounts(_ item: Int) throws -> [Int] {
+        guard (0..<layout.itemCount).contains(item) else { throw LikertTallyError.indexOutOfRange(item) }
         let p = offsets.points
-        return try ScaleItemSummary(counts: Array(storage[(item * p)..<(item * p + p)]),
-                                    missing: storage[offsets.missing + item], points: layout.points)
+        return Array(storage[(item * p)..<(item * p + p)])
     }
 
     /// The number of respondents who answered every item of scale `scale` (an index into `layout.scales`).

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A one-pass, constant-memory tally of Likert answers (svarssammanställning): per item the count per
-/// scale point; per scale the moments of its complete cases (for Cronbach's alpha); per reporting
-/// unit × scale the number of scored respondents and the sum of their scale scores.
+/// scale point; per reporting unit × item × point the count (the cells survey reports publish and
+/// disclosure control protects); per scale the moments of its complete cases (for Cronbach's alpha); per
+/// reporting unit × scale the number of scored respondents and the sum of their scale scores.
 ///
 /// Feed it rows of small integer codes — a million respondents × 24 items is 24 MB of `Int8` — in as
 /// many chunks as you like, then read ``itemSummary(_:)``, ``reliability(ofScale:)`` and
@@ -112,7 +113,7 @@ extension LikertTally {
     /// Where each group of counters starts in ``storage``.
     struct Offsets: Hashable, Sendable {
         let points: Int, counts: Int, missing: Int, complete: Int, sums: [Int], products: [Int]
-        let cellCount: Int, cellScaled: Int, total: Int
+        let cellCount: Int, cellScaled: Int, unitCounts: Int, total: Int
 
         init(_ layout: Layout) {
             points = layout.points.count
@@ -131,14 +132,15 @@ extension LikertTally {
             self.products = products
             cellCount = next
             cellScaled = next + layout.unitCount * layout.scales.count
-            total = cellScaled + layout.unitCount * layout.scales.count
+            unitCounts = cellScaled + layout.unitCount * layout.scales.count
+            total = unitCounts + layout.unitCount * layout.itemCount * points
         }
     }
 
     /// The per-row update over raw pointers, so the loop does no bounds checks, retains or uniqueness checks.
     final class Kernel {
         let itemCount: Int, low: Int, high: Int, points: Int, missing: Int, unitCount: Int, scaleCount: Int
-        let missingAt: Int, completeAt: Int, cellCountAt: Int, cellScaledAt: Int
+        let missingAt: Int, completeAt: Int, cellCountAt: Int, cellScaledAt: Int, unitCountsAt: Int
         let s: UnsafeMutablePointer<Int>
         /// Per scale: item count, minimum answered, sums offset, products offset, start in `columns`/`flip`/`multiplier`.
         let scaleInfo: UnsafeMutablePointer<(k: Int, minimum: Int, sums: Int, products: Int, first: Int, multipliers: Int)>
@@ -157,6 +159,7 @@ extension LikertTally {
             completeAt = offsets.complete
             cellCountAt = offsets.cellCount
             cellScaledAt = offsets.cellScaled
+            unitCountsAt = offsets.unitCounts
             s = storage
             let itemTotal = layout.scales.reduce(0) { $0 + $1.items.count }
             scaleInfo = .allocate(capacity: max(1, scaleCount))
@@ -190,11 +193,13 @@ extension LikertTally {
         @inline(__always)
         func add(row p: UnsafePointer<Int8>, unit: Int, index: Int) throws {
             guard unit >= -1 && unit < unitCount else { throw LikertTallyError.unitOutOfRange(unit: unit, row: index) }
+            let unitRow = unitCountsAt &+ max(0, unit) &* itemCount &* points
             for i in 0..<itemCount {
                 let v = Int(p[i])
                 if v == missing { s[missingAt + i] += 1; continue }
                 guard v >= low && v <= high else { throw LikertTallyError.answerOutsideScale(answer: v, row: index, item: i) }
                 s[i &* points &+ v &- low] &+= 1
+                if unit >= 0 { s[unitRow &+ i &* points &+ v &- low] &+= 1 }
             }
             for si in 0..<scaleCount {
                 let info = scaleInfo[si]

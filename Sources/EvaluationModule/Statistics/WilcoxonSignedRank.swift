@@ -35,7 +35,9 @@ public struct WilcoxonSignedRank: Hashable, Sendable, Codable {
     public let pValue: Double
     /// The method used for the p-value.
     public let method: Method
-    /// The z statistic of the normal approximation (`nil` for the exact method).
+    /// The z statistic of the normal approximation (`nil` for the exact method), with scipy's sign
+    /// convention: z of the two-sided ``statistic`` (the smaller rank sum), so it is never positive;
+    /// the direction of change is ``positiveRankSum`` against ``negativeRankSum``.
     public let z: Double?
 
     /// The largest n for which the exact distribution is used when there are no ties.
@@ -71,7 +73,8 @@ public struct WilcoxonSignedRank: Hashable, Sendable, Codable {
             let mean = nn * (nn + 1) / 4
             let tieTerm = tieGroups.reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) } / 48
             let variance = nn * (nn + 1) * (2 * nn + 1) / 24 - tieTerm
-            let zValue = variance > 0 ? (plus - mean) / variance.squareRoot() : 0
+            // scipy's convention: z of the two-sided statistic (the smaller rank sum), so never positive.
+            let zValue = variance > 0 ? (min(plus, minus) - mean) / variance.squareRoot() : 0
             z = zValue
             pValue = min(1, StandardNormal.twoSidedTail(zValue))
         }

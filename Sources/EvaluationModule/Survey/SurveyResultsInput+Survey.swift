@@ -5,9 +5,9 @@ extension SurveyResultsInput {
     /// Builds the report input from a questionnaire and its anonymous responses.
     ///
     /// The Likert items on the questionnaire's most used Likert scale become the report's items
-    /// (answers as given, before reverse coding, so the distribution shows what people said; a
-    /// reverse-coded item keeps that mark, ``SurveyResultsInput/Item/reverseCoded``);
-    /// the questionnaire's scales whose items are all on that scale are tested for reliability;
+    /// (answers as given, before reverse coding, so the distribution shows what people said);
+    /// the questionnaire's scales whose items are all on that scale are tested for reliability, their
+    /// reverse-coded items flipped;
     /// free-text answers become comments; each respondent's group is their reporting unit.
     ///
     /// ```swift
@@ -35,12 +35,13 @@ extension SurveyResultsInput {
             points: scale.minimum...scale.maximum,
             pointLabels: scale.labels.map { $0[lang] },
             items: likert.map { item in
-                .init(code: item.code, label: item.prompt[lang], answers: responses.map { $0.answers[item.code]?.intValue },
-                      reverseCoded: { if case .likert(_, true) = item.kind { return true } else { return false } }())
+                .init(code: item.code, label: item.prompt[lang], answers: responses.map { $0.answers[item.code]?.intValue })
             },
             groups: groupByUnit ? responses.map { r in r.reportingUnit.map { unitNames[$0] ?? $0.rawValue } } : nil,
             scales: questionnaire.scales.filter { $0.itemCodes.allSatisfy(included.contains) }
-                .map { .init(name: $0.title[lang], itemCodes: $0.itemCodes) },
+                .map { scale in .init(name: scale.title[lang], itemCodes: scale.itemCodes, reversedItemCodes: scale.itemCodes.filter { code in
+                    if case .likert(_, true)? = questionnaire.item(code)?.kind { return true } else { return false }
+                }) },
             comments: responses.flatMap { r in
                 comments.compactMap { code -> String? in
                     if case .text(let t)? = r.answers[code], !t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return t }

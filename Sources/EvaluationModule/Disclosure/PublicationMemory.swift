@@ -1,0 +1,154 @@
+import DiversityKit
+import Foundation
+
+/// One group of answers a report published (or a reminder list revealed): which reporting units it
+/// covers, which item, and how many answers it counts.
+///
+/// Two releases of segments that nest (the same unit before and after more answers; an organisation and
+/// one of its units) publish the difference of their counts too, and so do a segment and released parts
+/// that fill it. ``PublicationHistory/conflicts(_:alongside:threshold:)`` stops any such difference of
+/// 1…k−1 answers — the overlap rule of HR survey platforms.
+public struct SegmentRelease: Hashable, Sendable, Codable {
+    /// What released the segment.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// A report showed the segment's answers.
+        case report
+        /// A reminder list (påminnelselista) of unused tokens showed who in the segment had answered, but no answers.
+        case reminderList
+    }
+
+    /// The key of "every respondent", units or none.
+    public static let everyone = "*"
+    /// The key of respondents without a reporting unit.
+    public static let noUnit = ""
+
+    /// What released it.
+    public var kind: Kind
+    /// The reporting-unit keys the segment covers: ``everyone``, or unit keys and possibly ``noUnit``.
+    public var units: Set<String>
+    /// The item code, or `nil` for a count of respondents (a reminder list).
+    public var item: String?
+    /// How many answers (or respondents) the segment counts.
+    public var count: Int
+
+    /// Creates a release.
+    public init(kind: Kind = .report, units: Set<String>, item: String?, count: Int) {
+        self.kind = kind
+        self.units = units
+        self.item = item
+        self.count = count
+    }
+
+    /// Whether every respondent of `other` is in this segment.
+    func contains(_ other: SegmentRelease) -> Bool { units.contains(Self.everyone) || other.units.isSubset(of: units) }
+    /// Whether the two segments share no respondent.
+    func isDisjoint(from other: SegmentRelease) -> Bool {
+        !units.contains(Self.everyone) && !other.units.contains(Self.everyone) && units.isDisjoint(with: other.units)
+    }
+}
+
+/// Everything already released from one distribution's responses, in release order.
+public struct PublicationHistory: Hashable, Sendable, Codable {
+    /// The releases, oldest first.
+    public var releases: [SegmentRelease]
+
+    /// Creates a history.
+    public init(releases: [SegmentRelease] = []) { self.releases = releases }
+
+    /// Whether publishing `candidate` beside the released segments and `alongside` (the other segments of the
+    /// same report) would let someone subtract out a group of 1…`threshold`−1 answers:
+    /// - a nested segment of the same item (the same segment earlier, a larger or smaller segment around it)
+    ///   whose count differs by 1…k−1;
+    /// - a segment whose released, pairwise disjoint parts leave 1…k−1 answers unaccounted for.
+    ///
+    /// Reminder lists count respondents, not answers: they make a difference group identifiable (who answered
+    /// in between), which is why every difference is held to k whether or not a list went out.
+    public func conflicts(_ candidate: SegmentRelease, alongside: [SegmentRelease] = [], threshold k: Int) -> Bool {
+        let small = { (d: Int) in d > 0 && d < k }
+        let peers = (releases + alongside).filter { $0.item == candidate.item && $0.kind == .report && $0 != candidate }
+        for other in peers where (candidate.contains(other) || other.contains(candidate)) && small(abs(candidate.count - other.count)) {
+            return true
+        }
+        // Residuals: the candidate as a parent of released parts, and as a part of released parents.
+        let parents = [candidate] + peers.filter { $0.contains(candidate) && $0.units != candidate.units }
+        for parent in parents {
+            var parts = peers.filter { parent.contains($0) && $0.units != parent.units }
+            if parent != candidate { parts.append(candidate) }
+            // The latest release of each segment, largest first, kept while pairwise disjoint.
+            var latest: [Set<String>: SegmentRelease] = [:]
+            for p in parts { latest[p.units] = p }
+            var family: [SegmentRelease] = []
+            let mustKeep = parent == candidate ? nil : candidate
+            for p in latest.values.sorted(by: { ($0 == mustKeep ? 1 : 0, $0.units.count, $0.count) > ($1 == mustKeep ? 1 : 0, $1.units.count, $1.count) })
+            where family.allSatisfy({ $0.isDisjoint(from: p) }) {
+                family.append(p)
+            }
+            if family.count >= 2 || (family.count == 1 && parent.units.contains(SegmentRelease.everyone)) {
+                if small(parent.count - family.reduce(0) { $0 + $1.count }) { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// What one report (or reminder list) released from a distribution, as kept in the store.
+public struct PublicationRecord: StoredRecord, Codable, Hashable, Sendable {
+    /// The record type.
+    public static let recordType = "publication"
+    /// A unique id: the distribution and the release's sequence number.
+    public let id: String
+    /// The distribution whose responses were released.
+    public let distribution: String
+    /// The release's position among the distribution's releases (1, 2, …).
+    public let sequence: Int
+    /// When it was released.
+    public let releasedAt: Date
+    /// The report's title, or what else released it.
+    public let title: String
+    /// The segments released.
+    public let segments: [SegmentRelease]
+
+    /// The record id.
+    public var recordID: String { id }
+    /// Queried by distribution.
+    public var indexKeys: [String: String] { ["distribution": distribution] }
+}
+
+/// Publication memory (publiceringsminne): what has been released from each distribution's responses,
+/// recorded in the store, so each new report is audited against everything released before it.
+///
+/// ```swift
+/// let memory = PublicationMemory(store: store)
+/// let history = try await memory.history(of: "dist-1")
+/// let publication = try reports.surveyResults(counts, history: history)
+/// try await memory.record(publication.releases, distribution: "dist-1", title: publication.report.title, at: now)
+/// ```
+public struct PublicationMemory: Sendable {
+    /// The store holding the records.
+    public let store: any Store
+
+    /// Creates the memory over `store`.
+    public init(store: any Store) { self.store = store }
+
+    /// Everything released from `distribution`, oldest first.
+    /// - Throws: the store's errors.
+    public func history(of distribution: String) async throws -> PublicationHistory {
+        let records = try await store.all(PublicationRecord.self, where: "distribution", equals: distribution)
+        return PublicationHistory(releases: records.sorted { $0.sequence < $1.sequence }.flatMap(\.segments))
+    }
+
+    /// Records a release of `segments` from `distribution`.
+    /// - Throws: the store's errors.
+    public func record(_ segments: [SegmentRelease], distribution: String, title: String, at date: Date) async throws {
+        let sequence = try await store.all(PublicationRecord.self, where: "distribution", equals: distribution).map(\.sequence).max() ?? 0
+        try await store.insert(PublicationRecord(id: "\(distribution)#\(sequence + 1)", distribution: distribution, sequence: sequence + 1,
+                                                 releasedAt: date, title: title, segments: segments))
+    }
+
+    /// Records a reminder list: per unit key, how many had answered when it went out.
+    /// - Throws: the store's errors.
+    public func recordReminderList(distribution: String, respondents: [String: Int], at date: Date) async throws {
+        try await record(respondents.sorted { $0.key < $1.key }.map { SegmentRelease(kind: .reminderList, units: [$0.key], item: nil, count: $0.value) },
+                         distribution: distribution, title: "reminder list", at: date)
+    }
+}
