@@ -103,10 +103,13 @@ extension MDSSScenario {
                 let wrong = k.options.map(\.code).filter { $0 != k.correct }
                 answers[item.code] = .value(rng.chance(correctPercent[k.topic] ?? 50) ? k.correct : rng.pick(wrong) ?? k.correct)
             case .likert(let scale, let reversed):
+                // One draw of the shared generator per item, as before, seeds the item's own: the
+                // respondents and every other figure of the seed stay as they were.
+                var own = SeededGenerator(seed: rng.next())
                 let scaleCode = scaleOf[item.code] ?? item.code
-                let trait = traits[scaleCode] ?? LatentTrait.normal(&rng)
+                let trait = traits[scaleCode] ?? LatentTrait.normal(&own)
                 traits[scaleCode] = trait
-                let favourable = LatentTrait.answer(trait: trait, weights: favourableWeights[scaleOf[item.code] ?? ""] ?? [1, 1, 1, 1, 1], rng: &rng)
+                let favourable = LatentTrait.answer(trait: trait, weights: favourableWeights[scaleOf[item.code] ?? ""] ?? [1, 1, 1, 1, 1], rng: &own)
                 answers[item.code] = .value(reversed ? scale.reversed(favourable) : favourable)
             case .singleChoice:
                 // Experiences: mostly "no"; a few once or several times; some prefer not to say.

@@ -45,11 +45,13 @@ extension LikabehandlingScenario {
                 var traits: [String: Double] = [:]
                 for item in questionnaire.items {
                     guard case .likert(_, let reversed) = item.kind, rng.chance(97) else { continue }
+                    // One draw of the shared generator per answer, as before, seeds the answer's own.
+                    var own = SeededGenerator(seed: rng.next())
                     let scaleCode = scaleOf[item.code] ?? item.code
-                    let trait = traits[scaleCode] ?? LatentTrait.normal(&rng)
+                    let trait = traits[scaleCode] ?? LatentTrait.normal(&own)
                     traits[scaleCode] = trait
                     let centre = Double(baselineMeans[item.code] ?? 30) / 10
-                    let latent = LatentTrait.latent(trait: trait, reversed: reversed, rng: &rng)
+                    let latent = LatentTrait.latent(trait: trait, reversed: reversed, rng: &own)
                     answers[item.code] = .value(min(5, max(1, Int((centre + 1.1 * latent).rounded()))))
                 }
                 responses.append(SurveyResponse(id: ID("enkat-2008-r\(responses.count + 1)"), questionnaire: questionnaire.reference,
