@@ -21,6 +21,7 @@ let package = Package(
         .executable(name: "RegionalProject", targets: ["RegionalProject"]),
         .executable(name: "Likabehandling", targets: ["Likabehandling"]),
         .executable(name: "DiversityKitBenchmarks", targets: ["DiversityKitBenchmarks"]),
+        .executable(name: "diversitykit", targets: ["DiversityKitCommand"]),
     ],
     targets: [
         .target(name: "DiversityKit"),
@@ -51,7 +52,7 @@ let package = Package(
             path: "Sources/Examples/ReportSample"
         ),
         .testTarget(name: "DiversityKitTests", dependencies: ["DiversityKit", "DiversityKitTesting"]),
-        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit"]),
+        .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting"]),
         .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
@@ -71,7 +72,7 @@ let package = Package(
             name: "DiversityKitPostgresTests",
             dependencies: ["DiversityKitPostgres", "DiversityKitTesting", "DiversityKit", "PostgresConcurrentWriter"]
         ),
-        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit"],
+        .testTarget(name: "LimeSurveyImportTests", dependencies: ["LimeSurveyImport", "SurveyModule", "DiversityKit", "DiversityKitTesting"],
                     resources: [.copy("Fixtures")]),
         .target(
             name: "ExampleSupport",
@@ -105,7 +106,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MDSS",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "ExampleSupport", "SeedScenarios", "SurveyModule"],
             path: "Sources/Examples/MDSS"
         ),
         .executableTarget(
@@ -120,8 +121,23 @@ let package = Package(
         ),
         .executableTarget(
             name: "DiversityKitBenchmarks",
-            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule"],
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "SurveyModule", "EvaluationModule", "ExampleSupport"],
             path: "Benchmarks/Sources/DiversityKitBenchmarks"
+        ),
+        .executableTarget(
+            name: "DiversityKitCommand",
+            dependencies: ["DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit"]
+        ),
+        .testTarget(
+            name: "DocSnippetsTests",
+            dependencies: ["DiversityKit", "DiversityKitTesting", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule",
+                           "EvaluationModule", "LimeSurveyImport", "ProgrammeToolkit", "ExampleSupport", "SeedScenarios"]
+        ),
+        .testTarget(
+            name: "CommandLineToolTests",
+            dependencies: ["DiversityKitCommand", "DiversityKit", "DiversityKitSQLite", "DiversityKitPostgres", "SurveyModule"],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 import DiversityKit
 
-/// How PostgreSQL's SQLSTATE codes become ``StoreError/backend(code:message:)`` codes.
+/// How PostgreSQL's SQLSTATE codes become ``/DiversityKit/StoreError/backend(code:message:)`` codes.
 ///
 /// `code` packs the five SQLSTATE characters six bits each, as PostgreSQL's own
 /// `MAKE_SQLSTATE` does, so it is one `Int32` that maps back to the text; the message starts

@@ -5,8 +5,8 @@ extension PostgresStore {
     ///
     /// Rows are first copied into a temporary table so that a duplicate — of a stored record
     /// or of an earlier envelope in the same call — is reported as
-    /// ``StoreError/duplicate(_:)`` of the first offending envelope, as an insert-only batch would.
-    /// - Throws: ``StoreError/duplicate(_:)``; ``StoreError/invalidArgument(_:)`` for text holding NUL
+    /// ``/DiversityKit/StoreError/duplicate(_:)`` of the first offending envelope, as an insert-only batch would.
+    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)``; ``/DiversityKit/StoreError/invalidArgument(_:)`` for text holding NUL
     ///   or a version beyond 32 bits; connection and backend errors. Nothing is written on any error.
     public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
         // `async`, though it never suspends: a synchronous method would lose to the protocol

@@ -1,7 +1,7 @@
 import DiversityKit
 import Foundation
 
-/// A ``Store`` in a PostgreSQL database, for programmes shared by many systems and organisations.
+/// A ``/DiversityKit/Store`` in a PostgreSQL database, for programmes shared by many systems and organisations.
 ///
 /// One connection per store, used by one call at a time (the actor serialises them); several
 /// stores, in one process or many, can use one database at once. Opening migrates the
@@ -12,7 +12,7 @@ import Foundation
 /// let workspace = Workspace(store: store)
 /// ```
 ///
-/// A lost connection fails the call with ``StoreError/connectionLost(_:)``; the next call
+/// A lost connection fails the call with ``/DiversityKit/StoreError/connectionLost(_:)``; the next call
 /// reconnects. A write interrupted that way either committed completely or not at all.
 public actor PostgresStore: Store {
     /// The newest schema version this code knows; a newer database is refused.
@@ -24,11 +24,11 @@ public actor PostgresStore: Store {
     let connection: PostgresConnection
 
     /// Connects and migrates the schema to ``supportedSchemaVersion``.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a malformed connection string or schema name;
-    ///   ``StoreError/connectionLost(_:)`` when the server cannot be reached;
-    ///   ``StoreError/schemaTooNew(found:supported:)`` when the schema is newer (it is not touched);
-    ///   ``StoreError/notADiversityKitStore(_:)`` when the schema holds other tables;
-    ///   ``StoreError/backend(code:message:)`` for anything else the server refuses.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a malformed connection string or schema name;
+    ///   ``/DiversityKit/StoreError/connectionLost(_:)`` when the server cannot be reached;
+    ///   ``/DiversityKit/StoreError/schemaTooNew(found:supported:)`` when the schema is newer (it is not touched);
+    ///   ``/DiversityKit/StoreError/notADiversityKitStore(_:)`` when the schema holds other tables;
+    ///   ``/DiversityKit/StoreError/backend(code:message:)`` for anything else the server refuses.
     public init(_ configuration: Configuration) async throws {
         let schema = try PostgresSchema(configuration.schema)
         let connection = try PostgresConnection(connectionString: configuration.connectionString,
@@ -45,7 +45,7 @@ public actor PostgresStore: Store {
     }
 
     /// The record at `key`, byte for byte as written, or `nil`.
-    /// - Throws: ``StoreError/connectionLost(_:)``, ``StoreError/backend(code:message:)``.
+    /// - Throws: ``/DiversityKit/StoreError/connectionLost(_:)``, ``/DiversityKit/StoreError/backend(code:message:)``.
     public func fetch(_ key: RecordKey) throws -> RecordEnvelope? {
         let result = try connect().execute("""
             SELECT r.id, r.version, r.payload, \(keysColumn) FROM \(schema.records) r
@@ -55,8 +55,8 @@ public actor PostgresStore: Store {
     }
 
     /// One type's records matching every filter, ordered by the UTF-8 bytes of their ids
-    /// (`COLLATE "C"`), after ``RecordQuery/afterID`` and at most ``RecordQuery/limit``.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit or text holding NUL;
+    /// (`COLLATE "C"`), after ``/DiversityKit/RecordQuery/afterID`` and at most ``/DiversityKit/RecordQuery/limit``.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative limit or text holding NUL;
     ///   connection and backend errors.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
         var sql = PostgresQuerySQL(query, schema: schema)
@@ -80,7 +80,7 @@ public actor PostgresStore: Store {
     }
 
     /// Applies the batch's operations in order in one transaction: all of them, or none.
-    /// - Throws: ``StoreError/duplicate(_:)`` or ``StoreError/notFound(_:)`` for the first
+    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)`` or ``/DiversityKit/StoreError/notFound(_:)`` for the first
     ///   operation that fails (the transaction is rolled back); connection and backend errors.
     public func write(_ batch: WriteBatch) throws {
         guard !batch.isEmpty else { return }

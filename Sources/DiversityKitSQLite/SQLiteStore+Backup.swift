@@ -10,8 +10,8 @@ extension SQLiteStore {
     /// try await store.backup(to: "/backups/diversity-2026-11-22.sqlite")
     /// ```
     /// Works for an in-memory store too, which is a way to save one to disk.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` when a non-empty file already exists at `path`
-    ///   (a backup never overwrites), ``StoreError/backend(code:message:)`` when SQLite fails; a
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` when a non-empty file already exists at `path`
+    ///   (a backup never overwrites), ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails; a
     ///   failed backup removes the partial copy.
     public func backup(to path: String) throws {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {

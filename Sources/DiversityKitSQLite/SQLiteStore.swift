@@ -21,9 +21,9 @@ public actor SQLiteStore: Store {
     let connection: Connection
 
     /// Opens the store described by `configuration`, creating and migrating the file as needed.
-    /// - Throws: ``StoreError/notADiversityKitStore(_:)`` for a file that is not SQLite or belongs
-    ///   to another application, ``StoreError/schemaTooNew(found:supported:)`` for a file written by
-    ///   newer code (both leave the file untouched), ``StoreError/backend(code:message:)`` when
+    /// - Throws: ``/DiversityKit/StoreError/notADiversityKitStore(_:)`` for a file that is not SQLite or belongs
+    ///   to another application, ``/DiversityKit/StoreError/schemaTooNew(found:supported:)`` for a file written by
+    ///   newer code (both leave the file untouched), ``/DiversityKit/StoreError/backend(code:message:)`` when
     ///   SQLite fails.
     public init(_ configuration: Configuration) throws {
         try self.init(configuration, migratingTo: Migrations.latest)
@@ -42,7 +42,7 @@ public actor SQLiteStore: Store {
     }
 
     /// A fresh private in-memory store, for previews and tests.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite cannot allocate it.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite cannot allocate it.
     public static func inMemory() throws -> SQLiteStore {
         try SQLiteStore(.inMemory)
     }
@@ -56,7 +56,7 @@ public actor SQLiteStore: Store {
     }
 
     /// The record at `key` with its index keys, or `nil`.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite fails.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func fetch(_ key: RecordKey) throws -> RecordEnvelope? {
         let record = try connection.statement("SELECT version, payload FROM records WHERE type = ? AND id = ?")
         defer { record.reset() }
@@ -74,8 +74,8 @@ public actor SQLiteStore: Store {
     }
 
     /// The records of `query.type` matching its filters, ordered by the UTF-8 bytes of their ids.
-    /// - Throws: ``StoreError/invalidArgument(_:)`` for a negative limit,
-    ///   ``StoreError/backend(code:message:)`` when SQLite fails.
+    /// - Throws: ``/DiversityKit/StoreError/invalidArgument(_:)`` for a negative limit,
+    ///   ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("query limit \(limit) is negative") }
         let conditions = QuerySQL(query, paged: true)
@@ -124,7 +124,7 @@ public actor SQLiteStore: Store {
     }
 
     /// How many records of `query.type` match its filters; paging is ignored.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite fails.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func count(_ query: RecordQuery) throws -> Int {
         let conditions = QuerySQL(query)
         let statement = try connection.statement("SELECT count(*) FROM records r WHERE \(conditions.condition)")
@@ -135,8 +135,8 @@ public actor SQLiteStore: Store {
     }
 
     /// Applies every operation of `batch` in one transaction, or none of them.
-    /// - Throws: ``StoreError/duplicate(_:)``, ``StoreError/notFound(_:)`` or
-    ///   ``StoreError/backend(code:message:)``; the file is then exactly as before.
+    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)``, ``/DiversityKit/StoreError/notFound(_:)`` or
+    ///   ``/DiversityKit/StoreError/backend(code:message:)``; the file is then exactly as before.
     public func write(_ batch: WriteBatch) throws {
         guard !batch.isEmpty else { return }
         try connection.transaction {
@@ -147,7 +147,7 @@ public actor SQLiteStore: Store {
 
     /// Inserts every envelope in one transaction through reused statements: the fast path for
     /// survey responses and attendance. All or nothing.
-    /// - Throws: ``StoreError/duplicate(_:)`` when a key exists (in the store or twice in `envelopes`).
+    /// - Throws: ``/DiversityKit/StoreError/duplicate(_:)`` when a key exists (in the store or twice in `envelopes`).
     public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
         guard !envelopes.isEmpty else { return }
         try connection.transaction {
@@ -157,13 +157,13 @@ public actor SQLiteStore: Store {
     }
 
     /// Closes the connection, checkpointing the WAL into the main file. Later calls throw
-    /// ``StoreError/backend(code:message:)`` with `SQLITE_MISUSE`. Closing twice is harmless.
+    /// ``/DiversityKit/StoreError/backend(code:message:)`` with `SQLITE_MISUSE`. Closing twice is harmless.
     public func close() {
         connection.close()
     }
 
     /// Runs `PRAGMA integrity_check` and returns its findings: `["ok"]` for a healthy file.
-    /// - Throws: ``StoreError/backend(code:message:)`` when SQLite cannot run the check.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite cannot run the check.
     public func integrityCheck() throws -> [String] {
         try connection.strings("PRAGMA integrity_check")
     }

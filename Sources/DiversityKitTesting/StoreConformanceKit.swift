@@ -1,7 +1,7 @@
 import DiversityKit
 import Foundation
 
-/// The conformance kit every ``Store`` must pass — ours and an embedder's.
+/// The conformance kit every ``/DiversityKit/Store`` must pass — ours and an embedder's.
 ///
 /// Framework-neutral: each check throws ``ConformanceFailure`` when the store misbehaves, so
 /// it runs under Swift Testing or XCTest alike. Each check needs a fresh, empty store.

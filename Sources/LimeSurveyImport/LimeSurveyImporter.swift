@@ -2,7 +2,7 @@ import DiversityKit
 import Foundation
 import SurveyModule
 
-/// Imports a LimeSurvey survey structure file (`.lss`) as a ``SurveyModule/Questionnaire``.
+/// Imports a LimeSurvey survey structure file (`.lss`) as a ``/SurveyModule/Questionnaire``.
 ///
 /// Groups become sections, questions become items keeping LimeSurvey's codes (`Q1`, `Q2[SQ001]`),
 /// arrays become Likert items of a scale, Swedish and English texts are taken where present, and

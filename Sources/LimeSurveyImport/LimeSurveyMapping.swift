@@ -7,7 +7,7 @@ import SurveyModule
 /// its values become our answers — LimeSurvey's answer codes (`"A1"`, `"AO01"`) to our integer codes.
 ///
 /// Produced by ``LimeSurveyImporter/importStructure(data:)``; store it next to the questionnaire
-/// (it is a ``StoredRecord``, `limesurvey.mapping`) and pass both to ``LimeSurveyResponseImporter``
+/// (it is a ``/DiversityKit/StoredRecord``, `limesurvey.mapping`) and pass both to ``LimeSurveyResponseImporter``
 /// whenever responses arrive.
 ///
 /// ```swift
@@ -71,7 +71,7 @@ public struct LimeSurveyColumn: Codable, Hashable, Sendable {
     }
 }
 
-/// How the values of a LimeSurvey response column become an ``Answer``.
+/// How the values of a LimeSurvey response column become an ``/SurveyModule/Answer``.
 public enum LimeSurveyColumnRole: Codable, Hashable, Sendable {
     /// An answer code (`"A1"`, `"Y"`, `"3"`) for a single-valued item, by code.
     case code([String: Int])

@@ -66,19 +66,19 @@ public enum LimeSurveyQuestionType: String, Codable, Hashable, Sendable, CaseIte
 
     /// What a question of a type becomes in DiversityKit.
     public enum Conversion: Hashable, Sendable {
-        /// One ``SurveyModule/ItemKind/likert(scale:reverseCoded:)`` item per sub-question, grouped in a ``SurveyModule/Scale``.
+        /// One ``/SurveyModule/ItemKind/likert(scale:reverseCoded:)`` item per sub-question, grouped in a ``/SurveyModule/Scale``.
         case likertArray
         /// A single Likert item.
         case likert
-        /// A ``SurveyModule/ItemKind/singleChoice(options:)`` item (per sub-question for arrays).
+        /// A ``/SurveyModule/ItemKind/singleChoice(options:)`` item (per sub-question for arrays).
         case singleChoice
-        /// A ``SurveyModule/ItemKind/multipleChoice(options:maxSelections:)`` item.
+        /// A ``/SurveyModule/ItemKind/multipleChoice(options:maxSelections:)`` item.
         case multipleChoice
-        /// A ``SurveyModule/ItemKind/numeric(range:unit:)`` item (per sub-question for `K`, per cell for `:`).
+        /// A ``/SurveyModule/ItemKind/numeric(range:unit:)`` item (per sub-question for `K`, per cell for `:`).
         case numeric
-        /// A ``SurveyModule/ItemKind/freeText(maxLength:)`` item (per sub-question for `Q`, per cell for `;`).
+        /// A ``/SurveyModule/ItemKind/freeText(maxLength:)`` item (per sub-question for `Q`, per cell for `;`).
         case freeText
-        /// A ``SurveyModule/ItemKind/demographic(options:)`` item.
+        /// A ``/SurveyModule/ItemKind/demographic(options:)`` item.
         case demographic
         /// Shows text only: left out with a warning, not counted as unsupported.
         case noAnswer

@@ -136,7 +136,7 @@ public struct LimeSurveyResponseImporter: Sendable {
 
     /// Every valid response of the file at `url`.
     /// - Throws: ``LimeSurveyResponseImportError`` listing every problem; ``LimeSurveyImportError``;
-    ///   ``SurveyModule/CSVError/unreadable(_:)``.
+    ///   ``/SurveyModule/CSVError/unreadable(_:)``.
     public func importAll(from url: URL, separator: CSVSeparator? = nil) throws -> LimeSurveyResponses {
         try importAll(try CSVReader(url: url, separator: separator))
     }
@@ -151,11 +151,8 @@ public struct LimeSurveyResponseImporter: Sendable {
     }
 
     static func syntaxIssue(_ e: CSVError) -> LimeSurveyResponseIssue {
-        switch e {
-        case .unterminatedQuote(let l, let c), .unexpectedQuote(let l, let c), .invalidUTF8(let l, let c):
-            return LimeSurveyResponseIssue(line: l, column: c, problem: .syntax(e))
-        case .unreadable: return LimeSurveyResponseIssue(line: 0, column: 0, problem: .syntax(e))
-        }
+        let at = e.position ?? (0, 0)
+        return LimeSurveyResponseIssue(line: at.line, column: at.column, problem: .syntax(e))
     }
 }
 

@@ -1,7 +1,7 @@
 import DiversityKit
 
 /// The programme toolkit of the seed programmes: one entry point with a service per capability,
-/// all persisting through the same ``Store``.
+/// all persisting through the same ``/DiversityKit/Store``.
 ///
 /// ```swift
 /// let toolkit = ProgrammeToolkit(store: InMemoryStore())

@@ -35,15 +35,65 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidUTF8(line: Int, column: Int)
     /// The file could not be opened or read.
     case unreadable(String)
+    /// The field starting here holds more than ``CSVLimits/maximumFieldBytes`` bytes.
+    case fieldTooLarge(line: Int, column: Int, limit: Int)
+    /// The record starting on `line` holds more than ``CSVLimits/maximumRecordBytes`` bytes.
+    case recordTooLarge(line: Int, limit: Int)
+    /// The record starting on `line` has more than ``CSVLimits/maximumColumns`` fields.
+    case tooManyColumns(line: Int, limit: Int)
+    /// The record starting on `line` is one more than ``CSVLimits/maximumRecords``.
+    case tooManyRecords(line: Int, limit: Int)
 
-    /// A readable description.
+    /// Where the problem is (line, column), or `nil` when the file could not be read at all.
+    public var position: (line: Int, column: Int)? {
+        switch self {
+        case .unterminatedQuote(let l, let c), .unexpectedQuote(let l, let c), .invalidUTF8(let l, let c),
+             .fieldTooLarge(let l, let c, _):
+            return (l, c)
+        case .recordTooLarge(let l, _), .tooManyColumns(let l, _), .tooManyRecords(let l, _): return (l, 1)
+        case .unreadable: return nil
+        }
+    }
+
+    /// A readable description; a crossed bound is named as its ``CSVLimits`` property.
     public var description: String {
         switch self {
         case .unterminatedQuote(let l, let c): return "line \(l), column \(c): quoted field is never closed"
         case .unexpectedQuote(let l, let c): return "line \(l), column \(c): unexpected quote or character after a closing quote"
         case .invalidUTF8(let l, let c): return "line \(l), column \(c): field is not UTF-8 text"
         case .unreadable(let m): return "cannot read the file: \(m)"
+        case .fieldTooLarge(let l, let c, let n): return "line \(l), column \(c): field is longer than maximumFieldBytes (\(n) bytes)"
+        case .recordTooLarge(let l, let n): return "line \(l): record is longer than maximumRecordBytes (\(n) bytes)"
+        case .tooManyColumns(let l, let n): return "line \(l): record has more fields than maximumColumns (\(n))"
+        case .tooManyRecords(let l, let n): return "line \(l): file has more records than maximumRecords (\(n))"
         }
+    }
+}
+
+/// Bounds a ``CSVReader`` enforces, so that no file can make it take unbounded memory: crossing
+/// one ends reading with the ``CSVError`` that names it. The reader holds at most one chunk
+/// plus one record, whatever the file's size.
+///
+/// ```swift
+/// let reader = try CSVReader(url: file, limits: CSVLimits(maximumRecords: 50_000))
+/// ```
+public struct CSVLimits: Hashable, Sendable, Codable {
+    /// Bytes in one field, after unquoting (default 1 MiB).
+    public var maximumFieldBytes: Int
+    /// Bytes in one record, all its fields together (default 16 MiB).
+    public var maximumRecordBytes: Int
+    /// Fields in one record (default 10 000).
+    public var maximumColumns: Int
+    /// Records in the file, the header included (default 10 000 000).
+    public var maximumRecords: Int
+
+    /// Creates limits; every value below 1 counts as 1.
+    public init(maximumFieldBytes: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20,
+                maximumColumns: Int = 10_000, maximumRecords: Int = 10_000_000) {
+        self.maximumFieldBytes = max(maximumFieldBytes, 1)
+        self.maximumRecordBytes = max(maximumRecordBytes, 1)
+        self.maximumColumns = max(maximumColumns, 1)
+        self.maximumRecords = max(maximumRecords, 1)
     }
 }
 
@@ -66,6 +116,9 @@ public struct CSVRecord: Hashable, Sendable {
 /// unless given), quoted fields with separators, doubled quotes and line breaks, and `\n`,
 /// `\r\n` or `\r` line ends. Completely empty lines are skipped.
 ///
+/// Every byte is looked at a bounded number of times, so reading takes time linear in the
+/// file's size; memory stays within one chunk and one record, as ``CSVLimits`` bounds them.
+///
 /// ```swift
 /// let reader = try CSVReader(url: file)             // separator detected from the header
 /// while let record = try reader.next() { print(record.line, record.fields) }
@@ -73,6 +126,8 @@ public struct CSVRecord: Hashable, Sendable {
 public final class CSVReader {
     /// The separator in use.
     public private(set) var separator: CSVSeparator
+    /// The bounds in force.
+    public let limits: CSVLimits
     private let readChunk: () throws -> Data?
     private var buffer: [UInt8] = []
     private var pos = 0
@@ -80,73 +135,87 @@ public final class CSVReader {
     private var line = 1, column = 1
     private var byteLine = 1, byteColumn = 1
     private var tookCRLF = false
+    private var recordCount = 0
 
     /// A reader of the file at `url`.
     /// - Parameters:
+    ///   - url: the file.
     ///   - separator: the separator, or `nil` to detect it from the first line.
     ///   - chunkSize: bytes read at a time.
+    ///   - limits: the bounds on fields, records and columns.
     /// - Throws: ``CSVError/unreadable(_:)`` when the file cannot be opened.
-    public convenience init(url: URL, separator: CSVSeparator? = nil, chunkSize: Int = 1 << 16) throws {
+    public convenience init(url: URL, separator: CSVSeparator? = nil, chunkSize: Int = 1 << 16,
+                            limits: CSVLimits = CSVLimits()) throws {
         let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: url) } catch { throw CSVError.unreadable(url.lastPathComponent) }
-        try self.init(separator: separator) {
-            do { return try handle.read(upToCount: chunkSize) } catch { throw CSVError.unreadable(url.lastPathComponent) }
+        let size = max(chunkSize, 1)
+        try self.init(separator: separator, limits: limits) {
+            do { return try handle.read(upToCount: size) } catch { throw CSVError.unreadable(url.lastPathComponent) }
         }
     }
 
     /// A reader of in-memory `text`.
-    public convenience init(text: String, separator: CSVSeparator? = nil) throws {
-        try self.init(data: Data(text.utf8), separator: separator)
+    public convenience init(text: String, separator: CSVSeparator? = nil, limits: CSVLimits = CSVLimits()) throws {
+        try self.init(data: Data(text.utf8), separator: separator, limits: limits)
     }
 
     /// A reader of in-memory `data`.
-    public convenience init(data: Data, separator: CSVSeparator? = nil) throws {
+    public convenience init(data: Data, separator: CSVSeparator? = nil, limits: CSVLimits = CSVLimits()) throws {
         var given = false
-        try self.init(separator: separator) {
+        try self.init(separator: separator, limits: limits) {
             defer { given = true }
             return given ? nil : data
         }
     }
 
     /// A reader pulling chunks from `readChunk` until it returns `nil` or empty data.
+    ///
+    /// Detection looks at the first line only up to ``CSVLimits/maximumRecordBytes``; a longer
+    /// first line is refused by ``next()``.
     /// - Throws: whatever `readChunk` throws while the first line is read for detection.
-    public init(separator: CSVSeparator?, readChunk: @escaping () throws -> Data?) throws {
+    public init(separator: CSVSeparator?, limits: CSVLimits = CSVLimits(), readChunk: @escaping () throws -> Data?) throws {
         self.readChunk = readChunk
+        self.limits = limits
         self.separator = separator ?? .comma
-        try refill()
-        while !atEnd && !hasLineEnd() { try refill() }
+        while buffer.count < 3, try appendChunk() {}
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
-        if separator == nil { self.separator = CSVSeparator.detect(in: firstLine()) }
+        if separator == nil { self.separator = CSVSeparator.detect(in: try firstLine()) }
     }
 
-    private func hasLineEnd() -> Bool {
+    /// The first line (up to its first line end outside quotes), read in as far as needed and
+    /// at most ``CSVLimits/maximumRecordBytes`` long; each byte is scanned once.
+    private func firstLine() throws -> ArraySlice<UInt8> {
         var quoted = false
-        for b in buffer[pos...] {
-            if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted && (b == 10 || b == 13) { return true }
-        }
-        return false
-    }
-
-    private func firstLine() -> ArraySlice<UInt8> {
-        var quoted = false
-        for i in pos..<buffer.count {
+        var i = pos
+        while i - pos < limits.maximumRecordBytes {
+            if i == buffer.count {
+                guard try appendChunk() else { break }
+            }
             let b = buffer[i]
-            if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted && (b == 10 || b == 13) { return buffer[pos..<i] }
+            if b == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted && (b == 10 || b == 13) { break }
+            i += 1
         }
-        return buffer[pos...]
+        return buffer[pos..<i]
+    }
+
+    /// Appends the next chunk to the buffer; `false` at the end of the input.
+    private func appendChunk() throws -> Bool {
+        guard !atEnd else { return false }
+        guard let chunk = try readChunk(), !chunk.isEmpty else {
+            atEnd = true
+            return false
+        }
+        buffer.append(contentsOf: chunk)
+        return true
     }
 
     private func refill() throws {
         guard !atEnd else { return }
-        guard let chunk = try readChunk(), !chunk.isEmpty else {
-            atEnd = true
-            return
-        }
         if pos > 0 {
             buffer.removeSubrange(0..<pos)
             pos = 0
         }
-        buffer.append(contentsOf: chunk)
+        _ = try appendChunk()
     }
 
     @inline(__always) private func peek() throws -> UInt8? {
@@ -182,21 +251,35 @@ public final class CSVReader {
     private enum State { case start, unquoted, quoted, quotedQuote }
 
     /// The next record, or `nil` at the end.
-    /// - Throws: ``CSVError`` with the line and column of the problem.
+    /// - Throws: ``CSVError`` with the line and column of the problem, or the bound crossed.
     public func next() throws -> CSVRecord? {
         while try peek() == 10 || peek() == 13 { _ = try take() }
         guard try peek() != nil else { return nil }
+        recordCount += 1
+        guard recordCount <= limits.maximumRecords else { throw CSVError.tooManyRecords(line: line, limit: limits.maximumRecords) }
         let sep = separator.rawValue, quote = UInt8(ascii: "\"")
+        let maximumField = limits.maximumFieldBytes
         var record = CSVRecord(fields: [], line: line, fieldLines: [line], fieldColumns: [column])
         var field: [UInt8] = []
+        var recordBytes = 0
         var state = State.start
         var quoteLine = line, quoteColumn = column
         func finishField() throws {
+            recordBytes += field.count
+            guard recordBytes <= limits.maximumRecordBytes else {
+                throw CSVError.recordTooLarge(line: record.line, limit: limits.maximumRecordBytes)
+            }
             guard let s = Self.string(field) else {
                 throw CSVError.invalidUTF8(line: record.fieldLines.last!, column: record.fieldColumns.last!)
             }
             record.fields.append(s)
             field.removeAll(keepingCapacity: true)
+        }
+        func append(_ b: UInt8) throws {
+            guard field.count < maximumField else {
+                throw CSVError.fieldTooLarge(line: record.fieldLines.last!, column: record.fieldColumns.last!, limit: maximumField)
+            }
+            field.append(b)
         }
         while true {
             guard let b = try take() else {
@@ -209,6 +292,9 @@ public final class CSVReader {
             case .start, .unquoted, .quotedQuote:
                 if b == sep {
                     try finishField()
+                    guard record.fields.count < limits.maximumColumns else {
+                        throw CSVError.tooManyColumns(line: record.line, limit: limits.maximumColumns)
+                    }
                     record.fieldLines.append(line)
                     record.fieldColumns.append(column)
                     state = .start
@@ -220,21 +306,21 @@ public final class CSVReader {
                     quoteColumn = byteColumn
                     state = .quoted
                 } else if b == quote && state == .quotedQuote {
-                    field.append(quote)
+                    try append(quote)
                     state = .quoted
                 } else if b == quote || state == .quotedQuote {
                     throw CSVError.unexpectedQuote(line: byteLine, column: byteColumn)
                 } else {
-                    field.append(b)
+                    try append(b)
                     state = .unquoted
                 }
             case .quoted:
                 if b == quote {
                     state = .quotedQuote
                 } else {
-                    field.append(b)
+                    try append(b)
                     // `take` folds "\r\n" into one step; a quoted field keeps both bytes.
-                    if tookCRLF { field.append(10) }
+                    if tookCRLF { try append(10) }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import DiversityKit
 import Foundation
 
 /// How records are written: separator, line end, and spreadsheet formula neutralising.
@@ -39,28 +40,14 @@ public struct CSVFormat: Hashable, Sendable {
     public func quoted(_ field: String) -> String {
         let sep = separator.rawValue
         guard field.utf8.contains(where: { $0 == sep || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + field.doublingQuotes + "\""
     }
 
     /// Whether a spreadsheet could take `cell` as a formula (or it is a neutralised one).
+    /// Decided on Unicode scalars, so a combining mark after `=` does not hide it.
     public static func needsNeutralising(_ cell: String) -> Bool {
-        guard let first = cell.unicodeScalars.first else { return false }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return !isPlainNumber(cell)
-        case "'": return needsNeutralising(String(cell.unicodeScalars.dropFirst()))
-        default: return false
-        }
-    }
-
-    /// A sign, digits, and at most one decimal point or comma: `-3`, `+2.5`, `-0,75`.
-    static func isPlainNumber(_ cell: String) -> Bool {
-        var digits = 0, points = 0
-        for (i, c) in cell.unicodeScalars.enumerated() {
-            if c.properties.numericType == .decimal && c.isASCII { digits += 1 } else if c == "." || c == "," { points += 1 } else if i > 0 || (c != "-" && c != "+") {
-                return false
-            }
-        }
-        return digits > 0 && points <= 1
+        if cell.unicodeScalars.first == "'" { return needsNeutralising(String(cell.unicodeScalars.dropFirst())) }
+        return SpreadsheetFormula.isFormulaLike(cell)
     }
 
     /// `cell` made inert: prefixed with `'` when it needs it.
@@ -89,7 +76,10 @@ public final class CSVFileWriter {
     private var closed = false
 
     /// Creates (or truncates) the file at `url`.
-    /// - Parameter byteOrderMark: whether to start with a UTF-8 BOM (helps Excel read Swedish characters).
+    /// - Parameters:
+    ///   - url: the file.
+    ///   - format: separator, line end and formula neutralisation.
+    ///   - byteOrderMark: whether to start with a UTF-8 BOM (helps Excel read Swedish characters).
     /// - Throws: ``CSVError/unreadable(_:)`` when the file cannot be created.
     public init(url: URL, format: CSVFormat = CSVFormat(), byteOrderMark: Bool = false) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil),

@@ -33,7 +33,7 @@ public struct Item: Codable, Hashable, Sendable {
     /// The integer codes a single-valued answer may take, or `nil` for multiple choice and free text.
     public var validCodes: ClosedRange<Int>? {
         switch kind {
-        case .likert(let scale, _): return scale.minimum...scale.maximum
+        case .likert(let scale, _): return scale.codes
         case .numeric(let range, _): return range
         case .singleChoice(let options), .demographic(let options):
             return options.isEmpty ? nil : options.map(\.code).min()!...options.map(\.code).max()!
@@ -121,11 +121,34 @@ public struct LikertScale: Codable, Hashable, Sendable {
         self.labels = labels
     }
 
-    /// The highest point's value.
-    public var maximum: Int { minimum + labels.count - 1 }
+    /// The codes a valid scale may use: those of a 32-bit response matrix column except
+    /// `Int32.min`, which is ``ResponseMatrix/missing``.
+    public static let allowedCodes = (Int(Int32.min) + 1)...Int(Int32.max)
 
-    /// The value a reverse-coded answer counts as: `minimum + maximum - value`.
-    public func reversed(_ value: Int) -> Int { minimum + maximum - value }
+    /// The highest point's value, `minimum + labels.count - 1`, never below ``minimum`` (so
+    /// `minimum...maximum` is always a range) and saturating at `Int.max` instead of
+    /// overflowing; ``Questionnaire/validate()`` refuses scales where either matters.
+    public var maximum: Int {
+        let (value, overflow) = minimum.addingReportingOverflow(max(labels.count - 1, 0))
+        return overflow ? .max : value
+    }
+
+    /// The codes of the points, ``minimum``…``maximum``, or `nil` for a scale without points.
+    public var codes: ClosedRange<Int>? { labels.isEmpty ? nil : minimum...maximum }
+
+    /// Whether the scale has two points or more, all within ``allowedCodes``.
+    public var isValid: Bool {
+        labels.count >= 2 && Self.allowedCodes.contains(minimum) && Self.allowedCodes.contains(maximum)
+    }
+
+    /// The value a reverse-coded answer counts as: `minimum + maximum - value` (saturating, for
+    /// scales ``Questionnaire/validate()`` refuses).
+    public func reversed(_ value: Int) -> Int {
+        let (sum, o1) = minimum.addingReportingOverflow(maximum)
+        let (result, o2) = sum.subtractingReportingOverflow(value)
+        guard !o1, !o2 else { return value }
+        return result
+    }
 
     /// Five points from "Instämmer inte alls" (1) to "Instämmer helt" (5).
     public static let agreement5 = LikertScale(name: "agreement5", labels: [

@@ -87,6 +87,8 @@ public struct Questionnaire: StoredRecord, Codable, Hashable, Sendable {
         switch item.kind {
         case .likert(let scale, _):
             guard scale.labels.count >= 2 else { throw QuestionnaireError.invalidItem(code, reason: "a Likert scale needs two points or more") }
+            // Int32.min is the response matrix's "missing" code: a point coded so would vanish.
+            guard scale.isValid else { throw QuestionnaireError.invalidItem(code, reason: "Likert codes must fit in 32 bits, above Int32.min") }
         case .singleChoice(let options), .demographic(let options):
             try validateOptions(options, code)
         case .multipleChoice(let options, let max):

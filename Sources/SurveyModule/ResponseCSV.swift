@@ -34,7 +34,12 @@ public enum ResponseCSV {
     }
 
     /// Writes `responses` to `url`, streaming.
-    /// - Parameter byteOrderMark: start with a UTF-8 BOM so spreadsheets read Swedish characters (default on).
+    /// - Parameters:
+    ///   - responses: the responses, one row each.
+    ///   - questionnaire: their questionnaire, whose item codes are the columns.
+    ///   - url: the file, created or truncated.
+    ///   - format: separator, line end and formula neutralisation.
+    ///   - byteOrderMark: start with a UTF-8 BOM so spreadsheets read Swedish characters (default on).
     /// - Throws: ``CSVError/unreadable(_:)`` when the file cannot be written.
     public static func export(_ responses: some Sequence<SurveyResponse>, questionnaire: Questionnaire, to url: URL,
                               format: CSVFormat = CSVFormat(), byteOrderMark: Bool = true) throws {

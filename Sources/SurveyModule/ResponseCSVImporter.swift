@@ -16,11 +16,15 @@ public struct ResponseCSVImporter: Sendable {
     public var questionnaire: Questionnaire
     /// Reading stops after this many problems (default 1000).
     public var maximumIssues: Int
+    /// The bounds on field size, columns and rows for the files this importer opens
+    /// (``CSVLimits`` defaults); crossing one is a ``ImportProblem/syntax(_:)`` issue naming it.
+    public var limits: CSVLimits
 
     /// Creates an importer.
-    public init(questionnaire: Questionnaire, maximumIssues: Int = 1000) {
+    public init(questionnaire: Questionnaire, maximumIssues: Int = 1000, limits: CSVLimits = CSVLimits()) {
         self.questionnaire = questionnaire
         self.maximumIssues = maximumIssues
+        self.limits = limits
     }
 
     /// Reads every record of `reader`, passing each valid response to `body`.
@@ -85,7 +89,7 @@ public struct ResponseCSVImporter: Sendable {
     /// Every response in the file at `url`, or every problem.
     /// - Throws: ``SurveyImportError`` listing the problems; ``CSVError/unreadable(_:)``.
     public func importAll(from url: URL, separator: CSVSeparator? = nil) throws -> [SurveyResponse] {
-        try importAll(try CSVReader(url: url, separator: separator))
+        try importAll(try CSVReader(url: url, separator: separator, limits: limits))
     }
 
     /// Every response `reader` yields, or every problem.
@@ -102,7 +106,7 @@ public struct ResponseCSVImporter: Sendable {
     /// - Throws: ``CSVError/unreadable(_:)``.
     public func matrix(from url: URL, separator: CSVSeparator? = nil) throws -> (ResponseMatrix, [ImportIssue]) {
         var builder = ResponseMatrix.Builder(questionnaire: questionnaire)
-        let issues = try read(try CSVReader(url: url, separator: separator)) { builder.append($0) }
+        let issues = try read(try CSVReader(url: url, separator: separator, limits: limits)) { builder.append($0) }
         return (builder.build(), issues)
     }
 
@@ -121,11 +125,8 @@ public struct ResponseCSVImporter: Sendable {
     }
 
     static func syntaxIssue(_ e: CSVError) -> ImportIssue {
-        switch e {
-        case .unterminatedQuote(let l, let c), .unexpectedQuote(let l, let c), .invalidUTF8(let l, let c):
-            return ImportIssue(line: l, column: c, problem: .syntax(e))
-        case .unreadable: return ImportIssue(line: 0, column: 0, problem: .syntax(e))
-        }
+        let at = e.position ?? (0, 0)
+        return ImportIssue(line: at.line, column: at.column, problem: .syntax(e))
     }
 
     private func parse(_ record: CSVRecord, _ columns: [Column], _ names: [String], _ issues: inout [ImportIssue]) -> SurveyResponse? {

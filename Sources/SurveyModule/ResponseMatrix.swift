@@ -46,9 +46,12 @@ public struct ResponseMatrix: Hashable, Sendable {
     public func unit(row: Int) -> String? { unitIndex[row] < 0 ? nil : unitNames[Int(unitIndex[row])] }
 
     /// The code one answer takes in a column, or ``missing``.
+    ///
+    /// A validated answer always fits (``LikertScale/allowedCodes``); any other value is clamped
+    /// to the nearest 32-bit code above `Int32.min`, so no answer ever reads as missing.
     public static func code(of answer: Answer?) -> Int32 {
         switch answer {
-        case .value(let v)?: return Int32(clamping: v)
+        case .value(let v)?: return Int32(clamping: Swift.max(v, Int(Int32.min) + 1))
         case .values(let vs)?: return vs.reduce(Int32(0)) { $0 | (($1 >= 0 && $1 < 31) ? Int32(1) << Int32($1) : 0) }
         case .text?, nil: return missing
         }

@@ -42,7 +42,7 @@ extension Questionnaire {
         let code = item.code
         switch (item.kind, answer) {
         case (.likert(let scale, _), .value(let v)):
-            let range = scale.minimum...scale.maximum
+            guard let range = scale.codes else { return .outOfRange(item: code, value: v, allowed: v...v) }
             return range.contains(v) ? nil : .outOfRange(item: code, value: v, allowed: range)
         case (.numeric(let range, _), .value(let v)):
             return range.contains(v) ? nil : .outOfRange(item: code, value: v, allowed: range)

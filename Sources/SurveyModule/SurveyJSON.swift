@@ -1,3 +1,4 @@
+import DiversityKit
 import Foundation
 
 /// JSON export and import of questionnaires and responses (pretty-printed, sorted keys,
@@ -38,9 +39,10 @@ public enum SurveyJSON {
     /// A questionnaire from JSON, structurally validated.
     /// - Throws: ``SurveyImportError`` with ``ImportProblem/malformedJSON(_:)`` for JSON that does not decode:
     ///   a syntax error carries its line and column, a wrong shape its coding path (line and column 0);
-    ///   ``QuestionnaireError`` for a malformed questionnaire.
-    public static func decodeQuestionnaire(_ data: Data) throws -> Questionnaire {
-        let q = try decode(Questionnaire.self, data)
+    ///   ``QuestionnaireError`` for a malformed questionnaire. JSON nested deeper than
+    ///   `maximumNesting` is malformed JSON, refused before parsing.
+    public static func decodeQuestionnaire(_ data: Data, maximumNesting: Int = defaultMaximumNesting) throws -> Questionnaire {
+        let q = try decode(Questionnaire.self, data, maximumNesting: maximumNesting)
         try q.validate()
         return q
     }
@@ -51,9 +53,10 @@ public enum SurveyJSON {
 
     /// Responses from a JSON array, each validated against `questionnaire`.
     /// - Throws: ``SurveyImportError`` listing malformed JSON, wrong versions and invalid answers
-    ///   (line = 1-based position in the array, column 0).
-    public static func decodeResponses(_ data: Data, questionnaire: Questionnaire) throws -> [SurveyResponse] {
-        let responses = try decode([SurveyResponse].self, data)
+    ///   (line = 1-based position in the array, column 0); JSON nested deeper than `maximumNesting`.
+    public static func decodeResponses(_ data: Data, questionnaire: Questionnaire,
+                                       maximumNesting: Int = defaultMaximumNesting) throws -> [SurveyResponse] {
+        let responses = try decode([SurveyResponse].self, data, maximumNesting: maximumNesting)
         var issues: [ImportIssue] = []
         for (i, r) in responses.enumerated() {
             if r.questionnaire.id != questionnaire.id {
@@ -70,7 +73,16 @@ public enum SurveyJSON {
         return responses
     }
 
-    static func decode<T: Decodable>(_: T.Type, _ data: Data) throws -> T {
+    /// The deepest JSON nesting (arrays and objects) the decoders read unless told otherwise:
+    /// 64 levels, where a questionnaire needs about 12. Checked in one pass before parsing,
+    /// because Foundation's parser is recursive and a deeper document would exhaust the stack.
+    public static let defaultMaximumNesting = 64
+
+    static func decode<T: Decodable>(_: T.Type, _ data: Data, maximumNesting: Int) throws -> T {
+        guard !JSONNesting.exceeds(maximumNesting, in: data) else {
+            throw SurveyImportError(issues: [ImportIssue(line: 0, column: 0, problem:
+                .malformedJSON("JSON nests more than maximumNesting (\(maximumNesting)) levels"))])
+        }
         do { return try decoder.decode(T.self, from: data) } catch let error as DecodingError {
             let (line, column) = position(of: error, in: data)
             throw SurveyImportError(issues: [ImportIssue(line: line, column: column, problem: .malformedJSON(describe(error)))])

@@ -3,7 +3,7 @@ import DiversityKit
 /// Questionnaires (frågebatterier), anonymous distribution, responses, scoring, import/export
 /// and tailoring of the base training (basutbildning) from baseline results.
 ///
-/// Start with ``SurveyService`` over any ``Store``; build questionnaires from ``ItemBank``.
+/// Start with ``SurveyService`` over any ``/DiversityKit/Store``; build questionnaires from ``ItemBank``.
 public enum SurveyModule {
     /// The record-type prefix this module stores its entities under.
     public static let recordTypePrefix = "survey."

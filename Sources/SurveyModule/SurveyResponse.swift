@@ -76,7 +76,7 @@ public struct SurveyResponse: StoredRecord, Codable, Hashable, Sendable {
     public func encodePayload() throws -> Data { ResponseBinaryCoding.encode(self) }
 
     /// Decodes a payload written by ``encodePayload()``.
-    /// - Throws: ``StoreError/unsupportedRecordVersion(type:found:supported:)`` for a newer payload;
+    /// - Throws: ``/DiversityKit/StoreError/unsupportedRecordVersion(type:found:supported:)`` for a newer payload;
     ///   ``ResponseBinaryCoding/DecodingError`` for a damaged one.
     public static func decodePayload(_ data: Data, version: Int) throws -> SurveyResponse {
         guard version <= schemaVersion else {

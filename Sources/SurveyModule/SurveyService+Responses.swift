@@ -70,7 +70,7 @@ extension SurveyService {
     /// Stores responses collected elsewhere (an import), each validated against its questionnaire
     /// version, all or nothing through the store's bulk path.
     /// - Throws: ``SurveyError/unknownQuestionnaire(_:)``; ``SurveyError/invalidResponse(_:)`` for the
-    ///   first invalid response; ``StoreError/duplicate(_:)`` when an id exists.
+    ///   first invalid response; ``/DiversityKit/StoreError/duplicate(_:)`` when an id exists.
     public func importResponses(_ responses: [SurveyResponse]) async throws {
         var questionnaires: [QuestionnaireReference: Questionnaire] = [:]
         for r in responses {

@@ -1,7 +1,7 @@
 import DiversityKit
 import Foundation
 
-/// The façade for surveys over any ``Store``: publish questionnaires, distribute them with
+/// The façade for surveys over any ``/DiversityKit/Store``: publish questionnaires, distribute them with
 /// one-time tokens, accept responses, close, remind, report response rates, load responses.
 ///
 /// Every operation validates first and writes in one atomic batch, so a refused call leaves

@@ -157,10 +157,10 @@ struct TrelleborgScenarioTests {
         let broken = 1234   // 1-based line in the file, the header being line 1
         let fields = lines[broken - 1].split(separator: ";").map(String.init)
         lines[broken - 1] = fields.dropLast().joined(separator: ";") + ";vikarie"
-        let field = fields.count   // role is the last field: the spreadsheet column a user looks in
+        let column = fields.dropLast().joined(separator: ";").count + 2
         let csv = Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
         let workspace = Workspace(store: try Self.store(), ids: SequentialIDGenerator())
-        await #expect(throws: HRRosterError.unknownRole(line: broken, field: field, value: "vikarie")) {
+        await #expect(throws: HRRosterError.unknownRole(line: broken, column: column, value: "vikarie")) {
             _ = try await Scenario.run(in: workspace) { _ in try await HRRosterImporter(workspace: workspace).importRoster(csv) }
         }
         #expect(try await workspace.participants(of: Scenario.municipality).isEmpty)

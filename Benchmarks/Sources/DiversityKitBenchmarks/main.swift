@@ -1,6 +1,6 @@
 import Foundation
 
-/// `DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
+/// `DiversityKitBenchmarks [w1|w2|w3|w4|w5|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]`
 struct Options {
     var workloads: [String] = ["w1", "w2", "w3"]
     var responses = 1_000_000
@@ -11,11 +11,12 @@ struct Options {
     var workDirectory = URL(fileURLWithPath: ".build-bench")
 
     static let usage = """
-        usage: DiversityKitBenchmarks [w1|w2|w3|w4|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
+        usage: DiversityKitBenchmarks [w1|w2|w3|w4|w5|all] [--responses N] [--repeat R] [--quick] [--participants N] [--work DIR]
           w1     survey aggregation vs numpy (Benchmarks/baselines/w1_numpy.py)
           w2     SQLite store insert and read vs Python sqlite3 (Benchmarks/baselines/w2_sqlite.py)
           w3     programme follow-up HTML report, 3001 and 300 000 participants
           w4     disclosure control: 100 × 20 table, national survey report (1000 workplaces × 24 items)
+          w5     parsers on 1, 10 and 100 MB: response CSV, HR roster, an unterminated quote (issue 17)
           --participants N  W3 at this size only (for profiling)
           --quick  small sizes for a smoke run (20 000 responses, 1 repeat, 3001 and 30 010 participants)
         Run in release: swift run -c release DiversityKitBenchmarks all
@@ -27,8 +28,8 @@ struct Options {
         var responses: Int?, repeats: Int?, participants: Int?
         while let a = it.next() {
             switch a {
-            case "w1", "w2", "w3", "w4": chosen.append(a)
-            case "all": chosen += ["w1", "w2", "w3", "w4"]
+            case "w1", "w2", "w3", "w4", "w5": chosen.append(a)
+            case "all": chosen += ["w1", "w2", "w3", "w4", "w5"]
             case "--quick": quick = true
             case "--responses", "--repeat", "--participants", "--work":
                 guard let v = it.next() else { throw BenchmarkFailure("\(a) needs a value\n\(Self.usage)") }
@@ -61,6 +62,7 @@ do {
         case "w1": try W1.run(options)
         case "w2": try await W2.run(options)
         case "w4": try W4.run(options)
+        case "w5": try W5.run(options)
         default: try await W3.run(options)
         }
     }

@@ -122,10 +122,15 @@ public struct RatingScale: Codable, Hashable, Sendable, CustomStringConvertible 
     /// 1 (very bad) to 5 (best), as MDSS used.
     public static let oneToFive = RatingScale(uncheckedMinimum: 1, maximum: 5)
 
+    /// The scores a scale may span: the 32-bit integers, so that differences of scores never
+    /// overflow.
+    public static let allowedScores = Int(Int32.min)...Int(Int32.max)
+
     /// Creates a scale.
-    /// - Throws: ``ValueError/invalidScale(minimum:maximum:)`` unless `minimum < maximum`.
+    /// - Throws: ``ValueError/invalidScale(minimum:maximum:)`` unless `minimum < maximum`, both
+    ///   within ``allowedScores``.
     public init(minimum: Int, maximum: Int) throws {
-        guard minimum < maximum else { throw ValueError.invalidScale(minimum: minimum, maximum: maximum) }
+        guard minimum < maximum, Self.allowedScores.contains(minimum), Self.allowedScores.contains(maximum) else { throw ValueError.invalidScale(minimum: minimum, maximum: maximum) }
         self.minimum = minimum
         self.maximum = maximum
     }
@@ -151,6 +156,9 @@ public struct RatingScale: Codable, Hashable, Sendable, CustomStringConvertible 
         let lo = try c.decode(Int.self, forKey: .minimum), hi = try c.decode(Int.self, forKey: .maximum)
         guard lo < hi else {
             throw DecodingError.dataCorruptedError(forKey: .maximum, in: c, debugDescription: "scale maximum must exceed minimum")
+        }
+        guard Self.allowedScores.contains(lo), Self.allowedScores.contains(hi) else {
+            throw DecodingError.dataCorruptedError(forKey: .maximum, in: c, debugDescription: "scale points must fit in 32 bits")
         }
         minimum = lo
         maximum = hi

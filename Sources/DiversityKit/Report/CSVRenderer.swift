@@ -32,19 +32,25 @@ public struct CSVRenderer: ReportRenderer {
     public var separator: Separator
     /// Whether each file starts with the UTF-8 byte-order mark (EF BB BF).
     public var includeBOM: Bool
+    /// The deepest section nesting ``render(_:)`` accepts (default ``Report/defaultMaximumSectionDepth``).
+    public var maximumSectionDepth: Int
 
     /// Creates a CSV renderer.
-    public init(separator: Separator = .comma, includeBOM: Bool = false) {
+    public init(separator: Separator = .comma, includeBOM: Bool = false,
+                maximumSectionDepth: Int = Report.defaultMaximumSectionDepth) {
         self.separator = separator
         self.includeBOM = includeBOM
+        self.maximumSectionDepth = maximumSectionDepth
     }
 
     /// Renders one CSV file per table and per chart data table; a report without tables
     /// gives no files.
+    /// - Throws: ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond ``maximumSectionDepth``.
     public func render(_ report: Report) throws -> [RenderedFile] {
+        try report.checkSectionDepth(limit: maximumSectionDepth)
         var used = Set<String>()
         let labels = ReportLabels(language: report.language)
-        return report.sections.flatMap { $0.tablesInReadingOrder(labels) }.map { table in
+        return report.tablesInReadingOrder(labels).map { table in
             let slug = Markup.slug(table.id)
             let name = Markup.unique(slug.isEmpty ? "table" : slug, used: &used)
             var data = Data(includeBOM ? [0xEF, 0xBB, 0xBF] : [])
@@ -85,20 +91,9 @@ public struct CSVRenderer: ReportRenderer {
         }
     }
 
-    /// `text` made safe from spreadsheet formula evaluation.
+    /// `text` made safe from spreadsheet formula evaluation (decided on Unicode scalars).
     func neutralised(_ text: String) -> String {
-        guard let first = text.first, ["=", "+", "-", "@", "\t", "\r", "\r\n"].contains(first) else { return text }
-        return Self.isPlainNumber(text) ? text : "'" + text
-    }
-
-    /// Whether `text` is an optionally signed decimal number and nothing else (`-5`, `+1.5`, `-2,25`).
-    static func isPlainNumber(_ text: String) -> Bool {
-        var body = Substring(text)
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-            .flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        guard (1...2).contains(parts.count) else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        SpreadsheetFormula.isFormulaLike(text) ? "'" + text : text
     }
 
     /// One record: fields quoted where needed, joined by the separator, ended by CRLF.
@@ -111,20 +106,23 @@ public struct CSVRenderer: ReportRenderer {
         let needsQuotes = field.unicodeScalars.contains { scalar in
             scalar == "\"" || scalar == "\r" || scalar == "\n" || String(scalar) == separator.rawValue
         }
-        return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        return needsQuotes ? "\"" + field.doublingQuotes + "\"" : field
     }
 }
 
-extension ReportSection {
-    /// Tables and chart data tables (as `labels` heads them) of this section and its
-    /// subsections, in reading order.
+extension Report {
+    /// Tables and chart data tables (as `labels` heads them) of every section, in reading order.
     func tablesInReadingOrder(_ labels: ReportLabels) -> [ReportTable] {
-        blocks.compactMap { block -> ReportTable? in
-            switch block {
-            case .table(let table): table
-            case .chart(let chart): labels.dataTable(of: chart)
-            case .paragraph, .list, .note: nil
+        var tables: [ReportTable] = []
+        Report.forEachSection(in: sections) { section, _ in
+            for block in section.blocks {
+                switch block {
+                case .table(let table): tables.append(table)
+                case .chart(let chart): tables.append(labels.dataTable(of: chart))
+                case .paragraph, .list, .note: continue
+                }
             }
-        } + subsections.flatMap { $0.tablesInReadingOrder(labels) }
+        }
+        return tables
     }
 }

@@ -18,17 +18,28 @@ public struct HTMLRenderer: ReportRenderer {
     public struct Options: Hashable, Sendable {
         /// The name of the file produced.
         public var fileName: String
-        /// The width of charts in CSS pixels (at least 390); charts shrink to fit narrow screens.
+        /// The width of charts in CSS pixels, within ``chartWidths``; charts shrink to fit
+        /// narrow screens. ``HTMLRenderer/render(_:)`` refuses a width outside it (and NaN);
+        /// ``HTMLRenderer/html(_:)`` draws at the nearest width inside it.
         public var chartWidth: Double
+
+        /// The chart widths accepted: 405 (the label column and a plot) to 10 000 CSS pixels.
+        public static let chartWidths = SVGChart.minimumWidth...10_000
         /// Whether a chart's data table sits in a collapsed `<details>` element; when `false`
         /// (the default) it is shown under the chart, which also prints.
         public var collapsesChartData: Bool
 
+        /// The deepest section nesting ``HTMLRenderer/render(_:)`` accepts (default
+        /// ``Report/defaultMaximumSectionDepth``).
+        public var maximumSectionDepth: Int
+
         /// Creates options.
-        public init(fileName: String = "report.html", chartWidth: Double = 680, collapsesChartData: Bool = false) {
+        public init(fileName: String = "report.html", chartWidth: Double = 680, collapsesChartData: Bool = false,
+                    maximumSectionDepth: Int = Report.defaultMaximumSectionDepth) {
             self.fileName = fileName
             self.chartWidth = chartWidth
             self.collapsesChartData = collapsesChartData
+            self.maximumSectionDepth = maximumSectionDepth
         }
     }
 
@@ -39,8 +50,16 @@ public struct HTMLRenderer: ReportRenderer {
     public init(_ options: Options = Options()) { self.options = options }
 
     /// Renders `report` to a single HTML file named ``Options/fileName``.
+    /// - Throws: ``ReportRenderingError/optionOutOfRange(name:value:allowed:)`` for a
+    ///   ``Options/chartWidth`` outside ``Options/chartWidths``;
+    ///   ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond ``Options/maximumSectionDepth``.
     public func render(_ report: Report) throws -> [RenderedFile] {
-        [RenderedFile(name: options.fileName, contents: Data(html(report).utf8))]
+        try report.checkSectionDepth(limit: options.maximumSectionDepth)
+        guard Options.chartWidths.contains(options.chartWidth) else {
+            throw ReportRenderingError.optionOutOfRange(name: "chartWidth", value: options.chartWidth.description,
+                                                        allowed: "\(Options.chartWidths.lowerBound)…\(Options.chartWidths.upperBound)")
+        }
+        return [RenderedFile(name: options.fileName, contents: Data(html(report).utf8))]
     }
 
     /// The HTML page for `report`.
@@ -81,21 +100,24 @@ struct HTMLWriter {
             out += "<p class=\"date\">\(Markup.escape(labels.reportDate)): <time datetime=\"\(day)\">\(day)</time></p>\n"
         }
         out += "</header>\n<main>\n"
-        for section in report.sections { write(section, depth: 0) }
+        // A loop, not recursion: no nesting depth can exhaust the stack.
+        Report.forEachSection(in: report.sections) { section, depth in open(section, depth: depth) } exit: { section, _ in
+            if section.isCollapsed { out += "</details>\n" }
+            out += "</section>\n"
+        }
         out += "</main>\n</body>\n</html>\n"
         return out
     }
 
-    mutating func write(_ section: ReportSection, depth: Int) {
+    /// Opens `section` and writes its heading and blocks; the walk in ``document(_:)`` writes
+    /// its subsections, then closes it.
+    mutating func open(_ section: ReportSection, depth: Int) {
         let level = min(depth + 2, 6)
         let id = Markup.identifier("section", section.title, used: &usedIDs)
         let heading = "<h\(level) id=\"\(id)\">\(Markup.escape(section.title))</h\(level)>"
         out += "<section aria-labelledby=\"\(id)\">\n"
         out += section.isCollapsed ? "<details class=\"appendix\">\n<summary>\(heading)</summary>\n" : heading + "\n"
         for block in section.blocks { write(block) }
-        for subsection in section.subsections { write(subsection, depth: depth + 1) }
-        if section.isCollapsed { out += "</details>\n" }
-        out += "</section>\n"
     }
 
     mutating func write(_ block: ReportBlock) {

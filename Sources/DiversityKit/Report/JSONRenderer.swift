@@ -19,22 +19,29 @@ public struct JSONRenderer: ReportRenderer {
     public var fileName: String
     /// Whether the JSON is indented for people to read.
     public var prettyPrinted: Bool
+    /// The deepest section nesting written (default ``Report/defaultMaximumSectionDepth``).
+    public var maximumSectionDepth: Int
 
     /// Creates a JSON renderer.
-    public init(fileName: String = "report.json", prettyPrinted: Bool = true) {
+    public init(fileName: String = "report.json", prettyPrinted: Bool = true,
+                maximumSectionDepth: Int = Report.defaultMaximumSectionDepth) {
         self.fileName = fileName
         self.prettyPrinted = prettyPrinted
+        self.maximumSectionDepth = maximumSectionDepth
     }
 
     /// Renders `report` to a single JSON file.
-    /// - Throws: ``ReportRenderingError/nonFiniteNumber(path:)`` for NaN or infinite numbers.
+    /// - Throws: ``ReportRenderingError/nonFiniteNumber(path:)`` for NaN or infinite numbers;
+    ///   ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond ``maximumSectionDepth``.
     public func render(_ report: Report) throws -> [RenderedFile] {
         [RenderedFile(name: fileName, contents: try encode(report))]
     }
 
     /// The JSON bytes of `report`.
-    /// - Throws: ``ReportRenderingError/nonFiniteNumber(path:)`` for NaN or infinite numbers.
+    /// - Throws: ``ReportRenderingError/nonFiniteNumber(path:)`` for NaN or infinite numbers;
+    ///   ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond ``maximumSectionDepth``.
     public func encode(_ report: Report) throws -> Data {
+        try report.checkSectionDepth(limit: maximumSectionDepth)
         let encoder = JSONEncoder()
         encoder.outputFormatting = prettyPrinted ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
                                                  : [.sortedKeys, .withoutEscapingSlashes]
@@ -46,12 +53,25 @@ public struct JSONRenderer: ReportRenderer {
     }
 
     /// Reads a report written by ``encode(_:)``.
+    /// - Parameter maximumSectionDepth: the deepest section nesting accepted; a deeper one is
+    ///   refused as soon as it is reached.
     /// - Throws: ``ReportRenderingError/unsupportedSchemaVersion(found:supported:)`` for another
-    ///   schema version, ``ReportRenderingError/malformedJSON(path:reason:)`` for anything that
-    ///   is not a report of this schema.
-    public static func decode(_ data: Data) throws -> Report {
+    ///   schema version, ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond
+    ///   `maximumSectionDepth`, ``ReportRenderingError/malformedJSON(path:reason:)`` for anything
+    ///   that is not a report of this schema, including JSON nested more than
+    ///   `2 × maximumSectionDepth + 8` levels (checked before parsing, so no input exhausts the stack).
+    public static func decode(_ data: Data, maximumSectionDepth: Int = Report.defaultMaximumSectionDepth) throws -> Report {
+        // Each section level is an object and its `subsections` array; tables, charts and cells
+        // add at most 8 levels more. Deeper text is refused before the recursive parser runs.
+        let jsonLimit = 2 * max(maximumSectionDepth, 0) + 8
+        guard !JSONNesting.exceeds(jsonLimit, in: data) else {
+            throw ReportRenderingError.malformedJSON(path: "", reason:
+                "JSON nests more than \(jsonLimit) levels, deeper than maximumSectionDepth (\(maximumSectionDepth)) allows")
+        }
         do {
-            return try JSONDecoder().decode(VersionedReport.self, from: data).report
+            let decoder = JSONDecoder()
+            decoder.userInfo[.maximumSectionDepth] = maximumSectionDepth
+            return try decoder.decode(VersionedReport.self, from: data).report
         } catch let error as ReportRenderingError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {

@@ -14,13 +14,20 @@ import Foundation
 public struct MarkdownRenderer: ReportRenderer {
     /// The name of the file produced.
     public var fileName: String
+    /// The deepest section nesting ``render(_:)`` accepts (default ``Report/defaultMaximumSectionDepth``).
+    public var maximumSectionDepth: Int
 
     /// Creates a Markdown renderer writing `fileName`.
-    public init(fileName: String = "report.md") { self.fileName = fileName }
+    public init(fileName: String = "report.md", maximumSectionDepth: Int = Report.defaultMaximumSectionDepth) {
+        self.fileName = fileName
+        self.maximumSectionDepth = maximumSectionDepth
+    }
 
     /// Renders `report` to a single Markdown file.
+    /// - Throws: ``ReportRenderingError/nestingTooDeep(depth:limit:)`` beyond ``maximumSectionDepth``.
     public func render(_ report: Report) throws -> [RenderedFile] {
-        [RenderedFile(name: fileName, contents: Data(markdown(report).utf8))]
+        try report.checkSectionDepth(limit: maximumSectionDepth)
+        return [RenderedFile(name: fileName, contents: Data(markdown(report).utf8))]
     }
 
     /// The Markdown text of `report`.
@@ -30,12 +37,11 @@ public struct MarkdownRenderer: ReportRenderer {
         var out = "# " + MarkdownText.inline(report.title) + "\n\n"
         if let subtitle = report.subtitle { out += "_" + MarkdownText.inline(subtitle) + "_\n\n" }
         if let date = report.date { out += "**" + MarkdownText.inline(labels.reportDate) + ":** " + formatter.date(date) + "\n\n" }
-        func write(_ section: ReportSection, depth: Int) {
+        // A loop, not recursion: no nesting depth can exhaust the stack.
+        Report.forEachSection(in: report.sections) { section, depth in
             out += String(repeating: "#", count: min(depth + 2, 6)) + " " + MarkdownText.inline(section.title) + "\n\n"
             for block in section.blocks { out += self.block(block, formatter: formatter, labels: labels) }
-            for subsection in section.subsections { write(subsection, depth: depth + 1) }
         }
-        for s in report.sections { write(s, depth: 0) }
         while out.hasSuffix("\n\n") { out.removeLast() }
         return out
     }
@@ -95,47 +101,89 @@ public struct MarkdownRenderer: ReportRenderer {
 }
 
 /// Escaping of report text for Markdown.
+///
+/// Every check looks at Unicode scalars, never at `Character`s: a combining mark or a prepend
+/// character (U+0301, U+200D, U+0600 …) glued to `<` or `[` makes a `Character` that equals
+/// no syntax character, while Markdown parsers still see the `<` or `[` code point.
 enum MarkdownText {
     /// Characters that start inline markup anywhere in a line.
-    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!"]
+    private static let inlineSpecials: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!"]
 
-    /// Escapes inline markup and a line start that would become a heading, quote, list or rule.
-    static func inline(_ text: String) -> String { escapeLineStart(markup(text)) }
+    /// One line of text: line ends become spaces, inline markup and a line start that would
+    /// become a heading, quote, list or rule are escaped.
+    static func inline(_ text: String) -> String { escapeLineStart(markup(text.replacingNewlines())) }
 
     /// Escapes inline markup only: inside a table cell no block structure is recognised.
     private static func markup(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if inlineSpecials.contains(c) { out.append("\\") }
-            out.append(c)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if inlineSpecials.contains(scalar) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 
-    /// A paragraph: each line escaped, leading spaces dropped so none becomes a code block.
+    /// A paragraph: each line (ended by LF, CR or CRLF) escaped, leading spaces and tabs dropped
+    /// so none becomes a code block.
     static func paragraph(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { inline(String($0.drop { $0 == " " || $0 == "\t" || $0 == "\r" })) }
-            .joined(separator: "\n")
+        lines(text).map { line in
+            inline(String(String.UnicodeScalarView(line.drop { $0 == " " || $0 == "\t" })))
+        }.joined(separator: "\n")
+    }
+
+    /// The lines of `text`, split at every line end CommonMark knows: LF, CR and CRLF.
+    private static func lines(_ text: String) -> [Substring.UnicodeScalarView] {
+        var lines: [Substring.UnicodeScalarView] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex, i = start
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            guard s == "\n" || s == "\r" else {
+                i = scalars.index(after: i)
+                continue
+            }
+            lines.append(scalars[start..<i])
+            i = scalars.index(after: i)
+            if s == "\r", i < scalars.endIndex, scalars[i] == "\n" { i = scalars.index(after: i) }
+            start = i
+        }
+        lines.append(scalars[start..<scalars.endIndex])
+        return lines
     }
 
     /// A table cell: one line, escaped (including `|`).
     static func cell(_ text: String) -> String { markup(text.replacingNewlines()) }
 
+    /// Escapes a line start that would open a heading, list item, rule or ordered list, looking
+    /// past up to three leading spaces as CommonMark does.
     private static func escapeLineStart(_ line: String) -> String {
-        guard let first = line.first else { return line }
-        if "#+-=".contains(first) { return "\\" + line }
-        let digits = line.prefix { $0.isASCII && $0.isNumber }
-        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" {
-            return digits + "\\" + line.dropFirst(digits.count)
+        let scalars = line.unicodeScalars
+        let indent = scalars.prefix { $0 == " " }.count
+        guard indent < 4 else { return line }
+        let rest = scalars.dropFirst(indent)
+        guard let first = rest.first else { return line }
+        let lead = String(String.UnicodeScalarView(scalars.prefix(indent)))
+        if "#+-=".unicodeScalars.contains(first) { return lead + "\\" + String(String.UnicodeScalarView(rest)) }
+        let digits = rest.prefix { ("0"..."9").contains($0) }
+        let after = rest.dropFirst(digits.count)
+        if !digits.isEmpty, let mark = after.first, mark == "." || mark == ")" {
+            return lead + String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(after))
         }
         return line
     }
 }
 
 extension String {
-    /// The text on one line: CR and LF become spaces.
+    /// The text on one line: every CR, LF or CRLF becomes one space (scalars, so a line end
+    /// followed by a combining mark is still one).
     func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }
+            out.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        return String(out)
     }
 }

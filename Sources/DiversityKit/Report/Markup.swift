@@ -85,9 +85,22 @@ enum Markup {
         return out
     }
 
-    /// A coordinate or length for SVG: at most one decimal, `.` as decimal mark.
+    /// The largest coordinate written: far beyond any drawing, small enough to print exactly.
+    static let coordinateLimit = 1e9
+
+    /// A coordinate or length for SVG: at most one decimal, `.` as decimal mark; clamped to
+    /// ±``coordinateLimit``, and NaN written as `0`, so no value can trap or break the markup.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
+        guard !value.isNaN else { return "0" }
+        let clamped = min(max(value, -coordinateLimit), coordinateLimit)
+        let rounded = (clamped * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+extension ClosedRange where Bound == Double {
+    /// `value` moved into the range; NaN gives the lower bound.
+    func clamp(_ value: Double) -> Double {
+        value.isNaN ? lowerBound : Swift.min(Swift.max(value, lowerBound), upperBound)
     }
 }

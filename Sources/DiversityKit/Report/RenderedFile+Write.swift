@@ -24,8 +24,16 @@ extension RenderedFile {
     }
 
     /// Whether ``name`` names a file inside a directory rather than a path out of it.
-    var hasPlainName: Bool {
-        !name.isEmpty && name != "." && name != ".." && !name.contains { $0 == "/" || $0 == "\\" || $0 == "\0" }
+    var hasPlainName: Bool { Self.isPlainFileName(name) }
+
+    /// Whether `name` is one path component: not empty, `.` or `..`, and without `/`, `\\` or NUL.
+    ///
+    /// Compared as UTF-8 bytes, as the file system sees them: `"../\u{301}x.html"` holds the
+    /// `Character` `"/\u{301}"`, which equals no `"/"`, yet its bytes still climb out.
+    package static func isPlainFileName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        return !bytes.isEmpty && bytes != [0x2E] && bytes != [0x2E, 0x2E]
+            && !bytes.contains { $0 == 0x2F || $0 == 0x5C || $0 == 0 }
     }
 }
 

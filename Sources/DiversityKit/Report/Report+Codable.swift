@@ -103,3 +103,21 @@ extension ReportCell {
         }
     }
 }
+
+extension ReportSection {
+    private enum Key: String, CodingKey { case title, blocks, subsections }
+
+    /// Decodes a section, refusing one nested deeper than the decoder's bound (the
+    /// `maximumSectionDepth` user-info value, else ``Report/defaultMaximumSectionDepth``) before
+    /// decoding anything below it, so no input can exhaust the stack.
+    /// - Throws: ``ReportRenderingError/nestingTooDeep(depth:limit:)``; `DecodingError`.
+    public init(from decoder: Decoder) throws {
+        let limit = decoder.userInfo[.maximumSectionDepth] as? Int ?? Report.defaultMaximumSectionDepth
+        let depth = 1 + decoder.codingPath.count { $0.stringValue == Key.subsections.stringValue }
+        guard depth <= limit else { throw ReportRenderingError.nestingTooDeep(depth: depth, limit: limit) }
+        let c = try decoder.container(keyedBy: Key.self)
+        title = try c.decode(String.self, forKey: .title)
+        blocks = try c.decode([ReportBlock].self, forKey: .blocks)
+        subsections = try c.decode([ReportSection].self, forKey: .subsections)
+    }
+}

@@ -80,14 +80,22 @@ public struct ReportSection: Codable, Hashable, Sendable {
         isCollapsed = try c.decodeIfPresent(Bool.self, forKey: .isCollapsed) ?? false
     }
 
-    /// Tables of this section and its subsections.
+    /// Tables of this section and its subsections, depth first.
     public var allTables: [ReportTable] {
-        blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } } + subsections.flatMap(\.allTables)
+        var tables: [ReportTable] = []
+        Report.forEachSection(in: [self]) { section, _ in
+            for case .table(let t) in section.blocks { tables.append(t) }
+        }
+        return tables
     }
 
-    /// Charts of this section and its subsections.
+    /// Charts of this section and its subsections, depth first.
     public var allCharts: [ReportChart] {
-        blocks.compactMap { if case .chart(let c) = $0 { return c } else { return nil } } + subsections.flatMap(\.allCharts)
+        var charts: [ReportChart] = []
+        Report.forEachSection(in: [self]) { section, _ in
+            for case .chart(let c) in section.blocks { charts.append(c) }
+        }
+        return charts
     }
 }
 

@@ -11,6 +11,11 @@ public enum ReportRenderingError: Error, Hashable, Sendable, CustomStringConvert
     case unsafeFileName(String)
     /// A file could not be written to `path`.
     case writeFailed(path: String, reason: String)
+    /// Sections nest `depth` levels deep, more than the `limit` the renderer or reader allows
+    /// (``Report/defaultMaximumSectionDepth`` unless configured).
+    case nestingTooDeep(depth: Int, limit: Int)
+    /// A renderer option `name` (e.g. `chartWidth`) is set to `value`, outside `allowed`.
+    case optionOutOfRange(name: String, value: String, allowed: String)
 
     /// A one-line explanation.
     public var description: String {
@@ -21,6 +26,9 @@ public enum ReportRenderingError: Error, Hashable, Sendable, CustomStringConvert
         case .malformedJSON(let path, let reason): "the report JSON is malformed at \(path.isEmpty ? "the top level" : path): \(reason)"
         case .unsafeFileName(let name): "the file name \"\(name)\" is empty or not a plain file name"
         case .writeFailed(let path, let reason): "could not write \(path): \(reason)"
+        case .nestingTooDeep(let depth, let limit):
+            "sections nest \(depth) levels deep, more than maximumSectionDepth (\(limit))"
+        case .optionOutOfRange(let name, let value, let allowed): "the option \(name) is \(value), outside \(allowed)"
         }
     }
 }

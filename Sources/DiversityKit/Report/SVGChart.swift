@@ -11,6 +11,8 @@ struct SVGChart {
     static let defaultWidth = 680.0
     /// Room on the left for category labels.
     static let labelWidth = 205.0
+    /// The narrowest chart: the label column and 200 pixels of plot.
+    static let minimumWidth = labelWidth + 200
     /// Characters of a category label on one line before it wraps (about 7 px each at 12 px).
     static let labelLineLength = 27
     /// The distance between two lines of a wrapped label.
@@ -26,7 +28,7 @@ struct SVGChart {
     init(chart: ReportChart, id: String, language: ReportLanguage, width: Double = SVGChart.defaultWidth) {
         self.chart = chart
         self.id = id
-        self.width = max(width, SVGChart.labelWidth + 200)
+        self.width = HTMLRenderer.Options.chartWidths.clamp(width)
         self.formatter = ReportFormatter(language: language)
         self.labels = ReportLabels(language: language)
     }

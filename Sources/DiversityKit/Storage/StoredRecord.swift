@@ -19,7 +19,7 @@ import Foundation
 /// ```
 ///
 /// The default encoding is JSON; a high-volume record (a survey response) can override
-/// ``encodePayload()`` and ``decodePayload(_:)`` with a compact form.
+/// ``encodePayload()`` and ``decodePayload(_:version:)`` with a compact form.
 public protocol StoredRecord: Sendable {
     /// A stable name for the type, never changed once data exists (e.g. `"participant"`).
     static var recordType: String { get }

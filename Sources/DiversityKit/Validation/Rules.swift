@@ -46,13 +46,15 @@ extension Programme {
         for (i, phase) in phases.enumerated() where !period.contains(phase.period) {
             c.error("phases[\(i)].period", phase.period.description, .periodOutsidePeriod(inner: phase.period, outer: period))
         }
-        for (i, source) in funding.enumerated() where source.amount < .zero {
-            c.error("funding[\(i)].amount", source.amount.description, .negativeAmount(source.amount))
+        func amount(_ field: String, _ value: Money) {
+            if value < .zero { c.error(field, value.description, .negativeAmount(value)) }
+            if !value.isWithinLimit { c.error(field, value.description, .amountBeyondLimit(value)) }
         }
+        for (i, source) in funding.enumerated() { amount("funding[\(i)].amount", source.amount) }
         for (i, line) in budget.enumerated() {
-            if line.planned < .zero { c.error("budget[\(i)].planned", line.planned.description, .negativeAmount(line.planned)) }
+            amount("budget[\(i)].planned", line.planned)
             if let outcome = line.outcome {
-                if outcome < .zero { c.error("budget[\(i)].outcome", outcome.description, .negativeAmount(outcome)) }
+                amount("budget[\(i)].outcome", outcome)
                 if outcome > line.planned {
                     c.warning("budget[\(i)].outcome", outcome.description, .outcomeExceedsPlan(outcome: outcome, planned: line.planned))
                 }
@@ -61,6 +63,9 @@ extension Programme {
         if let rate = indirectCostRate, !(0...100).contains(rate) {
             c.error("indirectCostRate", String(rate), .notPositive(rate))
         }
+        // Each amount is within the limit, but many of them may still add up beyond it.
+        if !totalFunding.isWithinLimit { c.error("funding", totalFunding.description, .amountBeyondLimit(totalFunding)) }
+        if !totalBudget.isWithinLimit { c.error("budget", totalBudget.description, .amountBeyondLimit(totalBudget)) }
         if !funding.isEmpty, totalBudget > totalFunding {
             c.error("budget", totalBudget.description, .budgetExceedsFunding(budget: totalBudget, funding: totalFunding))
         }

@@ -49,6 +49,8 @@ public enum ValidationProblem: Hashable, Sendable, CustomStringConvertible {
     case notPositive(Int)
     /// An amount of money is negative.
     case negativeAmount(Money)
+    /// An amount (or a total) beyond ±``Money/limit``.
+    case amountBeyondLimit(Money)
     /// A score lies outside its scale.
     case scoreOutsideScale(score: Int, scale: RatingScale)
     /// A date lies outside the period it must fall in.
@@ -105,6 +107,7 @@ public enum ValidationProblem: Hashable, Sendable, CustomStringConvertible {
         case .missing: return "is required"
         case .notPositive(let n): return "\(n) must be above zero"
         case .negativeAmount(let m): return "amount \(m) must not be negative"
+        case .amountBeyondLimit(let m): return "amount \(m) is beyond the limit of ±\(Money.limit)"
         case .scoreOutsideScale(let s, let scale): return "score \(s) is outside the scale \(scale)"
         case .dateOutsidePeriod(let d, let p): return "date \(d) is outside \(p)"
         case .periodOutsidePeriod(let i, let o): return "period \(i) is not within \(o)"

@@ -4,6 +4,9 @@ import Foundation
 ///
 /// Encodes as an ISO 8601 string `"2012-02-01"`.
 ///
+/// Years lie in ``supportedYears`` (0001…9999, the years the four-digit `YYYY-MM-DD` form
+/// can write), so day numbers and comparisons never overflow.
+///
 /// ```swift
 /// let start = try CalendarDate("2012-02-01")
 /// let end = CalendarDate(year: 2013, month: 12, day: 31)!
@@ -17,9 +20,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// The day of the month, 1–31.
     public let day: Int
 
-    /// Creates a date, or returns `nil` when the day does not exist (e.g. 2011-02-29).
+    /// The years a date may have: 1…9999.
+    public static let supportedYears = 1...9999
+
+    /// The earliest date, 0001-01-01.
+    public static let earliest = CalendarDate(checkedYear: 1, month: 1, day: 1)
+    /// The latest date, 9999-12-31.
+    public static let latest = CalendarDate(checkedYear: 9999, month: 12, day: 31)
+
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Creates a date, or returns `nil` when the day does not exist (e.g. 2011-02-29) or the
+    /// year is outside ``supportedYears``.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1,
+        guard Self.supportedYears.contains(year), (1...12).contains(month), day >= 1,
               day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -27,7 +45,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// Parses `"YYYY-MM-DD"`.
-    /// - Throws: ``ValueError/invalidDate(_:)`` when the text is not a real date.
+    /// - Throws: ``ValueError/invalidDate(_:)`` when the text is not a real date in ``supportedYears``.
     public init(_ text: String) throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -37,10 +55,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self = date
     }
 
-    /// The day `dayNumber` days after 1970-01-01 (negative for earlier days).
+    /// The day `dayNumber` days after 1970-01-01 (negative for earlier days), clamped to
+    /// ``earliest``…``latest``.
     public init(dayNumber: Int) {
         // Howard Hinnant's civil_from_days.
-        let z = dayNumber + 719_468
+        let z = min(max(dayNumber, Self.earliest.dayNumber), Self.latest.dayNumber) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -65,8 +84,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return era * 146_097 + doe - 719_468
     }
 
-    /// The date `n` days later (earlier when negative).
-    public func adding(days n: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + n) }
+    /// The date `n` days later (earlier when negative), clamped to ``earliest``…``latest``.
+    public func adding(days n: Int) -> CalendarDate {
+        let (sum, overflow) = dayNumber.addingReportingOverflow(n)
+        return overflow ? (n > 0 ? .latest : .earliest) : CalendarDate(dayNumber: sum)
+    }
 
     /// Whole days from this date to `other` (negative when `other` is earlier).
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }

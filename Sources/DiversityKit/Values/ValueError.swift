@@ -8,7 +8,7 @@ public enum ValueError: Error, Hashable, Sendable, CustomStringConvertible {
     case periodEndsBeforeStart(start: CalendarDate, end: CalendarDate)
     /// A Swedish organisation number with the wrong form or checksum.
     case invalidOrganisationNumber(String)
-    /// A rating scale whose minimum is not below its maximum.
+    /// A rating scale whose minimum is not below its maximum, or whose points do not fit in 32 bits.
     case invalidScale(minimum: Int, maximum: Int)
 
     /// A readable description.
@@ -18,7 +18,7 @@ public enum ValueError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidTime(let t): return "'\(t)' is not a time of the form HH:MM"
         case .periodEndsBeforeStart(let s, let e): return "period ends \(e) before it starts \(s)"
         case .invalidOrganisationNumber(let n): return "'\(n)' is not a valid Swedish organisation number"
-        case .invalidScale(let lo, let hi): return "scale \(lo)–\(hi) must have its minimum below its maximum"
+        case .invalidScale(let lo, let hi): return "scale \(lo)–\(hi) must have its minimum below its maximum, both within 32 bits"
         }
     }
 }

@@ -28,7 +28,7 @@ public struct FundingRow: Hashable, Sendable, Codable {
 
 /// Budget against outcome per cost category and funding source (the Verva figures).
 public struct BudgetFollowUp: Hashable, Sendable, Codable {
-    /// One row per cost category that has a budget, in the order of ``CostCategory``.
+    /// One row per cost category that has a budget, in the order of ``/DiversityKit/CostCategory``.
     public let categories: [BudgetCategoryRow]
     /// One row per funding source, in the programme's order.
     public let funding: [FundingRow]
@@ -65,7 +65,7 @@ extension FollowUp {
         let funding = programme.funding.map { f in
             let share = total.minorUnits > 0 ? Double(f.amount.minorUnits) / Double(total.minorUnits) : 0
             return FundingRow(kind: f.kind, name: f.name, amount: f.amount, share: share,
-                              proRataOutcome: outcome.map { Money(minorUnits: Int64((Double($0.minorUnits) * share).rounded())) })
+                              proRataOutcome: outcome.map { Money(roundingMinorUnits: Double($0.minorUnits) * share) })
         }
         return BudgetFollowUp(categories: rows, funding: funding)
     }

@@ -45,7 +45,7 @@ extension FollowUp {
 
     /// The completion funnel through a chain: how many completed stage 1, stages 1–2, and so on.
     ///
-    /// Completion follows each intervention's ``CompletionRule`` over the participant's attendance records.
+    /// Completion follows each intervention's ``/DiversityKit/CompletionRule`` over the participant's attendance records.
     public static func completionFunnel(chain: [Intervention], attendances: [Attendance]) -> [FunnelStage] {
         // Counts live in flat arrays indexed by (person, stage): one hash lookup per record instead of a
         // table of (person, intervention) string keys, which outgrows the cache and made the cost superlinear.

@@ -73,8 +73,14 @@ public struct KirkpatrickSummary: Hashable, Sendable, Codable {
 extension FollowUp {
     /// Summarises the four levels.
     /// - Parameters:
+    ///   - ratings: the programme's ratings, any scale (level 1, reaction).
+    ///   - knowledge: paired or unpaired knowledge scores before and after (level 2), if measured.
     ///   - behaviourItems: answers to follow-up items, one array per item (survey-neutral), with their scale.
+    ///   - behaviourScale: the scale of the follow-up items.
+    ///   - plans: the action plans whose measures count as behaviour (level 3).
+    ///   - goals: the goals whose status is the result (level 4).
     ///   - monetisedBenefits: if given, Phillips' ROI is computed against `fullyLoadedCosts`.
+    ///   - fullyLoadedCosts: the programme's full costs, for the ROI.
     /// - Throws: statistics errors from the learning tests or items; ``FollowUpError/nonPositiveCosts(_:)``.
     public static func kirkpatrick(ratings: [Rating], knowledge: KnowledgeMeasurement?,
                                    behaviourItems: [[Int?]] = [], behaviourScale: ClosedRange<Int> = 1...5,

@@ -1,6 +1,6 @@
 import DiversityKit
 
-/// Builds the neutral ``Report`` documents of evaluation — programme follow-up, course evaluation,
+/// Builds the neutral ``/DiversityKit/Report`` documents of evaluation — programme follow-up, course evaluation,
 /// goal follow-up and survey results — in Swedish or English, with disclosure control applied.
 ///
 /// ```swift

@@ -1,6 +1,9 @@
 import DiversityKit
 
 extension EvaluationReports {
+    /// From this many goal owners on, the goal follow-up keeps the details per owner collapsed.
+    public static let collapsedFromOwners = 5
+
     /// The goal follow-up: attainment per goal, the goal–measure audit and active-measures coverage.
     ///
     /// With one goal owner the report lists goals, audit and coverage directly. With several
@@ -12,12 +15,12 @@ extension EvaluationReports {
     /// alphabetical order (``ReportCollation``).
     ///
     /// - Parameters:
+    ///   - goals: the goals to follow up.
+    ///   - plans: the action plans whose measures are audited against the goals.
+    ///   - date: the follow-up date: measures past their deadline by then are overdue.
     ///   - organisationNames: display names of owners; identifiers are shown otherwise.
     ///   - programme: the programme followed up; its name and period go into the title.
     ///   - organisations: the owners' records, for their names and counties.
-    /// From this many goal owners on, the goal follow-up keeps the details per owner collapsed.
-    public static let collapsedFromOwners = 5
-
     public func goalFollowUp(goals: [Goal], plans: [ActionPlan], asOf date: CalendarDate,
                              organisationNames: [ID<Organisation>: String] = [:], programme: Programme? = nil,
                              organisations: [Organisation] = []) -> Report {

@@ -5,6 +5,8 @@ extension EvaluationReports {
     /// budget and funding, milestones and funder participant statistics.
     ///
     /// - Parameters:
+    ///   - records: the programme and its records (``ProgrammeRecords/load(programme:from:)``).
+    ///   - date: the follow-up date: sessions after it count as scheduled, not held.
     ///   - funnelEndingAt: the last intervention of the prerequisite chain; by default the intervention with the longest chain.
     ///   - kirkpatrick: a summary by Kirkpatrick level to include (see ``FollowUp/kirkpatrick(ratings:knowledge:behaviourItems:behaviourScale:plans:goals:monetisedBenefits:fullyLoadedCosts:)``).
     /// - Throws: ``FollowUpError`` for a broken prerequisite chain, ``DisclosureError`` from disclosure control.

@@ -44,8 +44,11 @@ public struct WilcoxonSignedRank: Hashable, Sendable, Codable {
     public static let exactLimit = 50
 
     /// Tests paired samples.
-    /// - Parameter method: force a method; `nil` chooses as described above. Forcing `.exact`
-    ///   with tied differences uses the approximation anyway, as the exact distribution assumes distinct ranks.
+    /// - Parameters:
+    ///   - pre: the values before, one per person.
+    ///   - post: the values after, in the same order as `pre`.
+    ///   - method: force a method; `nil` chooses as described above. Forcing `.exact`
+    ///     with tied differences uses the approximation anyway, as the exact distribution assumes distinct ranks.
     /// - Throws: ``StatisticsError/unpairedLengths(first:second:)``, ``StatisticsError/nonFiniteValue(index:)``,
     ///   ``StatisticsError/tooFewObservations(needed:got:)`` when no non-zero difference remains.
     public init(pre: [Double], post: [Double], method: Method? = nil) throws {

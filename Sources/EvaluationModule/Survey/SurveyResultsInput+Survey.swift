@@ -16,6 +16,9 @@ extension SurveyResultsInput {
     /// let report = try EvaluationReports(language: .swedish).surveyResults(input)
     /// ```
     /// - Parameters:
+    ///   - questionnaire: the questionnaire the responses answer.
+    ///   - responses: the anonymous responses.
+    ///   - language: the language of the labels and the scale's point labels.
     ///   - groupByUnit: break results down by reporting unit (small groups are pooled by the report).
     ///   - unitNames: names to show for unit ids; the id is shown otherwise.
     /// - Throws: ``SurveyResultsError/noLikertItems(questionnaire:)`` when the questionnaire has none.

@@ -40,76 +40,88 @@ public enum HRRoster {
     /// The header names.
     public static let columns = (employeeRef: "employee_ref", organisation: "organisation", unit: "unit", role: "role")
 
-    /// The bytes of the roster file at `url`.
-    /// - Throws: ``HRRosterError/unreadable(path:reason:)`` naming the file and why (no such file,
-    ///   not allowed, a directory), never a raw system error.
-    public static func read(_ url: URL) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw HRRosterError.unreadable(path: url.path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw HRRosterError.unreadable(path: url.path, reason: "it is a directory") }
-        guard FileManager.default.isReadableFile(atPath: url.path), let data = FileManager.default.contents(atPath: url.path) else {
-            throw HRRosterError.unreadable(path: url.path, reason: "permission denied")
-        }
-        return data
-    }
+    /// The bounds a roster is read under unless the caller gives others: fields of at most
+    /// 4 KiB, at most 64 columns and 1 000 000 rows — far above any Swedish employer's roster.
+    public static let defaultLimits = CSVLimits(maximumFieldBytes: 4 << 10, maximumRecordBytes: 64 << 10,
+                                                maximumColumns: 64, maximumRecords: 1_000_000)
 
     /// Parses a roster, checking its syntax, roles and duplicates (not organisations: see
     /// ``HRRosterImporter``). Returns the entries with the line each came from.
-    /// - Throws: ``HRRosterError``.
-    public static func parse(_ data: Data) throws -> [RosterRow] {
-        var rows = try records(of: data)[...]
-        guard let header = rows.popFirst() else { throw HRRosterError.empty }
-        let layout = try RosterLayout(header: header)
-        var seen: [String: Int] = [:]
-        var result: [RosterRow] = []
-        result.reserveCapacity(rows.count)
-        for row in rows {
-            guard row.fields.count == header.fields.count else {
-                throw HRRosterError.wrongFieldCount(line: row.line, expected: header.fields.count, found: row.fields.count)
-            }
-            let columns = RosterColumns(layout: layout)
-            let ref = row.fields[layout.employeeRef].trimmingCharacters(in: .whitespaces)
-            let org = row.fields[layout.organisation].trimmingCharacters(in: .whitespaces)
-            let roleText = row.fields[layout.role].trimmingCharacters(in: .whitespaces)
-            let unit = layout.unit.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.employeeRef, name: HRRoster.columns.employeeRef) }
-            if org.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.organisation, name: HRRoster.columns.organisation) }
-            if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.role, name: HRRoster.columns.role) }
-            guard let role = role(named: roleText) else {
-                throw HRRosterError.unknownRole(line: row.line, field: columns.role, value: roleText)
-            }
-            if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, field: columns.employeeRef, firstLine: first) }
-            seen[ref] = row.line
-            let entry = RosterEntry(employeeRef: ref, organisation: ID(org), unit: unit.isEmpty ? nil : ID(unit), role: role)
-            result.append(RosterRow(line: row.line, entry: entry, columns: columns))
-        }
-        return result
+    /// - Throws: ``HRRosterError``; ``HRRosterError/exceedsLimit(_:)`` when the file crosses one
+    ///   of `limits`.
+    public static func parse(_ data: Data, limits: CSVLimits = HRRoster.defaultLimits) throws -> [RosterRow] {
+        try parse(reader: { try CSVReader(data: data, limits: limits) })
     }
 
-    /// Every record of the file, read with SurveyModule's RFC 4180 reader (BOM, `;` `,` or tab,
-    /// quoted fields); its syntax errors become roster errors with the same line and column.
-    static func records(of data: Data) throws -> [CSVRecord] {
+    /// Parses the roster file at `url`, streaming: memory grows with the rows returned, never
+    /// with the file's size.
+    /// - Throws: ``HRRosterError``; ``HRRosterError/unreadable(_:)`` when the file cannot be read.
+    public static func parse(contentsOf url: URL, limits: CSVLimits = HRRoster.defaultLimits) throws -> [RosterRow] {
+        try parse(reader: { try CSVReader(url: url, limits: limits) })
+    }
+
+    static func parse(reader makeReader: () throws -> CSVReader) throws -> [RosterRow] {
+        try translatingCSVErrors {
+            let reader = try makeReader()
+            guard let header = try reader.next() else { throw HRRosterError.empty }
+            let layout = try RosterLayout(header: header)
+            var seen: [String: Int] = [:]
+            var result: [RosterRow] = []
+            while let row = try reader.next() {
+                result.append(try entry(row, header: header, layout: layout, seen: &seen))
+            }
+            return result
+        }
+    }
+
+    /// The checked entry of one record.
+    static func entry(_ row: CSVRecord, header: CSVRecord, layout: RosterLayout, seen: inout [String: Int]) throws -> RosterRow {
+        guard row.fields.count == header.fields.count else {
+            throw HRRosterError.wrongFieldCount(line: row.line, expected: header.fields.count, found: row.fields.count)
+        }
+        let columns = RosterColumns(row: row, layout: layout)
+        let ref = row.fields[layout.employeeRef].trimmingCharacters(in: .whitespaces)
+        let org = row.fields[layout.organisation].trimmingCharacters(in: .whitespaces)
+        let roleText = row.fields[layout.role].trimmingCharacters(in: .whitespaces)
+        let unit = layout.unit.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+        if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.employeeRef, name: HRRoster.columns.employeeRef) }
+        if org.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.organisation, name: HRRoster.columns.organisation) }
+        if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.role, name: HRRoster.columns.role) }
+        guard let role = role(named: roleText) else {
+            throw HRRosterError.unknownRole(line: row.line, column: columns.role, value: roleText)
+        }
+        if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, column: columns.employeeRef, firstLine: first) }
+        seen[ref] = row.line
+        let entry = RosterEntry(employeeRef: ref, organisation: ID(org), unit: unit.isEmpty ? nil : ID(unit), role: role)
+        return RosterRow(line: row.line, entry: entry, columns: columns)
+    }
+
+    /// Runs `body`, turning SurveyModule's reader errors into roster errors with the same line and column.
+    static func translatingCSVErrors<T>(_ body: () throws -> T) throws -> T {
         do {
-            let reader = try CSVReader(data: data)
-            var records: [CSVRecord] = []
-            while let record = try reader.next() { records.append(record) }
-            return records
+            return try body()
         } catch CSVError.unterminatedQuote(let line, let column) {
             throw HRRosterError.unterminatedQuote(line: line, column: column)
         } catch CSVError.unexpectedQuote(let line, let column) {
             throw HRRosterError.unexpectedQuote(line: line, column: column)
         } catch CSVError.invalidUTF8 {
             throw HRRosterError.notUTF8
+        } catch CSVError.unreadable(let name) {
+            throw HRRosterError.unreadable(name)
+        } catch let bound as CSVError {
+            throw HRRosterError.exceedsLimit(bound)
         }
     }
 
     /// Writes entries as a roster file with a header, `;`-separated, quoting where needed.
     public static func csv(_ entries: [RosterEntry], separator: Character = ";") -> Data {
+        // Scalars, not Characters: "\r\n" or a quote followed by a combining mark is one Character
+        // that equals none of these, and must still be quoted.
+        let separatorScalars = separator.unicodeScalars
         func field(_ s: String) -> String {
-            guard s.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            guard s.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\n" || $0 == "\r" || separatorScalars.contains($0) })
+            else { return s }
+            return "\"" + s.doublingQuotes + "\""
         }
         let sep = String(separator)
         var text = [columns.employeeRef, columns.organisation, columns.unit, columns.role].joined(separator: sep) + "\n"
@@ -146,7 +158,7 @@ struct RosterLayout {
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            if index[key] != nil { throw HRRosterError.duplicateColumn(key, field: i + 1) }
+            if index[key] != nil { throw HRRosterError.duplicateColumn(key, column: header.fieldColumns[i]) }
             index[key] = i
         }
         func required(_ name: String) throws -> Int {
@@ -160,23 +172,22 @@ struct RosterLayout {
     }
 }
 
-/// The 1-based field numbers of one roster row's values, as a spreadsheet numbers its columns,
-/// for error messages.
+/// The character columns of one roster row's fields, for error messages.
 public struct RosterColumns: Hashable, Sendable {
-    /// Field number of `employee_ref`.
+    /// Column of `employee_ref`.
     public var employeeRef: Int
-    /// Field number of `organisation`.
+    /// Column of `organisation`.
     public var organisation: Int
-    /// Field number of `unit` (1 when the roster has no unit column).
+    /// Column of `unit` (the line's first column when the roster has no unit column).
     public var unit: Int
-    /// Field number of `role`.
+    /// Column of `role`.
     public var role: Int
 
-    init(layout: RosterLayout) {
-        employeeRef = layout.employeeRef + 1
-        organisation = layout.organisation + 1
-        unit = layout.unit.map { $0 + 1 } ?? 1
-        role = layout.role + 1
+    init(row: CSVRecord, layout: RosterLayout) {
+        employeeRef = row.fieldColumns[layout.employeeRef]
+        organisation = row.fieldColumns[layout.organisation]
+        unit = layout.unit.map { row.fieldColumns[$0] } ?? 1
+        role = row.fieldColumns[layout.role]
     }
 }
 

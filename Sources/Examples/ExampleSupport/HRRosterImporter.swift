@@ -1,5 +1,6 @@
 import DiversityKit
 import Foundation
+import SurveyModule
 
 /// What an HR roster import registered.
 public struct RosterImportResult: Hashable, Sendable {
@@ -35,20 +36,23 @@ public struct HRRosterImporter: Sendable {
     public let workspace: Workspace
     /// Rows per `register` call.
     public let batchSize: Int
+    /// The bounds the roster file is read under (``HRRoster/defaultLimits`` unless given).
+    public let limits: CSVLimits
 
     /// Creates an importer.
-    public init(workspace: Workspace, batchSize: Int = 500) {
+    public init(workspace: Workspace, batchSize: Int = 500, limits: CSVLimits = HRRoster.defaultLimits) {
         self.workspace = workspace
         self.batchSize = max(1, batchSize)
+        self.limits = limits
     }
 
     /// Imports the roster file at `url`.
-    /// - Throws: ``HRRosterError`` (``HRRosterError/unreadable(path:reason:)`` when the file cannot
-    ///   be read); the workspace's `ValidationError` or `StoreError` when a batch is refused.
+    /// - Throws: ``HRRosterError`` (``HRRosterError/unreadable(_:)`` when the file cannot be read); the workspace's
+    ///   `ValidationError` or `StoreError` when a batch is refused.
     @discardableResult
     public func importRoster(contentsOf url: URL,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RosterImportResult {
-        try await importRoster(HRRoster.read(url), progress: progress)
+        try await importRoster(rows: try HRRoster.parse(contentsOf: url, limits: limits), progress: progress)
     }
 
     /// Imports a roster held in memory.
@@ -56,7 +60,10 @@ public struct HRRosterImporter: Sendable {
     @discardableResult
     public func importRoster(_ data: Data,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RosterImportResult {
-        let rows = try HRRoster.parse(data)
+        try await importRoster(rows: try HRRoster.parse(data, limits: limits), progress: progress)
+    }
+
+    private func importRoster(rows: [RosterRow], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) async throws -> RosterImportResult {
         try await checkReferences(rows)
         var result = RosterImportResult(registered: 0, perOrganisation: [:], perRole: [:], batches: 0, warnings: [])
         progress?(0, rows.count)
@@ -82,10 +89,10 @@ public struct HRRosterImporter: Sendable {
             let id = row.entry.organisation
             if organisations[id] == nil { organisations[id] = .some(try await workspace.organisation(id)) }
             guard let organisation = organisations[id]! else {
-                throw HRRosterError.unknownOrganisation(line: row.line, field: row.columns.organisation, value: id.rawValue)
+                throw HRRosterError.unknownOrganisation(line: row.line, column: row.columns.organisation, value: id.rawValue)
             }
             if let unit = row.entry.unit, organisation.unit(unit) == nil {
-                throw HRRosterError.unknownUnit(line: row.line, field: row.columns.unit, value: unit.rawValue)
+                throw HRRosterError.unknownUnit(line: row.line, column: row.columns.unit, value: unit.rawValue)
             }
         }
     }

@@ -6,11 +6,14 @@ import Foundation
 public enum ReportOutputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Two renderers produced files of the same name.
     case duplicateFileName(String)
+    /// A report's folder is not one plain path component (empty, `.`, `..`, or holding `/`, `\\` or NUL).
+    case unsafeFolderName(String)
 
     /// A readable description.
     public var description: String {
         switch self {
         case .duplicateFileName(let n): return "two renderers produced a file named '\(n)'"
+        case .unsafeFolderName(let n): return "the folder name '\(n)' is not a plain folder name"
         }
     }
 }
@@ -53,11 +56,15 @@ public struct ReportOutput: Sendable {
     /// Writes each report into its own folder under `directory` (`<directory>/<folder>/`), so
     /// that files of the same name (every report has a `report.html`) do not collide.
     /// - Returns: the paths of every file written, in order.
-    /// - Throws: as ``write(_:)``; reports before the failing one stay written.
+    /// - Throws: as ``write(_:)``; ``ReportOutputError/unsafeFolderName(_:)`` (before anything is
+    ///   written) when a folder would leave `directory`; reports before a failing one stay written.
     @discardableResult
     public static func write(_ reports: [(folder: String, report: Report)], under directory: String,
                              renderers: [any ReportRenderer]) throws -> [URL] {
-        try reports.flatMap { entry in
+        if let unsafe = reports.first(where: { !RenderedFile.isPlainFileName($0.folder) }) {
+            throw ReportOutputError.unsafeFolderName(unsafe.folder)
+        }
+        return try reports.flatMap { entry in
             try ReportOutput(directory: (directory as NSString).appendingPathComponent(entry.folder), renderers: renderers)
                 .write(entry.report)
         }

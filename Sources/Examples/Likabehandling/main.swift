@@ -38,8 +38,8 @@ do {
 let options = commandLine.options
 if let roster = commandLine.roster {
     // Checked before the store is opened, so a mistyped path leaves no store file behind.
-    do { _ = try HRRoster.read(URL(fileURLWithPath: roster)) } catch {
-        StandardError.write("error: \(error)\n")
+    guard FileManager.default.isReadableFile(atPath: roster) else {
+        StandardError.write("error: \(HRRosterError.unreadable(roster)): no such file or not readable\n")
         exit(1)
     }
 }

@@ -7,6 +7,7 @@ import DiversityKit
 import ExampleSupport
 import Foundation
 import SeedScenarios
+import SurveyModule
 
 let cli = ExampleCommandLine(
     name: "mdss",
@@ -28,7 +29,7 @@ do {
         var summary = ExampleSummary(title: "MDSS – Mångfaldsdriven Samhällsservice, Umeå")
         summary.add("Nulägesenkät", "\(outcome.surveyResponded) av \(outcome.surveyIssued) svarade anonymt")
         for (i, allocation) in outcome.tailoredPlan.allocations.enumerated() where allocation.minutes > 0 {
-            let topic = MDSSScenario.topicNames[allocation.topic] ?? allocation.topic.rawValue
+            let topic = allocation.topic.name(in: .swedish)
             summary.add(i == 0 ? "Anpassad basutbildning" : "", "\(allocation.minutes) min \(topic): "
                         + allocation.reasons.map(MDSSScenario.reasonText).joined(separator: "; "))
         }

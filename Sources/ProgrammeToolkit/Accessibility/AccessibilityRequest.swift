@@ -3,7 +3,7 @@ import DiversityKit
 /// A request that a session meet some accessibility criteria.
 ///
 /// Privacy by construction: a request can reveal a disability, so it holds **only criterion
-/// codes** — no reason, no diagnosis, no participant. It may name the ``Enrolment`` it belongs
+/// codes** — no reason, no diagnosis, no participant. It may name the ``/DiversityKit/Enrolment`` it belongs
 /// to so the person can withdraw it, and should be deleted once the session is over
 /// (``AccessibilityService/purgeRequests(heldBefore:)``). Reports never list requests per person.
 public struct AccessibilityRequest: StoredRecord, Codable, Hashable, Sendable {

@@ -58,7 +58,7 @@ public struct AccessibilityService: Sendable {
     }
 
     /// Withdraws (deletes) a request.
-    /// - Throws: ``StoreError/notFound(_:)``.
+    /// - Throws: ``/DiversityKit/StoreError/notFound(_:)``.
     public func withdraw(_ id: ID<AccessibilityRequest>) async throws {
         try await store.delete(AccessibilityRequest.self, id: id.rawValue)
     }

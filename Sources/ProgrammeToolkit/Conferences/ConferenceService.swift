@@ -37,9 +37,12 @@ public struct ConferenceService: Sendable {
     }
 
     /// Adopts outputs of a conference as measures of an action plan, in one atomic write of the
-    /// plan and the conference. Each measure gets origin ``MeasureOrigin/dialogueConference(_:)``
+    /// plan and the conference. Each measure gets origin ``/DiversityKit/MeasureOrigin/dialogueConference(_:)``
     /// (the conference id), the output's goals, role and deadline, and the id `"<conference>#<index>"`.
-    /// - Parameter outputs: indices into ``DialogueConference/outputs``; all not yet adopted when `nil`.
+    /// - Parameters:
+    ///   - conferenceID: the conference whose outputs are adopted.
+    ///   - indices: indices into ``DialogueConference/outputs``; all not yet adopted when `nil`.
+    ///   - planID: the action plan that receives the measures.
     /// - Returns: the new measures.
     /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/unknownOutput(conference:output:)``,
     ///   ``ToolkitError/outputAlreadyAdopted(conference:output:)``,

@@ -50,7 +50,7 @@ public struct DialogueConference: StoredRecord, Codable, Hashable, Sendable {
     }
 }
 
-/// One proposal from a conference, to become a ``Measure``.
+/// One proposal from a conference, to become a ``/DiversityKit/Measure``.
 public struct ConferenceOutput: Codable, Hashable, Sendable {
     /// What is proposed.
     public var proposal: String

@@ -38,7 +38,7 @@ public struct GrantService: Sendable {
     /// - Throws: ``ToolkitError/missingDisseminationPlan(application:)`` when it has no plan (or an empty one),
     ///   ``ToolkitError/emptyText(entity:field:)`` (title, method), ``ToolkitError/notPositive(entity:field:value:)``
     ///   (amount, planned events), ``ToolkitError/unknownReference(_:)`` (fund, applicant),
-    ///   ``ToolkitError/alreadyDecided(fund:)``, ``StoreError/duplicate(_:)``.
+    ///   ``ToolkitError/alreadyDecided(fund:)``, ``/DiversityKit/StoreError/duplicate(_:)``.
     public func submit(_ application: GrantApplication) async throws {
         let key = RecordKey.of(GrantApplication.self, application.id.rawValue)
         guard let plan = application.disseminationPlan,

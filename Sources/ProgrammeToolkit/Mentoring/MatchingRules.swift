@@ -101,7 +101,7 @@ extension MatchingRules {
     ///
     /// The reporting-line rule: two people share a reporting line when their units are equal or
     /// one unit is an ancestor of the other in the organisation's unit tree
-    /// (``Organisation/ancestors(of:)``). Siblings and cousins under a common head are allowed.
+    /// (``/DiversityKit/Organisation/ancestors(of:)``). Siblings and cousins under a common head are allowed.
     public func obstacle(mentor: MentoringProfile, adept: MentoringProfile,
                          organisations: [ID<Organisation>: Organisation]) -> PairingObstacle? {
         if mentor.unit == adept.unit { return .sameUnit }

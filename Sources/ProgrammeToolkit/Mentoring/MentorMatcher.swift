@@ -34,7 +34,11 @@ public struct MatchingResult: Codable, Hashable, Sendable {
 /// same pool always gives the same pairs.
 public enum MentorMatcher {
     /// Matches `adepts` to `mentors` under `rules`.
-    /// - Parameter organisations: the organisations of both pools, for the reporting-line rule.
+    /// - Parameters:
+    ///   - mentors: the mentor pool's profiles.
+    ///   - adepts: the adept pool's profiles.
+    ///   - organisations: the organisations of both pools, for the reporting-line rule.
+    ///   - rules: the weights and obstacles of the match.
     /// - Throws: ``ToolkitError/invalid(entity:field:reason:)`` when a weight is negative (the
     ///   "pairs first" objective relies on every allowed pair being worth at least zero).
     public static func match(mentors: [MentoringProfile], adepts: [MentoringProfile],

@@ -1,7 +1,7 @@
 import DiversityKit
 
 /// Reverse mentoring (omvänt mentorskap, Kristianstad): pools, optimal matching, meeting logs
-/// and follow-up, persisted through any ``Store``.
+/// and follow-up, persisted through any ``/DiversityKit/Store``.
 ///
 /// ```swift
 /// let mentoring = ProgrammeToolkit(store: store).mentoring
@@ -60,7 +60,7 @@ public struct MentoringService: Sendable {
 
     /// Stores the pairs of a matching result, all or none.
     /// - Throws: ``ToolkitError/notPositive(entity:field:value:)`` when `plannedMeetings` < 1;
-    ///   ``StoreError/duplicate(_:)`` when a pair was already confirmed.
+    ///   ``/DiversityKit/StoreError/duplicate(_:)`` when a pair was already confirmed.
     @discardableResult
     public func confirm(_ result: MatchingResult, pool: String, plannedMeetings: Int) async throws -> [MentoringPair] {
         try Check.positive(plannedMeetings, RecordKey(type: MentoringPair.recordType, id: pool), "plannedMeetings")

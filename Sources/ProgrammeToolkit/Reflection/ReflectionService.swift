@@ -12,7 +12,7 @@ public struct ReflectionService: Sendable {
     /// Forms and stores the groups of a round from registered participants (see ``GroupFormer``).
     /// Groups get ids `"<round>-g<n>"`, numbered in formation order.
     /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/missingUnit(participant:)``,
-    ///   and the errors of ``GroupFormer/form(_:minimum:maximum:)``; ``StoreError/duplicate(_:)``
+    ///   and the errors of ``GroupFormer/form(_:minimum:maximum:)``; ``/DiversityKit/StoreError/duplicate(_:)``
     ///   when the round was already formed.
     @discardableResult
     public func formGroups(round: String, participants: [ID<Participant>], minimum: Int, maximum: Int) async throws -> [ReflectionGroup] {

@@ -3,14 +3,6 @@ import EvaluationModule
 import SurveyModule
 
 extension MDSSScenario {
-    /// Swedish names of the training topics.
-    public static let topicNames: [TrainingTopic: String] = [
-        .discriminationAct: "Diskrimineringslagen", .grounds: "Diskrimineringsgrunderna",
-        .directAndIndirectDiscrimination: "Direkt och indirekt diskriminering", .harassment: "Trakasserier och kränkning",
-        .instructions: "Instruktioner att diskriminera", .accessibility: "Bristande tillgänglighet",
-        .treatmentOfCitizens: "Bemötande", .workClimate: "Arbetsklimat och jargong", .attitudes: "Attityder till mångfald",
-    ]
-
     /// Why a topic got its minutes, in Swedish.
     public static func reasonText(_ reason: AllocationReason) -> String {
         switch reason {
@@ -44,7 +36,7 @@ extension MDSSScenario {
             .table(ReportTable(id: "anpassad-plan", caption: "Anpassad basutbildning (\(plan.allottedMinutes) min)",
                                columns: [ReportColumn("Ämne", isRowHeader: true), ReportColumn("Minuter"), ReportColumn("Behov"), ReportColumn("Skäl")],
                                rows: plan.allocations.map { a in
-                                   [.text(topicNames[a.topic] ?? a.topic.rawValue), .integer(a.minutes),
+                                   [.text(a.topic.name(in: .swedish)), .integer(a.minutes),
                                     a.need.map { .percent($0, digits: 0) } ?? .empty,
                                     .text(a.reasons.map(reasonText).joined(separator: "; "))]
                                })),
