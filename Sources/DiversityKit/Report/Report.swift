@@ -69,17 +69,6 @@ public struct ReportSection: Codable, Hashable, Sendable {
         self.isCollapsed = isCollapsed
     }
 
-    private enum CodingKeys: String, CodingKey { case title, blocks, subsections, isCollapsed }
-
-    /// Decodes a section; documents written before ``isCollapsed`` existed read as expanded.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
-        blocks = try c.decode([ReportBlock].self, forKey: .blocks)
-        subsections = try c.decode([ReportSection].self, forKey: .subsections)
-        isCollapsed = try c.decodeIfPresent(Bool.self, forKey: .isCollapsed) ?? false
-    }
-
     /// Tables of this section and its subsections, depth first.
     public var allTables: [ReportTable] {
         var tables: [ReportTable] = []

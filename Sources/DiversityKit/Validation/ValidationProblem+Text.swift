@@ -23,6 +23,8 @@ extension ValidationProblem {
         case .missing: return sv ? "måste anges" : "is required"
         case .notPositive(let n): return sv ? "\(f.integer(n)) måste vara större än noll" : "\(f.integer(n)) must be above zero"
         case .negativeAmount(let m): return sv ? "beloppet \(f.money(m)) får inte vara negativt" : "amount \(f.money(m)) must not be negative"
+        case .amountBeyondLimit(let m):
+            return sv ? "beloppet \(f.money(m)) ligger utanför gränsen ±\(f.money(Money.limit))" : "amount \(f.money(m)) is beyond the limit of ±\(f.money(Money.limit))"
         case .scoreOutsideScale(let s, let scale):
             return sv ? "betyget \(s) ligger utanför skalan \(scale)" : "score \(s) is outside the scale \(scale)"
         case .dateOutsidePeriod(let d, let p):
