@@ -28,6 +28,12 @@ struct HostileReportTests {
         done.wait()
     }
 
+    /// Holds a report so that only its owner's thread releases it.
+    final class ReportBox: @unchecked Sendable {
+        let report: Report
+        init(_ report: Report) { self.report = report }
+    }
+
     /// What the renderers did with a 50 000-deep report.
     final class Outcome: @unchecked Sendable {  // written by one thread, read after `done.wait()`
         var errors: [ReportRenderingError?] = []
@@ -41,8 +47,13 @@ struct HostileReportTests {
         // thread with a large stack; the renderers run on a 1 MiB stack, where any recursion per
         // level would overflow long before 50 000 levels.
         Self.onThread(stackMegabytes: 256) {
-            let report = Self.nested(50_000)
+            // The 1 MiB thread must never hold the last reference, or the teardown would run there:
+            // it sees the report through an unretained reference to a box this thread owns.
+            let box = ReportBox(Self.nested(50_000))
+            let unretained = Unmanaged.passUnretained(box)
+            defer { withExtendedLifetime(box) {} }
             Self.onThread(stackMegabytes: 1) {
+                let report = unretained.takeUnretainedValue().report
                 outcome.sectionDepth = report.sectionDepth
                 for renderer in Self.renderers {
                     do {
