@@ -69,6 +69,11 @@ extension ValidationProblem {
         case .invalidOrganisationNumber: return sv ? "inte ett giltigt organisationsnummer" : "not a valid organisation number"
         case .tooLong(let l, let m):
             return sv ? "texten har \(f.integer(l)) tecken, högst \(f.integer(m)) får plats" : "length \(f.integer(l)) exceeds \(f.integer(m))"
+        case .capacityBelowAttendance(let c, let a):
+            return sv ? "platsantalet \(f.integer(c)) är lägre än de \(f.integer(a)) som redan deltar"
+                      : "capacity \(f.integer(c)) is below the \(f.integer(a)) already attending"
+        case .attendanceAlreadyRecorded:
+            return sv ? "närvaro är redan registrerad för tillfället" : "attendance is already recorded for the session"
         }
     }
 }
