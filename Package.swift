@@ -131,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "SeedScenariosTests",
             dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
-                           "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject", "Likabehandling"]
+                           "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject", "Likabehandling",
+                           "Quickstart", "ReportSample"]
         ),
         .executableTarget(
             name: "MDSS",

@@ -150,10 +150,12 @@ struct ReportingHTMLTests {
     func suppressedCells() throws {
         let html = HTMLRenderer().html(.sample(language: .swedish))
         let root = try HTMLTreeBuilder.parse(html)
-        let marked = root.elements("abbr").filter { $0.fullText == "–*" }
-        #expect(marked.count == 9)
-        #expect(marked.contains { $0.attributes["title"]?.hasPrefix("för få svarande") == true })
-        #expect(html.contains("* Undertryckt – sekundär undertryckning"))
+        let primary = root.elements("abbr").filter { $0.fullText == "–*" }
+        let secondary = root.elements("abbr").filter { $0.fullText == "–**" }
+        #expect(primary.count + secondary.count == 9 && !primary.isEmpty && !secondary.isEmpty)
+        #expect(primary.allSatisfy { $0.attributes["title"]?.hasPrefix("Primär undertryckning: för få svarande") == true })
+        #expect(secondary.allSatisfy { $0.attributes["title"]?.hasPrefix("Sekundär undertryckning") == true })
+        #expect(html.contains("–** Sekundär undertryckning"))
     }
 
     @Test("collapsed chart data sits in details, still as a table")

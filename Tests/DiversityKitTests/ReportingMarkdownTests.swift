@@ -18,7 +18,7 @@ struct ReportingMarkdownTests {
         #expect(lines.contains("| Umeå kommun | 200 | 183 | 91.5% |"))
         #expect(lines.contains("| Salaries | SEK 2,900,000 | SEK 2,874,512.50 | SEK -25,487.50 |"))
         #expect(lines.contains("| VIVA | –\\* | –\\* |"))
-        #expect(markdown.contains("\\* Suppressed – too few respondents"))
+        #expect(markdown.contains("–\\* Primary suppression: too few respondents"))
         #expect(markdown.hasSuffix(" |\n") && !markdown.hasSuffix("\n\n"))
     }
 

@@ -19,7 +19,8 @@ struct ReportTests {
     func numbers() {
         #expect(Labels(.swedish).number(4.126, digits: 2) == "4,13")
         #expect(Labels(.english).number(3.5) == "3.5")
-        #expect(Labels(.swedish).percent(0.25) == "25 %" && Labels(.english).percent(0.25) == "25%")
+        #expect(Labels(.swedish).percent(0.25) == "25\u{00A0}%" && Labels(.english).percent(0.25) == "25%")
+        #expect(Labels(.swedish).number(1_234_567.5, digits: 1) == "1\u{00A0}234\u{00A0}567,5" && Labels(.swedish).integer(3_001) == "3\u{00A0}001")
     }
 
     @Test("the programme follow-up has participation, funnel, sessions, budget, milestones and funder statistics",

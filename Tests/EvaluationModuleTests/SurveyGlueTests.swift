@@ -82,6 +82,6 @@ struct DegenerateScaleTests {
                                        scales: [.init(name: "S", itemCodes: ["a", "b"])])
         let report = try EvaluationReports(language: .english).surveyResults(input)
         let notes = report.sections.flatMap(\.blocks).compactMap { if case .note(let n) = $0 { n.text } else { nil } }
-        #expect(notes.contains { $0.hasPrefix("S: ") && $0.contains("undefined") })
+        #expect(notes.contains { $0.hasPrefix("S: ") && $0.contains(Labels(.english)[.alphaNotComputed]) })
     }
 }

@@ -57,7 +57,7 @@ struct ExampleProgramTests {
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("4 251 631 kr"))
-        #expect(first.stdout.contains("flagged: criterion"))
+        #expect(first.stdout.contains("Uppfylls inte i lokalen"))
         for folder in ["projekt", "programuppfoljning", "maluppfoljning"] {
             for file in ["report.html", "report.md"] {
                 #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports/omvant-mentorskap/\(folder)/\(file)").path))
@@ -94,5 +94,28 @@ struct ExampleProgramTests {
         let existing = try Self.run("OmvantMentorskap", ["--store", "mine.sqlite"], in: dir)
         #expect(existing.status == 1 && existing.stderr.contains("already exists"))
         #expect(try String(contentsOf: dir.appendingPathComponent("mine.sqlite"), encoding: .utf8) == "keep me")
+    }
+
+    @Test("Quickstart and ReportSample answer --help with their usage and write nothing; a stray option fails")
+    func helpOfTheSmallExamples() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["Quickstart", "ReportSample"] {
+            let help = try Self.run(name, ["--help"], in: dir)
+            #expect(help.status == 0 && help.stdout.hasPrefix("usage: \(name)"))
+            let bad = try Self.run(name, ["--verbose"], in: dir)
+            #expect(bad.status == 2 && bad.stderr.contains("--verbose"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test("--store in a directory that does not exist is refused and creates nothing")
+    func storeInMissingDirectory() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try Self.run("OmvantMentorskap", ["--store", "no/such/dir/x.sqlite", "--quiet"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("no").path))
     }
 }

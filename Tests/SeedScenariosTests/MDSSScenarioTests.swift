@@ -134,6 +134,20 @@ struct MDSSScenarioTests {
         #expect(own.allTables.first { $0.id == "anpassad-plan" }?.rows.count == outcome.tailoredPlan.allocations.count)
     }
 
+    @Test("the synthetic battery behaves like a tested one: every scale's alpha lies between 0.7 and 0.9")
+    func reliableBattery() async throws {
+        _ = try await MDSSRun.get()
+        let survey = try await MDSSScenario.followUpReports(from: MDSSRun.store)[2]
+        let captions = survey.allTables.filter { $0.id.hasPrefix("reliability") }.map(\.caption)
+        #expect(!captions.isEmpty)
+        for caption in captions {
+            // "Bemötande: Cronbachs alfa = 0,81, n = 372"
+            let alpha = caption.components(separatedBy: "= ")[1].components(separatedBy: ",")[0...1].joined(separator: ".")
+            let value = try #require(Double(alpha), "no alpha in “\(caption)”")
+            #expect((0.7...0.9).contains(value), "\(caption)")
+        }
+    }
+
     @Test("the same seed gives the same outcome; another seed other answers and groups")
     func deterministic() async throws {
         func run(_ seed: UInt64) async throws -> MDSSOutcome {

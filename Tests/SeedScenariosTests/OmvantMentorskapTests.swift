@@ -134,5 +134,8 @@ struct OmvantMentorskapFollowUpTests {
         #expect(budget.rows.contains { $0.contains(.money(Money(kronor: 4_251_631))) })
         #expect(tables.contains { $0.id == "participation" })
         #expect(tables.first { $0.id == "goals" }?.rows.count == 3)
+        let sessions = try #require(reports[0].sections.first { $0.title == "Genomförda tillfällen" })
+        #expect(sessions.blocks.contains { if case .note(let n) = $0 { n.text.contains("planerade möten hölls i 24 par") } else { false } })
+        #expect(!(sessions.allTables.first?.rows.contains { $0[0] == .text("Omvänt mentorskap") } ?? true))
     }
 }

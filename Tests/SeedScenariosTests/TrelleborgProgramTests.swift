@@ -48,4 +48,15 @@ struct TrelleborgProgramTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("line 3, column 35: quoted field is never closed"))
     }
+
+    @Test("a --roster file that does not exist is named in plain words and leaves no store file behind")
+    func missingRoster() throws {
+        let dir = try ExampleProgramTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try ExampleProgramTests.run("Likabehandling", ["--roster", "missing.csv", "--quiet"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot read the roster file missing.csv: no such file"))
+        #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("Error Domain"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".diversitykit/likabehandling.sqlite").path))
+    }
 }

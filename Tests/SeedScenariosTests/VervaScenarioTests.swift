@@ -120,7 +120,12 @@ struct VervaScenarioTests {
         #expect(reports.count == 2)
         let budget = try #require(reports.flatMap(\.allTables).first { $0.id == "budget" })
         #expect(budget.rows.contains { $0.contains(.money(Money(kronor: 1_189_000))) })
-        #expect(reports[1].sections.count == 3)
+        // 51 authorities: an overview table first, the details per county collapsed in an appendix.
+        #expect(reports[1].title.hasPrefix("Måluppföljning: Regionalt utvecklingsprojekt") && reports[1].subtitle == "2006-02-01–2008-03-31")
+        #expect(reports[1].sections.count == 2)
+        let overview = try #require(reports[1].allTables.first { $0.id == "goal-overview" })
+        #expect(overview.rows.count >= 51 && overview.columns.first?.title == "Län")
+        #expect(reports[1].sections[1].subsections.allSatisfy { $0.isCollapsed })
     }
 
     @Test("the same seed gives the same outcome; another seed other goals, the same budget")

@@ -71,6 +71,9 @@ public struct HTMLRenderer: ReportRenderer {
 
 /// Builds one HTML document; holds the identifiers already used so anchors stay unique.
 struct HTMLWriter {
+    /// Tables with at least this many columns use the compact `wide` style.
+    static let wideTableColumns = 7
+
     let language: ReportLanguage
     let options: HTMLRenderer.Options
     let formatter: ReportFormatter
@@ -98,7 +101,8 @@ struct HTMLWriter {
         }
         out += "</header>\n<main>\n"
         // A loop, not recursion: no nesting depth can exhaust the stack.
-        Report.forEachSection(in: report.sections) { section, depth in open(section, depth: depth) } exit: { _, _ in
+        Report.forEachSection(in: report.sections) { section, depth in open(section, depth: depth) } exit: { section, _ in
+            if section.isCollapsed { out += "</details>\n" }
             out += "</section>\n"
         }
         out += "</main>\n</body>\n</html>\n"
@@ -110,7 +114,9 @@ struct HTMLWriter {
     mutating func open(_ section: ReportSection, depth: Int) {
         let level = min(depth + 2, 6)
         let id = Markup.identifier("section", section.title, used: &usedIDs)
-        out += "<section aria-labelledby=\"\(id)\">\n<h\(level) id=\"\(id)\">\(Markup.escape(section.title))</h\(level)>\n"
+        let heading = "<h\(level) id=\"\(id)\">\(Markup.escape(section.title))</h\(level)>"
+        out += "<section aria-labelledby=\"\(id)\">\n"
+        out += section.isCollapsed ? "<details class=\"appendix\">\n<summary>\(heading)</summary>\n" : heading + "\n"
         for block in section.blocks { write(block) }
     }
 
@@ -149,10 +155,12 @@ struct HTMLWriter {
 
     mutating func write(_ table: ReportTable, cssClass: String?) {
         let id = Markup.identifier("table", table.id, used: &usedIDs)
-        out += "<table id=\"\(id)\"" + (cssClass.map { " class=\"\($0)\"" } ?? "") + ">\n"
+        // Many columns get the compact style so the table fits the page width.
+        let classes = [cssClass, table.columns.count >= Self.wideTableColumns ? "wide" : nil].compactMap { $0 }
+        out += "<table id=\"\(id)\"" + (classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"") + ">\n"
         out += "<caption>\(Markup.escape(table.caption))</caption>\n"
         if !table.columns.isEmpty {
-            out += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(Markup.escape($0.title))</th>" }.joined() + "</tr></thead>\n"
+            out += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(Markup.escape(Markup.hyphenated($0.title)))</th>" }.joined() + "</tr></thead>\n"
         }
         out += "<tbody>\n"
         if table.rows.isEmpty {
@@ -185,7 +193,9 @@ struct HTMLWriter {
         case .suppressed(let reason):
             let why = Markup.escape(labels.suppressionReason(reason))
             return "<\(tag)\(scope) class=\"num suppressed\"><abbr title=\"\(why)\">\(text)</abbr></\(tag)>"
-        case .text, .date, .empty:
+        case .date:
+            return "<\(tag)\(scope) class=\"date\"><time datetime=\"\(text)\">\(text)</time></\(tag)>"
+        case .text, .empty:
             return "<\(tag)\(scope)>\(text)</\(tag)>"
         }
     }

@@ -58,9 +58,31 @@ enum Markup {
         return unique(slug.isEmpty ? prefix : prefix + "-" + slug, used: &used)
     }
 
-    /// `raw` shortened to at most `limit` characters, with an ellipsis when cut.
-    static func truncated(_ raw: String, limit: Int) -> String {
-        raw.count <= limit ? raw : String(raw.prefix(max(limit - 1, 1))) + "…"
+    /// `text` with soft hyphens (U+00AD) where a long word (`minimumLength` letters or more) may
+    /// break across lines: before a consonant that starts a syllable (a consonant followed by a
+    /// vowel), at least two letters before and three after — the Swedish rule of thumb
+    /// ("Stan·dard·av·vi·kel·se"). Browsers show a hyphen only where they do break.
+    static func hyphenated(_ text: String, minimumLength: Int = 7) -> String {
+        let vowels = Set("aeiouyåäöéüAEIOUYÅÄÖÉÜ")
+        var out = "", word: [Character] = []
+        func flush() {
+            if word.count >= minimumLength, word.allSatisfy(\.isLetter) {
+                for (i, c) in word.enumerated() {
+                    if i >= 2, i <= word.count - 3, !vowels.contains(c), vowels.contains(word[i + 1]) {
+                        out.append("\u{AD}")
+                    }
+                    out.append(c)
+                }
+            } else {
+                out.append(contentsOf: word)
+            }
+            word.removeAll()
+        }
+        for c in text {
+            if c.isLetter { word.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
     }
 
     /// The largest coordinate written: far beyond any drawing, small enough to print exactly.

@@ -105,7 +105,7 @@ extension ReportCell {
 }
 
 extension ReportSection {
-    private enum Key: String, CodingKey { case title, blocks, subsections }
+    private enum Key: String, CodingKey { case title, blocks, subsections, isCollapsed }
 
     /// Decodes a section, refusing one nested deeper than the decoder's bound (the
     /// `maximumSectionDepth` user-info value, else ``Report/defaultMaximumSectionDepth``) before
@@ -119,5 +119,7 @@ extension ReportSection {
         title = try c.decode(String.self, forKey: .title)
         blocks = try c.decode([ReportBlock].self, forKey: .blocks)
         subsections = try c.decode([ReportSection].self, forKey: .subsections)
+        // Documents written before `isCollapsed` existed read as expanded.
+        isCollapsed = try c.decodeIfPresent(Bool.self, forKey: .isCollapsed) ?? false
     }
 }

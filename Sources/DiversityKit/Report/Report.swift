@@ -56,12 +56,17 @@ public struct ReportSection: Codable, Hashable, Sendable {
     public var blocks: [ReportBlock]
     /// Nested sections.
     public var subsections: [ReportSection]
+    /// Whether the section holds details most readers skip (an appendix per organisation, say):
+    /// HTML shows its heading and keeps the content in a collapsed `<details>` that opens on
+    /// a click and prints in full; other renderers show it as any section.
+    public var isCollapsed: Bool
 
     /// Creates a section.
-    public init(title: String, blocks: [ReportBlock] = [], subsections: [ReportSection] = []) {
+    public init(title: String, blocks: [ReportBlock] = [], subsections: [ReportSection] = [], isCollapsed: Bool = false) {
         self.title = title
         self.blocks = blocks
         self.subsections = subsections
+        self.isCollapsed = isCollapsed
     }
 
     /// Tables of this section and its subsections, depth first.
@@ -221,10 +226,14 @@ public struct ReportChart: Codable, Hashable, Sendable {
     /// an odd count and `negativeSeriesCount == series.count / 2` the middle series is neutral,
     /// otherwise every series after the negative ones is positive (five-point Likert: `2`).
     public var negativeSeriesCount: Int
+    /// For bar charts of a rating or other bounded scale: the scale's ends (e.g. `1...5`), drawn
+    /// as the value axis so a bar's length reads against the whole scale; `nil` draws an axis
+    /// from zero to the largest value.
+    public var valueRange: ClosedRange<Double>?
 
     /// Creates a chart.
     public init(id: String, kind: Kind, title: String, description: String, categories: [String],
-                series: [ChartSeries], negativeSeriesCount: Int = 0) {
+                series: [ChartSeries], negativeSeriesCount: Int = 0, valueRange: ClosedRange<Double>? = nil) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -232,6 +241,7 @@ public struct ReportChart: Codable, Hashable, Sendable {
         self.categories = categories
         self.series = series
         self.negativeSeriesCount = negativeSeriesCount
+        self.valueRange = valueRange
     }
 
     /// The chart's data as a table (categories as rows, series as columns).

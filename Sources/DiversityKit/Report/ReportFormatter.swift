@@ -69,11 +69,19 @@ public struct ReportFormatter: Hashable, Sendable {
         return sign + whole + (ore == 0 ? "" : decimalMark + (ore < 10 ? "0" : "") + String(ore))
     }
 
+    /// A p-value as a reader expects it: `"p < 0,001"` below 0.001, otherwise `"p = 0,042"`
+    /// (three decimals) / `"p < 0.001"`, `"p = 0.042"`. Not-a-number prints as `"p = –"`.
+    public func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return "p = –" }
+        if p < 0.001 { return "p < " + decimal(0.001, digits: 3) }
+        return "p = " + decimal(min(p, 1), digits: 3)
+    }
+
     /// A day as ISO 8601, `"2012-02-01"`, in both languages.
     public func date(_ day: CalendarDate) -> String { day.description }
 
     /// A cell's text; a suppressed cell gives the language's suppression marker
-    /// (see ``ReportLabels/suppressedMarker``) and an empty cell gives `""`.
+    /// for its reason (see ``ReportLabels/suppressedMarker(for:)``) and an empty cell gives `""`.
     public func cell(_ cell: ReportCell) -> String {
         switch cell {
         case .text(let text): text
@@ -82,7 +90,7 @@ public struct ReportFormatter: Hashable, Sendable {
         case .percent(let value, let digits): percent(value, digits: digits)
         case .money(let amount): money(amount)
         case .date(let day): date(day)
-        case .suppressed: ReportLabels(language: language).suppressedMarker
+        case .suppressed(let reason): ReportLabels(language: language).suppressedMarker(for: reason)
         case .empty: ""
         }
     }

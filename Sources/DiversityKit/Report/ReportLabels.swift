@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// ReportLabels(language: .swedish).suppressionReason(.belowThreshold)
-/// // "för få svarande: uppgiften redovisas inte för att skydda enskilda"
+/// // "Primär undertryckning: för få svarande, uppgiften redovisas inte för att skydda enskilda"
 /// ```
 public struct ReportLabels: Hashable, Sendable {
     /// The language of the labels.
@@ -13,9 +13,25 @@ public struct ReportLabels: Hashable, Sendable {
 
     private var sv: Bool { language == .swedish }
 
-    /// The marker shown in place of a suppressed (undertryckt) value: a dash and the
-    /// footnote symbol `*` that points to the suppression note under the table.
-    public var suppressedMarker: String { "–*" }
+    /// The marker shown in place of a value withheld because too few answered (primär
+    /// undertryckning): a dash and the footnote symbol `*` that points to the note under the table.
+    public var suppressedMarker: String { suppressedMarker(for: .belowThreshold) }
+
+    /// The marker of a value withheld for `reason`, different per reason so a reader can tell
+    /// primary from secondary suppression: `"–*"` too few answered, `"–**"` secondary (hidden so
+    /// a withheld value cannot be worked out from totals), `"–†"` a statistic of a withheld group.
+    public func suppressedMarker(for reason: SuppressionReason) -> String {
+        "–" + footnoteSymbol(reason)
+    }
+
+    /// The footnote symbol of `reason`: `*`, `**` or `†`.
+    public func footnoteSymbol(_ reason: SuppressionReason) -> String {
+        switch reason {
+        case .belowThreshold: "*"
+        case .secondary: "**"
+        case .groupSuppressed: "†"
+        }
+    }
 
     /// The word a CSV file writes for a suppressed value (`"undertryckt"` / `"suppressed"`).
     public var suppressedWord: String { sv ? "undertryckt" : "suppressed" }
@@ -24,19 +40,20 @@ public struct ReportLabels: Hashable, Sendable {
     public func suppressionReason(_ reason: SuppressionReason) -> String {
         switch reason {
         case .belowThreshold:
-            sv ? "för få svarande: uppgiften redovisas inte för att skydda enskilda"
-               : "too few respondents: the figure is withheld to protect individuals"
+            sv ? "Primär undertryckning: för få svarande, uppgiften redovisas inte för att skydda enskilda"
+               : "Primary suppression: too few respondents, the figure is withheld to protect individuals"
         case .secondary:
-            sv ? "sekundär undertryckning: uppgiften döljs så att en undertryckt uppgift inte kan räknas fram ur summor"
-               : "secondary suppression: withheld so that a suppressed figure cannot be worked out from totals"
+            sv ? "Sekundär undertryckning: uppgiften bygger på tillräckligt många svar men döljs så att en undertryckt uppgift inte kan räknas fram ur summorna"
+               : "Secondary suppression: the figure rests on enough answers but is withheld so that a suppressed figure cannot be worked out from the totals"
         case .groupSuppressed:
-            sv ? "gruppen är själv undertryckt" : "the group itself is suppressed"
+            sv ? "Gruppen är för liten, så inte heller dess medelvärden och andelar redovisas"
+               : "The group is too small, so its means and shares are not shown either"
         }
     }
 
-    /// The footnote for one reason: `"* Undertryckt – för få svarande: …"`.
+    /// The footnote for one reason, led by its marker: `"–* Primär undertryckning: för få svarande, …"`.
     public func suppressionFootnote(_ reason: SuppressionReason) -> String {
-        "* " + (sv ? "Undertryckt" : "Suppressed") + " – " + suppressionReason(reason) + "."
+        suppressedMarker(for: reason) + " " + suppressionReason(reason) + "."
     }
 
     /// The footnotes for every suppression reason among `cells`, in a fixed order.

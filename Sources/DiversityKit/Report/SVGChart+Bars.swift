@@ -1,15 +1,24 @@
 extension SVGChart {
     /// Horizontal grouped bars, one per series and category, from a zero line; for planned
     /// against actual the first (planned) series is hatched and each actual value also shows
-    /// its share of the plan.
+    /// its share of the plan. A value axis with ticks runs under the bars, over
+    /// ``ReportChart/valueRange`` when given (a rating scale), else from zero to the largest value.
     func drawBars(_ canvas: inout SVGCanvas, hatchFirstSeries: Bool) {
         let barHeight = 16.0, barGap = 3.0, groupGap = 14.0, top = 8.0
         let rightMargin = hatchFirstSeries ? 120.0 : 72.0
         let plotX = Self.labelWidth, plotWidth = width - Self.labelWidth - rightMargin
         let values = chart.series.flatMap { s in chart.categories.indices.compactMap { value(s, $0) } }
-        let lo = min(0, values.min() ?? 0)
+        var lo = min(0, values.min() ?? 0)
         var hi = max(0, values.max() ?? 0)
+        if let range = chart.valueRange, range.lowerBound.isFinite, range.upperBound.isFinite {
+            lo = min(range.lowerBound, values.min() ?? range.lowerBound)
+            hi = max(range.upperBound, values.max() ?? range.upperBound)
+        } else {
+            hi = hi > 0 ? (hi / Self.tickStep(hi - lo)).rounded(.up) * Self.tickStep(hi - lo) : hi
+        }
         if hi == lo { hi = lo + 1 }
+        // Bars grow from zero, or from the scale's lower end when zero is not on the scale.
+        let base = lo > 0 ? lo : min(0, hi)
         func x(_ v: Double) -> Double { plotX + (v - lo) / (hi - lo) * plotWidth }
 
         let fills = chart.series.indices.map { i -> (fill: String, stroke: String?) in
@@ -23,24 +32,27 @@ extension SVGChart {
         let groupHeight = n * barHeight + (n - 1) * barGap
         var y = top
         for c in chart.categories.indices {
-            categoryLabel(&canvas, c, centerY: y + groupHeight / 2)
+            let rowHeight = max(groupHeight, labelHeight(c))
+            categoryLabel(&canvas, c, centerY: y + rowHeight / 2)
             for (i, series) in chart.series.enumerated() {
-                let barY = y + Double(i) * (barHeight + barGap)
+                let barY = y + (rowHeight - groupHeight) / 2 + Double(i) * (barHeight + barGap)
                 guard let v = value(series, c) else {
-                    canvas.text(labels.suppressedMarker, x: x(0) + 4, y: barY + 12, anchor: "start")
+                    canvas.text(labels.suppressedMarker, x: x(base) + 4, y: barY + 12, anchor: "start")
                     continue
                 }
-                let start = min(x(0), x(v)), end = max(x(0), x(v))
+                let start = min(x(base), x(v)), end = max(x(base), x(v))
                 canvas.rect(x: start, y: barY, width: end - start, height: barHeight, fill: fills[i].fill, stroke: fills[i].stroke)
                 var label = formatted(v, series)
                 if hatchFirstSeries, i == 1, let planned = value(chart.series[0], c), planned > 0 {
                     label += " (" + formatter.percent(v / planned, digits: 0) + ")"
                 }
-                canvas.text(label, x: v < 0 ? start - 4 : end + 4, y: barY + 12, anchor: v < 0 ? "end" : "start")
+                canvas.text(label, x: v < base ? start - 4 : end + 4, y: barY + 12, anchor: v < base ? "end" : "start")
             }
-            y += groupHeight + groupGap
+            y += rowHeight + groupGap
         }
-        canvas.line(x1: x(0), y1: top - 4, x2: x(0), y2: y - groupGap + 4)
+        canvas.line(x1: x(base), y1: top - 4, x2: x(base), y2: y - groupGap + 4)
+        y += drawAxis(&canvas, lo: lo, hi: hi, top: top - 4, y: y - groupGap + 4, x: x,
+                      digits: chart.series.map(\.digits).max() ?? 0)
         y += 4
         if chart.series.count > 1 || hatchFirstSeries {
             let entries = chart.series.enumerated().map { (name: $1.name, fill: fills[$0].fill, stroke: fills[$0].stroke) }
@@ -60,7 +72,10 @@ extension SVGChart {
         let centre = plotX + plotWidth / 2
         var y = top
         for c in chart.categories.indices {
-            categoryLabel(&canvas, c, centerY: y + barHeight / 2)
+            let rowHeight = max(barHeight, labelHeight(c))
+            categoryLabel(&canvas, c, centerY: y + rowHeight / 2)
+            y += (rowHeight - barHeight) / 2
+            defer { y += (rowHeight - barHeight) / 2 }
             guard let v = value(series, c) else {
                 canvas.text(labels.suppressedMarker, x: centre, y: y + barHeight / 2 + 4, anchor: "middle")
                 y += barHeight + gap

@@ -50,7 +50,10 @@ extension SVGChart {
         canvas.text((chart.series.last?.name ?? "") + " →", x: plotX + plotWidth, y: 14, anchor: "end")
         var y = top
         for c in chart.categories.indices {
-            categoryLabel(&canvas, c, centerY: y + barHeight / 2)
+            let rowHeight = max(barHeight, labelHeight(c))
+            categoryLabel(&canvas, c, centerY: y + rowHeight / 2)
+            y += (rowHeight - barHeight) / 2
+            defer { y += (rowHeight - barHeight) / 2 }
             guard let row = shares[c] else {
                 canvas.text(labels.suppressedMarker, x: zero + 4, y: y + barHeight / 2 + 4, anchor: "start")
                 y += barHeight + gap

@@ -74,14 +74,22 @@ extension EvaluationReports {
         }
         let chart = ReportChart(id: "\(id)-chart", kind: .bar, title: "\(title): \(l[.mean].lowercased())",
                                 description: summaries.indices.filter(shown)
-                                    .map { "\(label(summaries[$0])): \(l.number(summaries[$0].summary.descriptives.mean, digits: 1))" }
+                                    .map { "\(label(summaries[$0])): \(l.number(summaries[$0].summary.descriptives.mean, digits: 2))" }
                                     .joined(separator: "; "),
                                 categories: summaries.map(label),
                                 series: [ChartSeries(name: l[.mean], values: summaries.indices.map {
                                     shown($0) ? summaries[$0].summary.descriptives.mean : nil
-                                }, digits: 2)])
+                                }, digits: 2)],
+                                valueRange: scaleRange(summaries))
         let table = ReportTable(id: id, caption: title, columns: columns, rows: rows)
         return ReportSection(title: title, blocks: withSuppressionNote([.table(table), .chart(chart)]))
+    }
+
+    /// The rating scale all `summaries` share, as the chart's value axis; `nil` when they differ.
+    func scaleRange(_ summaries: [RatingSummary]) -> ClosedRange<Double>? {
+        let scales = Set(summaries.map(\.scale))
+        guard scales.count == 1, let scale = scales.first else { return nil }
+        return Double(scale.minimum)...Double(scale.maximum)
     }
 }
 

@@ -51,12 +51,12 @@ public struct EvaluationReports: Sendable {
             : [.suppressed(reason: .belowThreshold)] + statistics.map { _ in .suppressed(reason: .groupSuppressed) }
     }
 
-    /// A one-column-per-category table of a protected distribution, with a total row.
+    /// A one-row-per-category table of a protected distribution of participants, with a total row.
     func distributionTable(id: String, caption: String, heading: String, categories: [String],
                            table: ProtectedTable) -> ReportBlock {
         if table.withheldEntirely { return .note(ReportNote(.suppression, caption + ": " + labels[.withheldTableNote])) }
         let rows = categories.indices.map { [ReportCell.text(categories[$0]), table.reportCell(row: 0, column: $0)] }
-        return .table(ReportTable(id: id, caption: caption, columns: [ReportColumn(heading, isRowHeader: true), ReportColumn(labels[.respondents])],
+        return .table(ReportTable(id: id, caption: caption, columns: [ReportColumn(heading, isRowHeader: true), ReportColumn(labels[.participants])],
                                   rows: rows + [[.text(labels[.total]), table.rowTotalCell(0)]]))
     }
 }

@@ -16,12 +16,12 @@ extension EvaluationReports {
         switch summary.learning {
         case .paired(let c, let w)?:
             row(.learning, l[.meanDifference], n: c.count, .decimal(c.meanDifference, digits: 2))
-            row(.learning, "\(l[.pValue]) (t)", n: c.count, .decimal(c.tTest.pValue, digits: 4))
-            row(.learning, "\(l[.pValue]) (Wilcoxon)", n: w.count, .decimal(w.pValue, digits: 4))
-            row(.learning, "\(l[.effectSize]) (Cohen d_z)", n: c.count, .decimal(c.cohensDz, digits: 2))
+            row(.learning, "\(l[.pValue]) (t)", n: c.count, .text(formatter.pValue(c.tTest.pValue)))
+            row(.learning, "\(l[.pValue]) (Wilcoxon)", n: w.count, .text(formatter.pValue(w.pValue)))
+            row(.learning, "\(l[.effectSize]) (\(l[.cohensDz]))", n: c.count, .decimal(c.cohensDz, digits: 2))
         case .unpaired(let w)?:
             row(.learning, l[.meanDifference], n: nil, .decimal(w.meanDifference, digits: 2))
-            row(.learning, "\(l[.pValue]) (Welch)", n: nil, .decimal(w.result.pValue, digits: 4))
+            row(.learning, "\(l[.pValue]) (Welch)", n: nil, .text(formatter.pValue(w.result.pValue)))
         case nil: break
         }
         for (i, item) in summary.behaviourItems.enumerated() {
@@ -34,6 +34,13 @@ extension EvaluationReports {
         let table = ReportTable(id: "kirkpatrick", caption: l[.kirkpatrick],
                                 columns: [ReportColumn(l[.level], isRowHeader: true), ReportColumn(l[.figure]),
                                           ReportColumn(l[.respondents]), ReportColumn(l[.value])], rows: rows)
-        return ReportSection(title: l[.kirkpatrick], blocks: withSuppressionNote([.table(table)]))
+        var blocks: [ReportBlock] = [.table(table)]
+        // One plain sentence per statistic, beside the figures, for readers who are not statisticians.
+        switch summary.learning {
+        case .paired?: blocks.append(.list([l[.tTestExplanation], l[.effectSizeExplanation]]))
+        case .unpaired?: blocks.append(.list([l[.tTestExplanation]]))
+        case nil: break
+        }
+        return ReportSection(title: l[.kirkpatrick], blocks: withSuppressionNote(blocks))
     }
 }

@@ -31,15 +31,24 @@ public struct Labels: Hashable, Sendable {
         translations?.texts[key] ?? (language == .swedish ? key.texts.sv : key.texts.en)
     }
 
-    /// A number as text with `digits` decimals: decimal comma in Swedish, point in English.
+    /// A number as text with `digits` decimals, as tables show it: decimal comma and no-break
+    /// thousands spaces in Swedish, point and commas in English (``ReportFormatter``).
     public func number(_ value: Double, digits: Int = 1) -> String {
-        let text = String(format: "%.\(digits)f", value)
-        return language == .swedish ? text.replacingOccurrences(of: ".", with: ",") : text
+        ReportFormatter(language: language).decimal(value, digits: digits)
     }
 
-    /// A share 0…1 as a percentage.
+    /// A whole number as text, thousands grouped as in tables: `"3 001"` (no-break space).
+    public func integer(_ value: Int) -> String { ReportFormatter(language: language).integer(value) }
+
+    /// A share 0…1 as a percentage: `"45 %"` with a no-break space in Swedish.
     public func percent(_ share: Double, digits: Int = 0) -> String {
-        number(share * 100, digits: digits) + (language == .swedish ? " %" : "%")
+        ReportFormatter(language: language).percent(share, digits: digits)
+    }
+
+    /// Item texts joined into one caption: each keeps its own final punctuation, and items are
+    /// separated by `" · "` instead of running together as `".;"`.
+    public func itemList(_ items: [String]) -> String {
+        items.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " · ")
     }
 }
 
@@ -89,6 +98,10 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
     case rankings, rank, rankedBy, meanRank, option, rankingRespondents
     /// Sentence or note.
     case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
+    /// Goal follow-up of many organisations.
+    case county, overview, goalCount, perOrganisation, goalOverviewShortText, noBaselineShort, coverageShort, goalOverviewText, detailsPerOrganisation, unnamedGoal, noActiveMeasures
+    /// Column heading or sentence.
+    case participants, ofPlanned, alphaNotComputed, onlyFor, and, narrowerStageNote, noParticipationPlan, cohensDz, reverseWorded, reverseWordedNote, alphaExplanation, tTestExplanation, effectSizeExplanation, syntheticData
 
     /// (Swedish, English).
     var texts: (sv: String, en: String) {
@@ -189,6 +202,52 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
         case .level: return ("Nivå", "Level")
         case .figure: return ("Mått", "Figure")
         case .value: return ("Värde", "Value")
+        case .county: return ("Län", "County")
+        case .overview: return ("Översikt", "Overview")
+        case .goalCount: return ("Antal mål", "Goals")
+        case .noBaselineShort: return ("Utan nollmätning", "Without baseline")
+        case .coverageShort: return ("Aktiva åtgärder: rutor av %d med åtgärd", "Active measures: cells of %d covered")
+        case .goalOverviewText:
+            return ("%goals mål hos %owners organisationer; %nobaseline mål saknar nollmätning och %nomeasures mål saknar åtgärder. Tabellen visar varje organisation; detaljerna per län och organisation finns i bilagan nedan (klicka för att öppna).",
+                    "%goals goals of %owners organisations; %nobaseline goals lack a baseline and %nomeasures goals lack measures. The table shows each organisation; the details per county and organisation are in the appendix below (click to open).")
+        case .perOrganisation: return ("Mål och åtgärder per organisation", "Goals and measures per organisation")
+        case .goalOverviewShortText:
+            return ("%goals mål hos %owners organisationer; %nobaseline mål saknar nollmätning och %nomeasures mål saknar åtgärder.",
+                    "%goals goals of %owners organisations; %nobaseline goals lack a baseline and %nomeasures goals lack measures.")
+        case .detailsPerOrganisation: return ("Bilaga: mål och åtgärder per organisation", "Appendix: goals and measures per organisation")
+        case .unnamedGoal: return ("(mål utan titel)", "(untitled goal)")
+        case .noActiveMeasures:
+            return ("Inga åtgärder i handlingsplanen är kopplade till de aktiva åtgärdernas områden och steg.",
+                    "No measure in the action plan is classified by the areas and steps of active measures.")
+        case .participants: return ("Antal deltagare", "Participants")
+        case .ofPlanned: return ("av planerade", "of planned")
+        case .onlyFor: return ("endast för", "only for")
+        case .and: return (" och ", " and ")
+        case .cohensDz: return ("Cohens d för parade mätningar", "Cohen's d for paired measurements")
+        case .narrowerStageNote:
+            return ("Ett steg som bara är till för en del av deltagarna (till exempel chefer) når färre än det första steget; skillnaden är inget bortfall.",
+                    "A stage meant for only some of the participants (managers, say) reaches fewer than the first stage; the difference is not drop-out.")
+        case .noParticipationPlan:
+            return ("Programmet har inget planerat antal deltagare per organisation; tabellen visar utfallet.",
+                    "The programme has no planned number of participants per organisation; the table shows the outcome.")
+        case .alphaNotComputed:
+            return ("kan inte beräknas: för få fullständiga svar eller ingen spridning", "cannot be computed: too few complete answers or no spread")
+        case .reverseWorded: return ("omvänt formulerad", "reverse-worded")
+        case .reverseWordedNote:
+            return ("Frågor märkta (omvänt formulerad) är ställda så att instämmande betyder en sämre situation; de vänds innan skalan räknas.",
+                    "Items marked (reverse-worded) are phrased so that agreeing means a worse state; they are reversed before the scale is computed.")
+        case .alphaExplanation:
+            return ("Cronbachs alfa visar hur väl frågorna i en skala mäter samma sak: från 0 till 1, och över 0,7 räknas skalan som tillförlitlig.",
+                    "Cronbach's alpha shows how well the items of a scale measure the same thing: from 0 to 1, and above 0.7 the scale counts as reliable.")
+        case .tTestExplanation:
+            return ("t-testet prövar om skillnaden mellan före och efter kan bero på slumpen: ett p-värde under 0,05 betyder att den sannolikt inte gör det.",
+                    "The t-test asks whether the difference between before and after could be chance: a p-value below 0.05 means it probably is not.")
+        case .effectSizeExplanation:
+            return ("Effektstorleken visar hur stor skillnaden är i förhållande till spridningen: omkring 0,2 är liten, 0,5 medelstor och 0,8 stor.",
+                    "The effect size shows how large the difference is relative to the spread: about 0.2 is small, 0.5 medium and 0.8 large.")
+        case .syntheticData:
+            return ("Uppgifterna i rapporten är syntetiska: de är framtagna med slumptal för att visa verktyget och beskriver inga verkliga personer.",
+                    "The figures in this report are synthetic: generated with random numbers to show the tool, they describe no real people.")
         case .proRataNote:
             return ("Utfall per finansiär förutsätter att kostnaderna finansieras i proportion till beloppen.",
                     "Outcome per source assumes costs are financed in proportion to the amounts.")

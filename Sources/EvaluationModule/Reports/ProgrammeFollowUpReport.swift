@@ -33,17 +33,23 @@ extension EvaluationReports {
         // One lookup table, as `records.name(of:)` searches the list: quadratic in the number of organisations.
         let names = Dictionary(records.organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let name = { (id: ID<Organisation>) in names[id] ?? id.rawValue }
-        let rows = p.rows.map { [.text(name($0.organisation)), optional($0.planned), .integer($0.actual), optional($0.difference)] }
+        let ordered = ReportCollation(language: language).sorted(p.rows) { name($0.organisation) }
+        let rows = ordered.map { [.text(name($0.organisation)), optional($0.planned), .integer($0.actual), optional($0.difference)] }
+        // Without any plan, a planned total of 0 and a "difference" equal to the outcome would mislead.
+        let hasPlan = p.rows.contains { $0.planned != nil }
         let table = ReportTable(id: "participation", caption: l[.participation],
                                 columns: [ReportColumn(l[.organisation], isRowHeader: true), ReportColumn(l[.planned]),
                                           ReportColumn(l[.actual]), ReportColumn(l[.difference])],
-                                rows: rows + [[.text(l[.total]), .integer(p.totalPlanned), .integer(p.totalActual),
-                                               .integer(p.totalActual - p.totalPlanned)]])
+                                rows: rows + [[.text(l[.total]), hasPlan ? .integer(p.totalPlanned) : .empty, .integer(p.totalActual),
+                                               hasPlan ? .integer(p.totalActual - p.totalPlanned) : .empty]])
+        guard hasPlan else {
+            return ReportSection(title: l[.participation], blocks: [.paragraph(l[.noParticipationPlan]), .table(table)])
+        }
         // The chart compares plan with outcome, so it shows only organisations with a plan; a missing
         // plan drawn as an empty bar would read as a withheld value. The table lists them all.
-        let planned = p.rows.filter { $0.planned != nil }
+        let planned = ordered.filter { $0.planned != nil }
         let chart = ReportChart(id: "participation-chart", kind: .plannedVersusActual, title: l[.participation],
-                                description: "\(l[.planned]) \(p.totalPlanned), \(l[.actual].lowercased()) \(p.totalActual).",
+                                description: "\(l[.planned]) \(l.integer(p.totalPlanned)), \(l[.actual].lowercased()) \(l.integer(p.totalActual)).",
                                 categories: planned.map { name($0.organisation) },
                                 series: [ChartSeries(name: l[.planned], values: planned.map { $0.planned.map(Double.init) }),
                                          ChartSeries(name: l[.actual], values: planned.map { Double($0.actual) })])
@@ -61,17 +67,33 @@ extension EvaluationReports {
         }
         guard chain.count > 1 else { return nil }
         let stages = FollowUp.completionFunnel(chain: chain, attendances: records.attendances)
+        // A stage for a narrower target group (a leader forum for managers) is named with its group,
+        // so that its smaller count does not read as drop-out.
+        let narrower = { (i: Int) -> Bool in
+            let roles = chain[i].targetRoles, first = chain[0].targetRoles
+            return i > 0 && !roles.isEmpty && (first.isEmpty || !roles.isSuperset(of: first))
+        }
+        let stageName = { (i: Int) -> String in
+            guard narrower(i) else { return stages[i].name }
+            let roles = ReportCollation(language: self.language).sorted(chain[i].targetRoles.map { $0.text(self.language, plural: true) })
+            return "\(stages[i].name) (\(l[.onlyFor]) \(roles.joined(separator: l[.and])))"
+        }
+        let names = stages.indices.map(stageName)
         let table = ReportTable(id: "funnel", caption: l[.funnel],
                                 columns: [ReportColumn(l[.stage], isRowHeader: true), ReportColumn(l[.completed])],
-                                rows: stages.map { [.text($0.name), .integer($0.completed)] })
+                                rows: stages.indices.map { [.text(names[$0]), .integer(stages[$0].completed)] })
         let chart = ReportChart(id: "funnel-chart", kind: .funnel, title: l[.funnel],
-                                description: stages.map { "\($0.name): \($0.completed)" }.joined(separator: " → "),
-                                categories: stages.map(\.name), series: [ChartSeries(name: l[.completed], values: stages.map { Double($0.completed) })])
-        return ReportSection(title: l[.funnel], blocks: [.table(table), .chart(chart)])
+                                description: stages.indices.map { "\(names[$0]): \(l.integer(stages[$0].completed))" }.joined(separator: " → "),
+                                categories: names, series: [ChartSeries(name: l[.completed], values: stages.map { Double($0.completed) })])
+        var blocks: [ReportBlock] = [.table(table), .chart(chart)]
+        if stages.indices.contains(where: narrower) { blocks.append(.note(ReportNote(.info, l[.narrowerStageNote]))) }
+        return ReportSection(title: l[.funnel], blocks: blocks)
     }
 
     func sessionsSection(_ records: ProgrammeRecords, asOf date: CalendarDate) -> ReportSection {
+        // An intervention with neither a plan nor sessions (a survey, say) has no row: it would be empty.
         let l = labels, delivery = FollowUp.sessionsAgainstPlan(interventions: records.interventions, sessions: records.sessions, asOf: date)
+            .filter { $0.planned != nil || $0.held > 0 || $0.scheduled > 0 }
         let optional = { (v: Int?) in v.map(ReportCell.integer) ?? .empty }
         let table = ReportTable(id: "sessions", caption: l[.sessions],
                                 columns: [ReportColumn(l[.intervention], isRowHeader: true), ReportColumn(l[.planned]),
@@ -80,7 +102,8 @@ extension EvaluationReports {
         // As for participation: only interventions with a planned number of sessions are charted.
         let planned = delivery.filter { $0.planned != nil }
         let chart = ReportChart(id: "sessions-chart", kind: .plannedVersusActual, title: l[.sessions],
-                                description: planned.map { "\($0.name): \($0.held)/\($0.planned.map(String.init) ?? "–")" }.joined(separator: "; "),
+                                description: planned.map { "\($0.name): \(l.integer($0.held)) \(l[.ofPlanned]) \($0.planned.map(l.integer) ?? "–")" }
+                                    .joined(separator: "; "),
                                 categories: planned.map(\.name),
                                 series: [ChartSeries(name: l[.planned], values: planned.map { $0.planned.map(Double.init) }),
                                          ChartSeries(name: l[.held], values: planned.map { Double($0.held) })])

@@ -28,6 +28,10 @@ extension EvaluationReports {
     public func surveyResults(_ counts: SurveyCounts, date: CalendarDate? = nil,
                               history: PublicationHistory = PublicationHistory()) throws -> SurveyPublication {
         let l = labels
+        // Reverse-worded items are marked wherever their text is shown.
+        var counts = counts
+        let reversed = Set(counts.tally.layout.scales.flatMap { scale in zip(scale.items, scale.reversed).filter(\.1).map(\.0) })
+        for i in counts.items.indices where reversed.contains(i) { counts.items[i].label += " (\(l[.reverseWorded]))" }
         let points = counts.tally.layout.points
         let pointNames = counts.pointLabels.isEmpty ? points.map(String.init) : counts.pointLabels
         var plans: [SurveyItemPlan] = []
@@ -75,11 +79,13 @@ extension EvaluationReports {
                                        columns: [ReportColumn(l[.item], isRowHeader: true)] + pointNames.map { ReportColumn($0) }
                                            + [ReportColumn(l[.answered])], rows: distributionRows)
         let chart = ReportChart(id: "distribution-chart", kind: .divergingStackedBar, title: l[.distribution],
-                                description: "\(l[.distribution]) (%): \(counts.items.map(\.label).joined(separator: "; "))",
-                                categories: counts.items.map(\.label),
+                                description: "\(l[.distribution]) (%): \(l.itemList(plans.map(\.item.label)))",
+                                categories: plans.map(\.item.label),
                                 series: pointNames.indices.map { ChartSeries(name: pointNames[$0], values: shares[$0], digits: 0) },
                                 negativeSeriesCount: pointNames.count / 2)
-        return ReportSection(title: l[.surveyResults], blocks: withSuppressionNote([.table(summary), .table(distribution), .chart(chart)]))
+        var blocks: [ReportBlock] = [.table(summary), .table(distribution), .chart(chart)]
+        if plans.contains(where: { $0.item.label.hasSuffix("(\(l[.reverseWorded]))") }) { blocks.append(.note(ReportNote(.info, l[.reverseWordedNote]))) }
+        return ReportSection(title: l[.surveyResults], blocks: withSuppressionNote(blocks))
     }
 
     private func groupSection(_ plans: [SurveyItemPlan], pointNames: [String]) -> ReportSection {
@@ -114,22 +120,22 @@ extension EvaluationReports {
 
     private func reliabilitySection(_ counts: SurveyCounts) throws -> ReportSection {
         let l = labels
-        var blocks: [ReportBlock] = []
+        var blocks: [ReportBlock] = [.paragraph(l[.alphaExplanation])]
         for (index, scale) in counts.tally.layout.scales.enumerated() {
             let labels = scale.items.map { counts.items.indices.contains($0) ? counts.items[$0].label : "\($0)" }
             let r: ScaleReliability
             do {
                 r = try counts.tally.reliability(ofScale: index)
-            } catch let error as StatisticsError {
+            } catch is StatisticsError {
                 // A degenerate scale (too few complete answers, no variance) must not sink the whole report.
-                blocks.append(.note(ReportNote(.info, "\(scale.name): \(l[.alpha]) – (\(error))")))
+                blocks.append(.note(ReportNote(.info, "\(scale.name): \(l[.alpha]) – (\(l[.alphaNotComputed]))")))
                 continue
             }
             let shown = publishable(r.completeCases)
             let cell = { (v: Double?) -> ReportCell in shown ? v.map { .decimal($0, digits: 2) } ?? .empty : .suppressed(reason: .groupSuppressed) }
             blocks.append(.table(ReportTable(
                 id: "reliability-\(scale.name)", caption: "\(scale.name): \(l[.alpha]) = " + (shown ? l.number(r.alpha, digits: 2) : "–")
-                    + ", n = " + (shown ? "\(r.completeCases)" : "< \(disclosure.configuration.threshold)"),
+                    + ", n = " + (shown ? l.integer(r.completeCases) : "< \(l.integer(disclosure.configuration.threshold))"),
                 columns: [ReportColumn(l[.item], isRowHeader: true), ReportColumn(l[.alphaIfDeleted]), ReportColumn(l[.itemTotal])],
                 rows: labels.indices.map { [.text(labels[$0]), cell(r.alphaIfItemDeleted[$0]), cell(r.correctedItemTotalCorrelations[$0])] })))
         }
@@ -185,7 +191,7 @@ extension EvaluationReports {
             return ReportSection(title: l[.comments], blocks: [.note(ReportNote(.suppression, l[.commentsWithheld].replacingOccurrences(of: "%d", with: "\(k)")))])
         }
         // Sorted so the order cannot be matched to the order of respondents.
-        return ReportSection(title: l[.comments], blocks: [.list(comments.sorted())])
+        return ReportSection(title: l[.comments], blocks: [.list(ReportCollation(language: language).sorted(comments))])
     }
 }
 

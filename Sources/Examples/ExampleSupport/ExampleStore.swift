@@ -9,6 +9,9 @@ public enum ExampleStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     case storeFileExists(path: String)
     /// The directory of the store file could not be created.
     case cannotCreateDirectory(path: String, reason: String)
+    /// `--store` named a file in a directory that does not exist; examples create only their
+    /// own default directory, never one a typo named.
+    case directoryMissing(path: String)
     /// The old default store file could not be removed.
     case cannotRemoveOldStore(path: String, reason: String)
 
@@ -18,6 +21,7 @@ public enum ExampleStoreError: Error, Hashable, Sendable, CustomStringConvertibl
         case .storeFileExists(let p):
             return "the store file \(p) already exists; remove it or choose another path with --store"
         case .cannotCreateDirectory(let p, let r): return "cannot create directory \(p): \(r)"
+        case .directoryMissing(let p): return "the directory \(p) does not exist; create it first or choose another path with --store"
         case .cannotRemoveOldStore(let p, let r): return "cannot remove the previous store \(p): \(r)"
         }
     }
@@ -29,7 +33,8 @@ public enum ExampleStoreError: Error, Hashable, Sendable, CustomStringConvertibl
 ///   is created, and a file left by an earlier run is first checked to be a DiversityKit store
 ///   (``StoreError/notADiversityKitStore(_:)`` otherwise — a foreign file is never deleted) and
 ///   then replaced, together with its `-wal` and `-shm` companions.
-/// - A path given with `--store` must not exist yet (``ExampleStoreError/storeFileExists(path:)``).
+/// - A path given with `--store` must not exist yet (``ExampleStoreError/storeFileExists(path:)``),
+///   and its directory must (``ExampleStoreError/directoryMissing(path:)``): no directory is created for it.
 public enum ExampleStore {
     /// Opens a fresh store for `options`.
     /// - Throws: ``ExampleStoreError``, or the ``StoreError`` of ``SQLiteStore``.
@@ -37,10 +42,15 @@ public enum ExampleStore {
         let files = FileManager.default
         let url = URL(fileURLWithPath: options.storePath)
         let directory = url.deletingLastPathComponent()
-        do {
-            try files.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ExampleStoreError.cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+        var isDirectory: ObjCBool = false
+        if options.isDefaultStore {
+            do {
+                try files.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw ExampleStoreError.cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+            }
+        } else if !files.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw ExampleStoreError.directoryMissing(path: directory.path)
         }
         if files.fileExists(atPath: url.path) {
             guard options.isDefaultStore else { throw ExampleStoreError.storeFileExists(path: options.storePath) }
@@ -54,5 +64,11 @@ public enum ExampleStore {
             }
         }
         return try SQLiteStore(path: url.path)
+    }
+
+    /// Removes the store file a failed run created, with its `-wal` and `-shm` files, so that
+    /// an error leaves nothing behind. Call it only for a store ``openFresh(_:)`` created.
+    public static func discard(_ options: ExampleOptions) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.storePath + suffix) }
     }
 }

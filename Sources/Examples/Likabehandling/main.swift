@@ -37,9 +37,18 @@ do {
     exit(2)
 }
 let options = commandLine.options
+if let roster = commandLine.roster {
+    // Checked before the store is opened, so a mistyped path leaves no store file behind.
+    guard FileManager.default.isReadableFile(atPath: roster) else {
+        StandardError.write("error: \(HRRosterError.unreadable(roster)): no such file or not readable\n")
+        exit(1)
+    }
+}
 
+var createdStore = false
 do {
     let store = try await ExampleStore.openFresh(options)
+    createdStore = true
     let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "trb-"), dataOwners: [ToolkitParticipantData()])
     let rosterURL = commandLine.roster.map { URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: options.storePath).deletingLastPathComponent().appendingPathComponent("\(cli.name)-roster.csv")
@@ -62,7 +71,7 @@ do {
     attendanceProgress.finish()
     let reports = try LikabehandlingScenario.reports(for: outcome) + (try await LikabehandlingScenario.followUpReports(from: store))
     let folders = ["projekt", "medarbetarenkat-2008", "programuppfoljning", "kursutvardering"]
-    let written = try ReportOutput.write(Array(zip(folders, reports)), under: options.reportsDirectory,
+    let written = try ReportOutput.write(Array(zip(folders, reports.map(\.labelledSynthetic))), under: options.reportsDirectory,
                                          renderers: ReportOutput.standardRenderers)
     await store.close()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -86,6 +95,7 @@ do {
         print(summary.text)
     }
 } catch {
+    if createdStore { ExampleStore.discard(options) }
     StandardError.write("error: \(error)\n")
     exit(1)
 }

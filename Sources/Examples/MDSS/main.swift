@@ -21,7 +21,7 @@ do {
     let outcome = try await MDSSScenario.run(in: workspace, seed: options.seed)
     let followUp = try await MDSSScenario.followUpReports(from: store)
     let folders = ["projekt", "programuppfoljning", "kursutvardering", "nulagesmatning"]
-    let written = try ReportOutput.write(Array(zip(folders, MDSSScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (MDSSScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     await store.close()
 
@@ -42,10 +42,7 @@ do {
         let mean = { (v: Double?) in v.map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: ",") } ?? "–" }
         summary.add("Basutbildningen", "innehåll \(mean(outcome.contentMean)), utbildare \(mean(outcome.trainerMean)) (1–5)")
         summary.add("Genomförande", outcome.funnel.map { "\($0.name) \($0.completed)" }.joined(separator: " → "))
-        if let refused = outcome.refusedEnrolment {
-            summary.add("Avvisad anmälan", "\(refused.participant) → \(refused.intervention): ValidationError, "
-                        + refused.error.errors.map { "\($0.problem)" }.joined(separator: "; "))
-        }
+        if let refusal = outcome.refusalText { summary.add("Avvisad anmälan", refusal) }
         summary.add("Tidsplan", "höll med viss förskjutning, som mest \(outcome.maximumSlippage) dagar")
         summary.add("Lagring", options.storePath)
         summary.add("Rapporter", "\(written.count) filer under \(options.reportsDirectory)/")

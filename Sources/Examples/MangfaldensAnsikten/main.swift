@@ -32,7 +32,7 @@ do {
     }
     let followUp = try await MangfaldensAnsiktenScenario.followUpReports(from: store)
     let folders = ["partnerskap", "programuppfoljning", "maluppfoljning"]
-    let written = try ReportOutput.write(Array(zip(folders, MangfaldensAnsiktenScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (MangfaldensAnsiktenScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     await store.close()
 
@@ -41,7 +41,7 @@ do {
         summary.add("Aktörer", "\(outcome.organisations.count) (offentliga, privata, föreningar, fackförbund)")
         summary.add("Personalregister", "\(imported.registered) anställda i \(imported.batches) batcher från \(rosterURL.path)")
         summary.add("Experimentverkstaden", "\(outcome.applications.count) ansökningar prövade, \(outcome.decisions.filter(\.isGranted).count) beviljade, \(ExampleSummary.kronor(outcome.totalGranted)) av \(ExampleSummary.kronor(outcome.fund.budget))")
-        for refusal in outcome.refusals { summary.add("Avvisad", "\(refusal.application.title): \(refusal.error)") }
+        for refusal in outcome.refusals { summary.add("Avvisad", refusal.text) }
         summary.add("Spridning", "\(outcome.dissemination.reduce(0) { $0 + $1.held }) av \(outcome.dissemination.reduce(0) { $0 + $1.planned }) planerade spridningsseminarier hölls")
         summary.add("Erfarenhetsdialogen", "\(outcome.seminars.count) seminarier, \(outcome.seminars.reduce(0) { $0 + $1.attended }) deltagare")
         summary.add("Ambassadörer", "\(outcome.ambassadors.count) utbildade, \(outcome.workshops.count) workshops kring Blåögd")

@@ -27,7 +27,7 @@ do {
     let outcome = try await OmvantMentorskapScenario.run(in: workspace, seed: options.seed)
     let followUp = try await OmvantMentorskapScenario.followUpReports(from: store)
     let folders = ["projekt", "programuppfoljning", "maluppfoljning"]
-    let written = try ReportOutput.write(Array(zip(folders, OmvantMentorskapScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (OmvantMentorskapScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory, renderers: ReportOutput.standardRenderers)
     let audit = await store.summary
     await sqlite.close()
@@ -40,7 +40,9 @@ do {
         summary.add("Mentorpar", "\(outcome.pairs.count) av \(outcome.adepts.count) adepter (\(outcome.mentors.count) mentorer), poäng \(outcome.matching.totalScore)")
         summary.add("Möten", "\(outcome.meetingsHeld) av \(outcome.meetingsPlanned) genomförda; \(outcome.pairsNeedingAttention) par behöver kontakt")
         summary.add("Konferenser", "\(outcome.conferences.count) → \(outcome.measures.count) åtgärder i \(outcome.actionPlans.count) handlingsplaner")
-        for risk in outcome.sessionsAtRisk { summary.add("Tillgänglighet", risk.description) }
+        for risk in outcome.sessionsAtRisk {
+            summary.add("Tillgänglighet", risk.text(.swedish, venueName: risk.venue.flatMap { v in outcome.venues.first { $0.id == v }?.name }))
+        }
         summary.add("Granskningslogg", "\(audit.committedOperations) skrivningar i \(audit.batches) batcher (\(audit.refusedBatches) avvisade) → \(auditPath)")
         summary.add("Lagring", options.storePath)
         summary.add("Rapporter", "\(written.count) filer under \(options.reportsDirectory)/")

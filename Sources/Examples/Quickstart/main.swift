@@ -3,6 +3,22 @@
 import DiversityKit
 import Foundation
 
+let usage = """
+    usage: Quickstart [--help]
+
+    Plans a small programme on an in-memory store, enrols 20 synthetic staff, records attendance
+    and ratings, and prints a summary. Nothing is written to disk.
+    """
+let arguments = CommandLine.arguments.dropFirst()
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
+if let argument = arguments.first {
+    FileHandle.standardError.write(Data("error: unknown argument \(argument)\n\n\(usage)\n".utf8))
+    exit(2)
+}
+
 let workspace = Workspace(store: InMemoryStore(), ids: SequentialIDGenerator())
 
 do {

@@ -21,7 +21,7 @@ do {
     let outcome = try await VervaScenario.run(in: workspace, seed: options.seed)
     let followUp = try await VervaScenario.followUpReports(from: store)
     let folders = ["delredovisning", "programuppfoljning", "maluppfoljning"]
-    let written = try ReportOutput.write(Array(zip(folders, VervaScenario.reports(for: outcome) + followUp)),
+    let written = try ReportOutput.write(Array(zip(folders, (VervaScenario.reports(for: outcome) + followUp).map(\.labelledSynthetic))),
                                          under: options.reportsDirectory,
                                          renderers: ReportOutput.standardRenderers + [SteeringBriefRenderer()])
     await store.close()

@@ -5,7 +5,25 @@ import Foundation
 // for Scripts/screenshot-report.sh.
 //
 //     swift run ReportSample [output-directory] [sv|en]
+let usage = """
+    usage: ReportSample [OUTPUT-DIRECTORY] [sv|en]
+
+    Writes the sample report (invented figures) as HTML, Markdown, JSON and CSV into
+    OUTPUT-DIRECTORY (default ./report-sample), in Swedish (sv, the default) or English (en).
+    """
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
+if let option = arguments.first(where: { $0.hasPrefix("-") }) {
+    FileHandle.standardError.write(Data("error: unknown option \(option)\n\n\(usage)\n".utf8))
+    exit(2)
+}
+if arguments.count > 2 {
+    FileHandle.standardError.write(Data("error: too many arguments\n\n\(usage)\n".utf8))
+    exit(2)
+}
 let directory = URL(fileURLWithPath: arguments.first ?? "report-sample", isDirectory: true)
 let languageCode = arguments.dropFirst().first ?? "sv"
 guard let language = ReportLanguage(rawValue: languageCode) else {

@@ -17,7 +17,8 @@ extension MDSSScenario {
         .discriminationAct: 58, .grounds: 52, .directAndIndirectDiscrimination: 38, .harassment: 61,
         .instructions: 30, .accessibility: 44,
     ]
-    /// Attitudes: weights of the favourable answer 1…5 per scale (reverse-coded items are turned).
+    /// Attitudes: weights of the favourable answer 1…5 per scale (reverse-coded items are turned);
+    /// answers follow each respondent's trait per scale (``LatentTrait``).
     static let favourableWeights: [String: [Int]] = [
         "TREATMENT": [4, 10, 24, 38, 24], "ATTITUDE": [3, 7, 20, 40, 30], "CLIMATE": [6, 14, 30, 32, 18],
     ]
@@ -75,6 +76,7 @@ extension MDSSScenario {
     static func answers(for person: Participant, in questionnaire: Questionnaire,
                         rng: inout SeededGenerator) -> [String: Answer] {
         var answers: [String: Answer] = [:]
+        var traits: [String: Double] = [:]
         let scaleOf = Dictionary(questionnaire.scales.flatMap { s in s.itemCodes.map { ($0, s.code) } }, uniquingKeysWith: { a, _ in a })
         for item in questionnaire.items {
             switch item.kind {
@@ -82,7 +84,13 @@ extension MDSSScenario {
                 let wrong = k.options.map(\.code).filter { $0 != k.correct }
                 answers[item.code] = .value(rng.chance(correctPercent[k.topic] ?? 50) ? k.correct : rng.pick(wrong) ?? k.correct)
             case .likert(let scale, let reversed):
-                let favourable = weighted(favourableWeights[scaleOf[item.code] ?? ""] ?? [1, 1, 1, 1, 1], rng: &rng)
+                // One draw of the shared generator per item, as before, seeds the item's own: the
+                // respondents and every other figure of the seed stay as they were.
+                var own = SeededGenerator(seed: rng.next())
+                let scaleCode = scaleOf[item.code] ?? item.code
+                let trait = traits[scaleCode] ?? LatentTrait.normal(&own)
+                traits[scaleCode] = trait
+                let favourable = LatentTrait.answer(trait: trait, weights: favourableWeights[scaleOf[item.code] ?? ""] ?? [1, 1, 1, 1, 1], rng: &own)
                 answers[item.code] = .value(reversed ? scale.reversed(favourable) : favourable)
             case .singleChoice:
                 // Experiences: mostly "no"; a few once or several times; some prefer not to say.

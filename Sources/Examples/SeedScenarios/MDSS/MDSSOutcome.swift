@@ -53,4 +53,20 @@ public struct MDSSOutcome: Hashable, Sendable {
     public func name(of organisation: ID<Organisation>) -> String {
         organisations.first { $0.id == organisation }?.name ?? organisation.rawValue
     }
+
+    /// The name a reader knows for a record key: an intervention's or organisation's name.
+    public func name(of key: RecordKey) -> String {
+        switch key.type {
+        case Intervention.recordType: return interventions.first { $0.id.rawValue == key.id }?.name ?? key.id
+        case Organisation.recordType: return name(of: ID<Organisation>(rawValue: key.id))
+        default: return key.id
+        }
+    }
+
+    /// The refused enrolment as a Swedish sentence, naming the intervention and what was missing.
+    public var refusalText: String? {
+        guard let refused = refusedEnrolment else { return nil }
+        let forum = name(of: RecordKey(type: Intervention.recordType, id: refused.intervention.rawValue))
+        return "en anmälan till \(forum) avvisades: deltagaren " + refused.error.text(.swedish, naming: name(of:))
+    }
 }

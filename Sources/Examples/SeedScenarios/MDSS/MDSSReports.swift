@@ -62,9 +62,8 @@ extension MDSSScenario {
                                })),
         ])
         var forum: [ReportBlock] = [.paragraph("Mångfaldsforum kräver genomförd basutbildning och genomfört ledarforum. Kraven kontrolleras vid anmälan; den som saknar något av dem avvisas.")]
-        if let refused = outcome.refusedEnrolment {
-            forum.append(.note(ReportNote(.warning, "Anmälan av \(refused.participant) till \(refused.intervention) avvisades (ValidationError): "
-                + refused.error.errors.map { "\($0.problem)" }.joined(separator: "; "))))
+        if let refusal = outcome.refusalText {
+            forum.append(.note(ReportNote(.warning, refusal.prefix(1).uppercased() + refusal.dropFirst() + ".")))
         }
         forum.append(.table(ReportTable(id: "tratt", caption: "Genomförande steg för steg",
                                         columns: [ReportColumn("Steg", isRowHeader: true), ReportColumn("Genomfört")],

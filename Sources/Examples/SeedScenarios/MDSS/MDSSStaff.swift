@@ -60,8 +60,9 @@ extension MDSSScenario {
             let role: ParticipantRole = n <= workplace.managers ? .manager
                 : n <= workplace.managers + workplace.keyPersons ? .keyPerson : .employee
             let number = String(repeating: "0", count: 3 - String(n).count) + String(n)
-            return Participant(id: ID("\(workplace.unit.rawValue)-\(number)"), organisation: workplace.organisation,
-                               unit: workplace.unit, role: role)
+            let id = ID<Participant>("\(workplace.unit.rawValue)-\(number)")
+            return Participant(id: id, organisation: workplace.organisation, unit: workplace.unit, role: role,
+                               indicators: SyntheticIndicators.indicators(for: id))
         }
     }
 

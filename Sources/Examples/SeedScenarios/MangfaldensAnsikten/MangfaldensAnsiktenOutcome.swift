@@ -7,6 +7,11 @@ public struct SubmissionRefusal: Hashable, Sendable {
     public var application: GrantApplication
     /// Why it was refused, e.g. ``ToolkitError/missingDisseminationPlan(application:)``.
     public var error: ToolkitError
+
+    /// Why it was refused, as a Swedish sentence naming the application by its title.
+    public var text: String {
+        error.text(.swedish) { key in key.id == application.id.rawValue ? "”\(application.title)”" : key.id }
+    }
 }
 
 /// Dissemination planned against held for one granted pilot project.

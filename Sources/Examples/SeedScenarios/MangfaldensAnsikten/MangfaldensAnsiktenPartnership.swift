@@ -92,6 +92,20 @@ extension MangfaldensAnsiktenScenario {
                                    target: Double(countyMunicipalities.count)))]
     }
 
+    /// The partnership's action plan: the ambassador training and the Blåögd workshops, both
+    /// serving the goal of an ambassador in every municipality, so the goal has its measures.
+    static func partnershipPlan() throws -> ActionPlan {
+        ActionPlan(id: "handlingsplan-partnerskapet", programme: programmeID, owner: norrkoping,
+                   title: "Partnerskapets handlingsplan", period: try DatePeriod("2005-01-01", "2007-12-31"), measures: [
+                       Measure(id: "utbilda-ambassadorer", title: "Utbilda mångfaldsambassadörer i länets kommuner",
+                               responsibleRole: "Projektledare", deadline: try CalendarDate("2006-06-30"), status: .done,
+                               linkedGoals: [ambassadorGoal], area: .trainingAndSkills, step: .act),
+                       Measure(id: "blaogd-workshoppar", title: "Blåögd-workshoppar som ambassadörerna leder",
+                               responsibleRole: "Mångfaldsambassadör", deadline: try CalendarDate("2007-09-30"), status: .done,
+                               linkedGoals: [ambassadorGoal], area: .trainingAndSkills, step: .followUp),
+                   ])
+    }
+
     /// The partners' staff as an HR roster: pseudonymous references, units and roles, no names.
     public static func staffRoster(seed: UInt64) -> [RosterEntry] {
         var rng = SeededGenerator(seed: seed ^ 0x5EED_0FF1CE)

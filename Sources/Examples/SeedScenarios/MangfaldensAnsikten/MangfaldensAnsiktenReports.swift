@@ -8,7 +8,7 @@ extension MangfaldensAnsiktenScenario {
         let names = Dictionary(uniqueKeysWithValues: outcome.organisations.map { ($0.id, $0.name) })
         let titles = Dictionary(uniqueKeysWithValues: (outcome.applications + outcome.refusals.map(\.application)).map { ($0.id, $0.title) })
         let partnership = ReportSection(title: "Utvecklingspartnerskapet", blocks: [
-            .paragraph("\(outcome.organisations.count) aktörer från offentlig och privat sektor, föreningsliv och fackförbund; \(outcome.staffCount) anställda registrerade från aktörernas personalregister."),
+            .paragraph("\(outcome.organisations.count) aktörer från offentlig och privat sektor, föreningsliv och fackförbund; \(count: outcome.staffCount) anställda registrerade från aktörernas personalregister."),
             .table(ReportTable(id: "aktorer", caption: "Aktörer",
                                columns: [ReportColumn("Aktör", isRowHeader: true), ReportColumn("Slag"), ReportColumn("Kommun"), ReportColumn("Anställda")],
                                rows: outcome.organisations.map { o in
@@ -17,7 +17,7 @@ extension MangfaldensAnsiktenScenario {
             .note(ReportNote(.info, outcome.transnationalNote)),
         ])
         let grants = ReportSection(title: "Experimentverkstaden", blocks: [
-            .paragraph("Budget \(outcome.fund.budget.kronor) kr; \(outcome.applications.count) ansökningar prövades, \(outcome.decisions.filter(\.isGranted).count) beviljades med sammanlagt \(outcome.totalGranted.kronor) kr."),
+            .paragraph("Budget \(kronor: outcome.fund.budget); \(outcome.applications.count) ansökningar prövades, \(outcome.decisions.filter(\.isGranted).count) beviljades med sammanlagt \(kronor: outcome.totalGranted)."),
             .table(ReportTable(id: "beslut", caption: "Rangordning och beslut",
                                columns: [ReportColumn("Ansökan", isRowHeader: true), ReportColumn("Sökande"), ReportColumn("Rang"),
                                          ReportColumn("Poäng"), ReportColumn("Sökt"), ReportColumn("Beviljat")],
@@ -30,7 +30,7 @@ extension MangfaldensAnsiktenScenario {
             .table(ReportTable(id: "spridning", caption: "Spridning av resultat",
                                columns: [ReportColumn("Projekt", isRowHeader: true), ReportColumn("Planerade tillfällen"), ReportColumn("Genomförda")],
                                rows: outcome.dissemination.map { [.text(titles[$0.application] ?? $0.application.rawValue), .integer($0.planned), .integer($0.held)] })),
-        ] + outcome.refusals.map { .note(ReportNote(.warning, "Avvisad vid inlämning: \($0.application.title) – \($0.error)")) })
+        ] + outcome.refusals.map { .note(ReportNote(.warning, "Avvisad vid inlämning: \($0.text).")) })
         let dialogue = ReportSection(title: "Erfarenhetsdialogen", blocks: [
             .table(ReportTable(id: "seminarier", caption: "Seminarier",
                                columns: [ReportColumn("Seminarium", isRowHeader: true), ReportColumn("Målgrupp"), ReportColumn("Datum"),
@@ -47,9 +47,9 @@ extension MangfaldensAnsiktenScenario {
                                series: [ChartSeries(name: "Ambassadörer", values: countyMunicipalities.map { Double(coverage.ambassadorsPerMunicipality[$0] ?? 0) })])),
             .table(ReportTable(id: "workshops", caption: "Workshops per ambassadör",
                                columns: [ReportColumn("Ambassadör", isRowHeader: true), ReportColumn("Kommun"), ReportColumn("Workshops"), ReportColumn("Deltagare")],
-                               rows: outcome.ambassadors.map { a in
+                               rows: outcome.ambassadors.sorted { $0.id < $1.id }.enumerated().map { index, a in
                                    let held = workshopsPer[a.id] ?? []
-                                   return [.text(a.id.rawValue), .text(a.municipality), .integer(held.count), .integer(held.reduce(0) { $0 + $1.participantCount })]
+                                   return [.text("Ambassadör \(index + 1)"), .text(a.municipality), .integer(held.count), .integer(held.reduce(0) { $0 + $1.participantCount })]
                                })),
             .note(ReportNote(coverage.goalMet ? .info : .warning, "Kommuner utan ambassadör: " + coverage.uncovered.joined(separator: ", "))),
         ])

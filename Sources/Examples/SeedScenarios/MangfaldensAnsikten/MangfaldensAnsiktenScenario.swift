@@ -36,6 +36,7 @@ public enum MangfaldensAnsiktenScenario {
         for organisation in organisations() { try await workspace.register(organisation) }
         try await workspace.plan(try programme())
         for goal in try goals() { try await workspace.set(goal) }
+        try await workspace.save(try partnershipPlan())
 
         let roster = staffRoster(seed: seed)
         if let importStaff { try await importStaff(roster) } else {
@@ -44,7 +45,12 @@ public enum MangfaldensAnsiktenScenario {
             }
         }
         var staffPerOrganisation: [ID<Organisation>: Int] = [:]
-        for actor in actors { staffPerOrganisation[actor.id] = try await workspace.participants(of: actor.id).count }
+        for actor in actors {
+            // The funder's registration form (ESF+ indicators), filled in by everyone the project reaches.
+            let staff = SyntheticIndicators.recorded(try await workspace.participants(of: actor.id))
+            try await workspace.register(staff)
+            staffPerOrganisation[actor.id] = staff.count
+        }
 
         // Experimentverkstaden.
         let fund = fund()

@@ -43,13 +43,15 @@ extension OmvantMentorskapScenario {
         for n in 1...mentors {
             let (org, unit) = rng.pick(mentorUnits)!
             let id = "omv-mentor-\(n < 10 ? "0" : "")\(n)"
-            participants.append(Participant(id: ID(id), organisation: org, unit: unit, role: .mentor))
+            participants.append(Participant(id: ID(id), organisation: org, unit: unit, role: .mentor,
+                                            indicators: SyntheticIndicators.indicators(for: ID(id))))
             profiles.append(profile(id, .mentor, org, unit, capacity: rng.chance(30) ? 1 : nil, rng: &rng))
         }
         for n in 1...adepts {
             let (org, unit) = rng.pick(adeptUnits)!
             let id = "omv-adept-\(n < 10 ? "0" : "")\(n)"
-            participants.append(Participant(id: ID(id), organisation: org, unit: unit, role: rng.chance(70) ? .adept : .keyPerson))
+            participants.append(Participant(id: ID(id), organisation: org, unit: unit, role: rng.chance(70) ? .adept : .keyPerson,
+                                            indicators: SyntheticIndicators.indicators(for: ID(id))))
             profiles.append(profile(id, .adept, org, unit, capacity: nil, rng: &rng))
         }
         return (participants, profiles)

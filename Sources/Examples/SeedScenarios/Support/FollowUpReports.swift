@@ -12,6 +12,7 @@ enum FollowUpReports {
         let reports = EvaluationReports(language: language)
         let names = Dictionary(uniqueKeysWithValues: records.organisations.map { ($0.id, $0.name) })
         return [try reports.programmeFollowUp(records, asOf: date),
-                reports.goalFollowUp(goals: records.goals, plans: records.plans, asOf: date, organisationNames: names)]
+                reports.goalFollowUp(goals: records.goals, plans: records.plans, asOf: date, organisationNames: names,
+                                     programme: records.programme, organisations: records.organisations)]
     }
 }

@@ -10,10 +10,10 @@ extension LikabehandlingScenario {
     public static func reports(for outcome: LikabehandlingOutcome) throws -> [Report] {
         let unitNames = Dictionary(uniqueKeysWithValues: outcome.organisation.units.map { ($0.id, $0.name) })
         let project = ReportSection(title: "Projektet", blocks: [
-            .paragraph("ESF-projekt \(outcome.programme.period), Trelleborgs kommun. \(outcome.distinctParticipants) medarbetare deltog (plan \(plannedParticipants))."),
+            .paragraph("ESF-projekt \(outcome.programme.period), Trelleborgs kommun. \(count: outcome.distinctParticipants) medarbetare deltog (plan \(count: plannedParticipants))."),
             .table(ReportTable(id: "forvaltningar", caption: "Anställda per förvaltning",
                                columns: [ReportColumn("Förvaltning", isRowHeader: true), ReportColumn("Anställda")],
-                               rows: outcome.staffPerAdministration.keys.map { (unitNames[$0] ?? $0.rawValue, $0) }.sorted { $0.0 < $1.0 }.map {
+                               rows: ReportCollation(language: .swedish).sorted(outcome.staffPerAdministration.keys.map { (unitNames[$0] ?? $0.rawValue, $0) }, by: \.0).map {
                                    [.text($0.0), .integer(outcome.staffPerAdministration[$0.1] ?? 0)]
                                })),
         ])
@@ -28,17 +28,20 @@ extension LikabehandlingScenario {
         return ReportSection(title: "Heldagsutbildningen", blocks: [
             .paragraph("\(outcome.trainingDays.count) utbildningsdagar med storföreläsning om kulturkompetens på förmiddagen och sex valbara seminarier på eftermiddagen (\(seminarCapacity) platser vardera). \(outcome.firstChoices) fick sitt förstahandsval, \(outcome.secondChoices) sitt andrahandsval och \(outcome.unassigned) fick ingen plats."),
             .chart(ReportChart(id: "seminarier", kind: .bar, title: "Deltagare per valbart seminarium",
-                               description: titles.map { "\($0): \(outcome.seminarTotals[$0] ?? 0)" }.joined(separator: "; "),
+                               description: titles.map { "\($0): \(count: outcome.seminarTotals[$0] ?? 0)" }.joined(separator: "; "),
                                categories: titles,
                                series: [ChartSeries(name: "Deltagare", values: titles.map { Double(outcome.seminarTotals[$0] ?? 0) })])),
-            .table(ReportTable(id: "utbildningsdagar", caption: "Utbildningsdagar och platsfördelning",
-                               columns: [ReportColumn("Dag", isRowHeader: true), ReportColumn("Datum"), ReportColumn("Deltagare")]
-                                   + seminars.map { ReportColumn($0.title) }
-                                   + [ReportColumn("Förstahandsval"), ReportColumn("Andrahandsval"), ReportColumn("Utan plats")],
-                               rows: outcome.trainingDays.map { d in
-                                   [.text(d.day.rawValue), .date(d.date), .integer(d.participants)]
-                                       + seminars.map { .integer(d.countsPerSeminar[$0.id] ?? 0) }
-                                       + [.integer(d.firstChoices), .integer(d.secondChoices), .integer(d.unassigned)]
+            .table(ReportTable(id: "utbildningsdagar", caption: "Utbildningsdagar: deltagare och val",
+                               columns: [ReportColumn("Dag", isRowHeader: true), ReportColumn("Datum"), ReportColumn("Deltagare"),
+                                         ReportColumn("Förstahandsval"), ReportColumn("Andrahandsval"), ReportColumn("Utan plats")],
+                               rows: outcome.trainingDays.enumerated().map { i, d in
+                                   [.text("Dag \(i + 1)"), .date(d.date), .integer(d.participants),
+                                    .integer(d.firstChoices), .integer(d.secondChoices), .integer(d.unassigned)]
+                               })),
+            .table(ReportTable(id: "platsfordelning", caption: "Platser per seminarium och utbildningsdag",
+                               columns: [ReportColumn("Dag", isRowHeader: true)] + seminars.map { ReportColumn($0.title) },
+                               rows: outcome.trainingDays.enumerated().map { i, d in
+                                   [.text("Dag \(i + 1)")] + seminars.map { .integer(d.countsPerSeminar[$0.id] ?? 0) }
                                })),
         ])
     }
@@ -46,7 +49,7 @@ extension LikabehandlingScenario {
     static func reflectionSection(_ outcome: LikabehandlingOutcome) -> ReportSection {
         let byMonth = Dictionary(grouping: outcome.reflectionSessions) { String($0.date.description.prefix(7)) }
         return ReportSection(title: "Reflektionsseminarier", blocks: [
-            .paragraph("\(outcome.reflectionSessions.count) reflektionsseminarier (plan \(plannedReflectionSeminars)) i \(outcome.reflectionGroups.count) grupper om \(reflectionGroupSize.lowerBound)–\(reflectionGroupSize.upperBound) personer från samma arbetsplats, med praktiska fall från verksamheten; \(outcome.reflectionAttendances) deltagare närvarade."),
+            .paragraph("\(outcome.reflectionSessions.count) reflektionsseminarier (plan \(plannedReflectionSeminars)) i \(outcome.reflectionGroups.count) grupper om \(reflectionGroupSize.lowerBound)–\(reflectionGroupSize.upperBound) personer från samma arbetsplats, med praktiska fall från verksamheten; \(count: outcome.reflectionAttendances) deltagare närvarade."),
             .table(ReportTable(id: "reflektion-per-manad", caption: "Reflektionsseminarier per månad",
                                columns: [ReportColumn("Månad", isRowHeader: true), ReportColumn("Seminarier"), ReportColumn("Närvarande")],
                                rows: byMonth.keys.sorted().map { month in
@@ -64,7 +67,7 @@ extension LikabehandlingScenario {
             .table(ReportTable(id: "reagera-tackning", caption: "Användning per förvaltning",
                                columns: [ReportColumn("Förvaltning", isRowHeader: true), ReportColumn("Arbetsplatser"),
                                          ReportColumn("Har använt"), ReportColumn("Tillfällen"), ReportColumn("Andel")],
-                               rows: perAdministration.keys.sorted { (unitNames[$0] ?? $0.rawValue) < (unitNames[$1] ?? $1.rawValue) }.map { admin in
+                               rows: ReportCollation(language: .swedish).sorted(Array(perAdministration.keys)) { unitNames[$0] ?? $0.rawValue }.map { admin in
                                    let units = perAdministration[admin]!
                                    let reached = units.filter { (coverage.usesPerUnit[$0] ?? 0) > 0 }.count
                                    return [.text(unitNames[admin] ?? admin.rawValue), .integer(units.count), .integer(reached),

@@ -36,6 +36,11 @@ extension LikabehandlingScenario {
                 try await workspace.register(roster[start..<min(start + chunkSize, roster.count)].map(\.participant))
             }
         }
+        // Each participant fills in the funder's registration form (ESF+ indicators) at the first training day.
+        let registered = SyntheticIndicators.recorded(try await workspace.participants(of: municipality))
+        for start in stride(from: 0, to: registered.count, by: chunkSize) {
+            try await workspace.register(Array(registered[start..<min(start + chunkSize, registered.count)]))
+        }
         let staff = try await workspace.participants(of: municipality)
 
         let survey = try await baselineSurvey(in: store, staff: staff, rng: &rng)

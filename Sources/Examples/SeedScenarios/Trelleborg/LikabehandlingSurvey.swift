@@ -36,14 +36,23 @@ extension LikabehandlingScenario {
         var perAdministration: [ID<OrganisationUnit>: Int] = [:]
         for person in staff { if let unit = person.unit { perAdministration[administrationID(of: unit), default: 0] += 1 } }
         var responses: [SurveyResponse] = []
+        let scaleOf = Dictionary(questionnaire.scales.flatMap { s in s.itemCodes.map { ($0, s.code) } }, uniquingKeysWith: { a, _ in a })
         for (unit, headcount) in perAdministration.sorted(by: { $0.key < $1.key }) {
             let respondents = headcount * rng.int(in: 45...70) / 100
             for _ in 0..<respondents {
                 var answers: [String: Answer] = [:]
+                // One trait per scale and respondent; items follow it (reverse-worded ones the other way).
+                var traits: [String: Double] = [:]
                 for item in questionnaire.items {
-                    guard case .likert = item.kind, rng.chance(97) else { continue }
+                    guard case .likert(_, let reversed) = item.kind, rng.chance(97) else { continue }
+                    // One draw of the shared generator per answer, as before, seeds the answer's own.
+                    var own = SeededGenerator(seed: rng.next())
+                    let scaleCode = scaleOf[item.code] ?? item.code
+                    let trait = traits[scaleCode] ?? LatentTrait.normal(&own)
+                    traits[scaleCode] = trait
                     let centre = Double(baselineMeans[item.code] ?? 30) / 10
-                    answers[item.code] = .value(min(5, max(1, Int((centre + Double(rng.int(in: -18...18)) / 10).rounded()))))
+                    let latent = LatentTrait.latent(trait: trait, reversed: reversed, rng: &own)
+                    answers[item.code] = .value(min(5, max(1, Int((centre + 1.1 * latent).rounded()))))
                 }
                 responses.append(SurveyResponse(id: ID("enkat-2008-r\(responses.count + 1)"), questionnaire: questionnaire.reference,
                                                 reportingUnit: unit, answers: answers))

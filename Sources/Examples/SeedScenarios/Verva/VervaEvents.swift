@@ -23,8 +23,9 @@ extension VervaScenario {
     static func representatives() -> [Participant] {
         counties.flatMap { county in
             county.participants.flatMap { authority in
-                [Participant(id: ID("\(authority.id.rawValue)-kontaktperson"), organisation: authority.id, role: .keyPerson),
-                 Participant(id: ID("\(authority.id.rawValue)-hr"), organisation: authority.id, role: .employee)]
+                SyntheticIndicators.recorded([
+                    Participant(id: ID("\(authority.id.rawValue)-kontaktperson"), organisation: authority.id, role: .keyPerson),
+                    Participant(id: ID("\(authority.id.rawValue)-hr"), organisation: authority.id, role: .employee)])
             }
         }
     }
