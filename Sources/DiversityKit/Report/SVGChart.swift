@@ -113,8 +113,13 @@ struct SVGChart {
                   digits: Int) -> Double {
         let step = Self.tickStep(hi - lo)
         canvas.line(x1: x(lo), y1: y, x2: x(hi), y2: y)
+        // Extreme or non-finite ends (values near the ends of Double) get no ticks rather than a
+        // loop that never advances: at most a dozen ticks, each one step further.
+        guard lo.isFinite, hi.isFinite, (hi - lo).isFinite, (hi - lo) / step <= 12 else { return 22 }
         var tick = (lo / step).rounded(.up) * step
-        while tick <= hi + step / 1_000 {
+        var drawn = 0
+        while tick <= hi + step / 1_000, drawn < 13 {
+            drawn += 1
             canvas.gridLine(x: x(tick), y1: top, y2: y)
             canvas.line(x1: x(tick), y1: y, x2: x(tick), y2: y + 4)
             canvas.text(formatter.decimal(tick, digits: step < 1 ? max(digits, 1) : 0), x: x(tick), y: y + 16, anchor: "middle",
