@@ -46,7 +46,7 @@ public struct LimeSurveyExporter: Sendable {
     }
 
     /// `questionnaire` as a `.lss` file and the mapping of its response exports.
-    /// - Throws: ``QuestionnaireError`` for an invalid questionnaire; ``LimeSurveyImportError/notExportable(reason:)``
+    /// - Throws: ``/SurveyModule/QuestionnaireError`` for an invalid questionnaire; ``LimeSurveyImportError/notExportable(reason:)``
     ///   for an identified export of sensitive items, codes LimeSurvey cannot hold, or text XML cannot carry.
     public func export(_ q: Questionnaire) throws -> LimeSurveyExport {
         try q.validate()

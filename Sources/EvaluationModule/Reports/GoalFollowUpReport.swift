@@ -10,9 +10,9 @@ extension EvaluationReports {
     /// owners it opens with an overview table — one row per owner, grouped by county when
     /// `organisations` carry one — followed by each owner's goals, audit and coverage; from
     /// ``collapsedFromOwners`` owners on (a project of 51 authorities) those details sit in a
-    /// collapsed section per county (``ReportSection/isCollapsed``). Every goal and
+    /// collapsed section per county (``/DiversityKit/ReportSection/isCollapsed``). Every goal and
     /// measure is named by its title and every owner by its name; names sort in the language's
-    /// alphabetical order (``ReportCollation``).
+    /// alphabetical order (``/DiversityKit/ReportCollation``).
     ///
     /// - Parameters:
     ///   - goals: the goals to follow up.

@@ -32,7 +32,7 @@ public struct Labels: Hashable, Sendable {
     }
 
     /// A number as text with `digits` decimals, as tables show it: decimal comma and no-break
-    /// thousands spaces in Swedish, point and commas in English (``ReportFormatter``).
+    /// thousands spaces in Swedish, point and commas in English (``/DiversityKit/ReportFormatter``).
     public func number(_ value: Double, digits: Int = 1) -> String {
         ReportFormatter(language: language).decimal(value, digits: digits)
     }

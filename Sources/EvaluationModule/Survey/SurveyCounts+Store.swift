@@ -6,7 +6,7 @@ extension SurveyCounts {
     /// The counts of a stored distribution, streamed from the store page by page into a `LikertTally`
     /// — never every response in memory: the one data path from the store to the survey report.
     ///
-    /// Items and scales are chosen as ``SurveyResultsInput/init(questionnaire:responses:language:groupByUnit:unitNames:)``
+    /// Items and scales are chosen as ``SurveyResultsInput/init(questionnaire:responses:language:textLanguage:groupByUnit:unitNames:)``
     /// chooses them (the Likert items of the questionnaire's most used scale; scales whose items are all
     /// on it, reverse-coded items flipped for reliability); free-text answers become comments.
     ///
