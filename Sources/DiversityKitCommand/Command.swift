@@ -34,7 +34,7 @@ struct Command: Sendable {
 enum Commands {
     static let all: [Command] = [
         SurveyReportCommand.command, AuditCommand.command,
-        StoreCommand.check, StoreCommand.backup, StoreCommand.migrate, StoreCommand.erase,
+        StoreCommand.check, StoreCommand.backup, StoreCommand.migrate, StoreCommand.erase, StoreCommand.reclaim,
         FollowUpCommand.command,
     ]
 

@@ -36,6 +36,11 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// A warning on standard error, `--quiet` or not: something the operator must act on.
+    func warning(_ line: String) {
+        FileHandle.standardError.write(Data((text("varning: ", "warning: ") + line + "\n").utf8))
+    }
+
     /// A result line on standard output, in text format only.
     func line(_ text: String) {
         guard format == .text else { return }

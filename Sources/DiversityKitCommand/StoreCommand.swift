@@ -2,8 +2,10 @@ import DiversityKit
 import DiversityKitPostgres
 import DiversityKitSQLite
 import Foundation
+import ProgrammeToolkit
+import SurveyModule
 
-/// `diversitykit store check|backup|migrate|erase`: look after a store without writing Swift.
+/// `diversitykit store check|backup|migrate|erase|reclaim`: look after a store without writing Swift.
 enum StoreCommand {
     static let check = Command(
         name: "store check",
@@ -47,17 +49,41 @@ enum StoreCommand {
 
     static let erase = Command(
         name: "store erase",
-        summary: "erase a participant: record and enrolments deleted, ratings made anonymous",
-        usage: "diversitykit store erase PARTICIPANT (--store FILE | --postgres URL)",
+        summary: "erase a participant from every module's records, then reclaim the space",
+        usage: "diversitykit store erase PARTICIPANT (--store FILE | --postgres URL) [--secret-file FILE] [--identifying-text TEXT]",
+        options: StoreLocation.options + [
+            .value("secret-file", "FILE", "the survey token secret (base64), needed when the store holds survey data"),
+            .value("identifying-text", "TEXT", "a text that identifies the participant (a name): free text holding it is removed"),
+        ],
+        details: """
+        Runs Workspace.erase with the core's, the programme toolkit's and (given the secret) the
+        survey module's part, in one atomic write: the participant record and their enrolments are
+        deleted, their ratings become anonymous, their attendance is kept under a random stand-in that
+        links to no one, survey tokens lose the link to them and free text naming them is removed.
+        Then the space is reclaimed (SQLite: zeroed pages and a truncated WAL; PostgreSQL: VACUUM).
+        A store that holds survey data is refused without --secret-file (nothing is written).
+        Exit status 0 when the erasure committed — also when the space could not be reclaimed, which
+        is reported on standard error with what to run (a PostgreSQL role that does not own the
+        tables: 'store reclaim' as the owner); 1 when nothing names the participant (none was
+        registered, or the erasure is already complete).
+        """,
+        examples: ["diversitykit store erase p-1042 --store diversity.sqlite",
+                   "diversitykit store erase p-1042 --postgres postgresql://app@db.example/diversity --secret-file /run/secrets/survey"],
+        run: runErase)
+
+    static let reclaim = Command(
+        name: "store reclaim",
+        summary: "remove what erasures and updates left in the store's files",
+        usage: "diversitykit store reclaim (--store FILE | --postgres URL)",
         options: StoreLocation.options,
         details: """
-        Runs Workspace.erase in one atomic write: the participant record and their enrolments are
-        deleted, their ratings become anonymous, and their attendance is kept under a random stand-in
-        that links to no one, so follow-up still counts them once. Exit status 1 when there is no such
-        participant.
+        Runs Store.reclaimSpace(): SQLite checkpoints its WAL (TRUNCATE) with secure_delete on; PostgreSQL
+        VACUUMs the store's tables, which only the tables' owner may do (connect as that role). Finishes
+        an erasure whose space could not be reclaimed; safe to run at any time. Exit status 1 when the
+        store refuses (SQLSTATE 42501: not the owner).
         """,
-        examples: ["diversitykit store erase p-1042 --store diversity.sqlite"],
-        run: runErase)
+        examples: ["diversitykit store reclaim --postgres postgresql://diversitykit_owner@db.example/diversity"],
+        run: runReclaim)
 
     // MARK: check
 
@@ -239,16 +265,59 @@ enum StoreCommand {
     static func runErase(_ arguments: ParsedArguments, _ console: Console) async throws -> Int32 {
         let participant = ID<Participant>(try arguments.single("the participant to erase"))
         let location = try StoreLocation(arguments)
-        let workspace = Workspace(store: try await location.open())
-        do {
-            try await workspace.erase(participant)
-        } catch StoreError.notFound {
-            throw CommandFailure(console.text("deltagaren \(participant) finns inte i \(location.description)",
-                                              "participant \(participant) does not exist in \(location.description)"))
+        let secret = try arguments.value("secret-file").map(Self.secret(from:))
+        let store = try await location.open()
+        var owners: [any ParticipantDataOwner] = [ToolkitParticipantData()]
+        if let secret {
+            owners.append(SurveyDataOwner(secret: secret))
+        } else {
+            for type in [SurveyToken.recordType, "survey.pending", SurveyResponse.recordType, Questionnaire.recordType]
+            where try await store.count(RecordQuery(type: type)) > 0 {
+                throw CommandFailure(console.text(
+                    "\(location.description) innehåller enkätdata: ange tokenhemligheten med --secret-file, annars raderas deltagaren inte ur den",
+                    "\(location.description) holds survey data: pass the token secret with --secret-file, or the participant is not erased from it"))
+            }
         }
-        struct Result: Encodable { var store: String; var erased: String }
-        try console.json(Result(store: location.description, erased: participant.rawValue))
+        let workspace = Workspace(store: store, dataOwners: owners)
+        let receipt: ErasureReceipt
+        do {
+            receipt = try await workspace.erase(participant, identifyingTexts: arguments.value("identifying-text").map { [$0] } ?? [])
+        } catch StoreError.notFound {
+            throw CommandFailure(console.text("ingenting i \(location.description) namnger deltagaren \(participant) (okänd, eller redan raderad)",
+                                              "nothing in \(location.description) names participant \(participant) (unknown, or already erased)"))
+        }
+        struct Result: Encodable { var store: String; var erased: String; var operations: Int; var spaceReclaimed: Bool; var reclaimError: String? }
+        var pending: String?
+        if case .pending(let reason) = receipt.physical { pending = reason }
+        try console.json(Result(store: location.description, erased: participant.rawValue, operations: receipt.operations,
+                                spaceReclaimed: receipt.isComplete, reclaimError: pending))
         console.line(console.text("Deltagaren \(participant) är raderad.", "Participant \(participant) is erased."))
+        if let pending {
+            console.warning(console.text(
+                "utrymmet är inte återvunnet (\(pending)); raderade bytes kan finnas kvar i lagrets filer tills 'diversitykit store reclaim' körs som tabellernas ägare",
+                "the space is not reclaimed (\(pending)); erased bytes may remain in the store's files until 'diversitykit store reclaim' runs as the tables' owner"))
+        }
+        return 0
+    }
+
+    /// Reads a base64 token secret from a file (surrounding whitespace ignored).
+    static func secret(from path: String) throws -> TokenSecret {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(path): cannot read the secret file")
+        }
+        do { return try TokenSecret(base64: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
+            throw CommandFailure("\(path): not a token secret (\(error))")
+        }
+    }
+
+    // MARK: reclaim
+
+    static func runReclaim(_ arguments: ParsedArguments, _ console: Console) async throws -> Int32 {
+        let location = try StoreLocation(arguments)
+        try await location.open().reclaimSpace()
+        struct Result: Encodable { var store: String; var spaceReclaimed: Bool }
+        try console.json(Result(store: location.description, spaceReclaimed: true))
+        console.line(console.text("Utrymmet i \(location.description) är återvunnet.", "The space of \(location.description) is reclaimed."))
         return 0
     }
 }

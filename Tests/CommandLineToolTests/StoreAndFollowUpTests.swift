@@ -2,6 +2,7 @@ import DiversityKit
 @testable import DiversityKitPostgres
 @testable import DiversityKitSQLite
 import Foundation
+import SurveyModule
 import Testing
 
 @Suite("diversitykit store and follow-up")
@@ -64,7 +65,46 @@ struct StoreAndFollowUpTests {
         #expect(attendance.count == 6 && !attendance.contains { $0.participant == "p3" })
         await store.close()
         let again = try tool.run("store", "erase", "p3", "--store", "store.sqlite")
-        #expect(again.status == 1 && again.stderr.contains("deltagaren p3 finns inte"))
+        #expect(again.status == 1 && again.stderr.contains("namnger deltagaren p3"), "\(again.stderr)")
+    }
+
+    @Test("erase reports in JSON what it wrote and that the space was reclaimed; reclaim can be run on its own")
+    func eraseReceipt() async throws {
+        let tool = try Tool()
+        defer { tool.remove() }
+        try await Self.makeStore(tool.path("store.sqlite"))
+        let erased = try tool.run("store", "erase", "p2", "--store", "store.sqlite", "--format", "json")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        let result = try erased.json()
+        #expect(result["erased"] as? String == "p2" && result["spaceReclaimed"] as? Bool == true)
+        #expect((result["operations"] as? Int ?? 0) > 0 && result["reclaimError"] == nil)
+        let reclaim = try tool.run("store", "reclaim", "--store", "store.sqlite", "--lang", "en")
+        #expect(reclaim.status == 0 && reclaim.stdout.contains("is reclaimed"), "\(reclaim.stderr)")
+    }
+
+    @Test("erase refuses a store that holds survey data unless the token secret is given, and then erases the token link too")
+    func eraseSurveyData() async throws {
+        let tool = try Tool()
+        defer { tool.remove() }
+        try await Self.makeStore(tool.path("store.sqlite"))
+        let secret = try TokenSecret.generate()
+        do {
+            let store = try SQLiteStore(path: tool.path("store.sqlite"))
+            let service = SurveyService(store: store, secret: secret.secret)
+            let q = try await service.publish(ItemBank.courseEvaluation())
+            _ = try await service.distribute(DistributionPlan(questionnaire: q.reference, mode: .identified, purpose: .courseEvaluation,
+                                                              population: .participants(["p1", "p2"]), opens: Date(), closes: Date() + 86_400))
+            await store.close()
+        }
+        let refused = try tool.run("store", "erase", "p1", "--store", "store.sqlite")
+        #expect(refused.status == 1 && refused.stderr.contains("--secret-file"), "\(refused.stderr)")
+        try Data(secret.base64.utf8).write(to: URL(fileURLWithPath: tool.path("secret")))
+        let erased = try tool.run("store", "erase", "p1", "--store", "store.sqlite", "--secret-file", "secret")
+        #expect(erased.status == 0, "\(erased.stderr)")
+        let store = try SQLiteStore(path: tool.path("store.sqlite"))
+        #expect(try await store.fetch(Participant.self, id: "p1") == nil)
+        #expect(try await store.all(SurveyToken.self).compactMap(\.participant) == ["p2"])
+        await store.close()
     }
 
     @Test("check reports an older file without migrating it; migrate brings it up to date")

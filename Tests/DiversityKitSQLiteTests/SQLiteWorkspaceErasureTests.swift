@@ -36,7 +36,8 @@ struct SQLiteWorkspaceErasureTests {
         // Before: the adversary finds her (proves the search works).
         #expect(Self.holds(Self.bytes(path) + Self.bytes(path + "-wal"), Self.id))
 
-        try await ws.erase(ID(Self.id), identifyingTexts: [Self.name])
+        let receipt = try await ws.erase(ID(Self.id), identifyingTexts: [Self.name])
+        #expect(receipt.physical == .reclaimed, "SQLite reclaims in place: secure_delete and a truncating checkpoint")
         try await store.backup(to: directory.path("backup.sqlite"))
 
         for file in [path, path + "-wal", path + "-shm", directory.path("backup.sqlite")] {

@@ -213,7 +213,7 @@ struct ErasureLedgerTests {
 
         let restored = Workspace(store: backup)
         #expect(try await restored.participant("e2") != nil)
-        #expect(try await ledger.reapply(to: restored) == 1)
+        #expect(try await ledger.reapply(to: restored).count == 1)
         #expect(try await restored.participant("e2") == nil)
         #expect(try await restored.participant("e1") != nil)
     }

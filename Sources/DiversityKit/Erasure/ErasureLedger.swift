@@ -30,7 +30,7 @@ struct ErasureTombstone: StoredRecord, Codable, Hashable, Sendable {
 /// let workspace = Workspace(store: liveStore, dataOwners: [ledger])
 /// try await workspace.erase("anna")
 /// // … later, after restoring an old backup into `restored`:
-/// let count = try await ledger.reapply(to: Workspace(store: restored, dataOwners: [ledger]))
+/// let receipts = try await ledger.reapply(to: Workspace(store: restored, dataOwners: [ledger]))
 /// ```
 public struct ErasureLedger: ParticipantDataOwner {
     /// `"erasure-ledger"`.
@@ -46,10 +46,12 @@ public struct ErasureLedger: ParticipantDataOwner {
         self.store = store
     }
 
-    /// A tombstone for the participant, written in the erasure's batch when the live store is the one erased.
+    /// A tombstone for the participant, written in the erasure's batch when the erased store still holds
+    /// the participant's record (so a mistyped id, or a second run of a finished erasure, writes none).
     public func erasure(for request: ErasureRequest, in erased: any Store) async throws -> WriteBatch {
         let tombstone = ErasureTombstone(hash: hasher.hash(request.participant.rawValue))
         var batch = WriteBatch()
+        guard try await erased.fetch(.of(Participant.self, request.participant.rawValue)) != nil else { return batch }
         if try await erased.fetch(ErasureTombstone.self, id: tombstone.hash) == nil { try batch.insert(tombstone) }
         return batch
     }
@@ -60,25 +62,23 @@ public struct ErasureLedger: ParticipantDataOwner {
     }
 
     /// Erases again every participant of `restored` whose keyed id is in this ledger's store.
-    /// - Returns: how many participants were erased.
+    /// - Returns: one receipt per participant erased again; check ``ErasureReceipt/physical`` when the
+    ///   restored store is opened by a role that may not reclaim space.
     @discardableResult
-    public func reapply(to restored: Workspace) async throws -> Int {
+    public func reapply(to restored: Workspace) async throws -> [ErasureReceipt] {
         try await reapply(tombstones: Set(try await tombstones()), to: restored)
     }
 
     /// Erases again every participant of `restored` whose keyed id is in `tombstones`.
-    /// - Returns: how many participants were erased.
+    /// - Returns: one receipt per participant erased again.
     @discardableResult
-    public func reapply(tombstones: Set<String>, to restored: Workspace) async throws -> Int {
-        var erased = 0
+    public func reapply(tombstones: Set<String>, to restored: Workspace) async throws -> [ErasureReceipt] {
         var matches: [ID<Participant>] = []
         try await restored.store.forEach(Participant.self) { p in
             if tombstones.contains(hasher.hash(p.id.rawValue)) { matches.append(p.id) }
         }
-        for p in matches {
-            try await restored.erase(p)
-            erased += 1
-        }
-        return erased
+        var receipts: [ErasureReceipt] = []
+        for p in matches { receipts.append(try await restored.erase(p)) }
+        return receipts
     }
 }

@@ -264,25 +264,46 @@ extension Workspace {
     /// identify the participant) — contributes its operations, and all of them are written in one
     /// atomic, conditional batch, retried if a concurrent write touched what it read. Then the store
     /// reclaims the space, so no byte of the erased data remains in its files (``Store/reclaimSpace()``).
+    ///
+    /// The two halves are reported apart. When this returns, the logical erasure **has committed**;
+    /// the receipt's ``ErasureReceipt/physical`` says whether the space was reclaimed too, or why not
+    /// (``PhysicalErasure/pending(reason:)``: typically a PostgreSQL role that does not own the tables
+    /// and so may not `VACUUM` them). A failed reclaim never turns a committed erasure into a thrown error.
+    ///
+    /// Running it again is safe. A participant whose record is already gone is still looked for in
+    /// every owner's records (an owner registered after the first run, a comment that names them), and
+    /// whatever still names them is erased; when nothing does, the call throws
+    /// ``StoreError/notFound(_:)`` and writes nothing — for a participant who was erased, that means the
+    /// erasure is complete.
     /// - Parameters:
     ///   - participant: who to erase.
     ///   - identifyingTexts: texts that identify the participant (name, e-mail): free text
     ///     containing any of them is removed too.
-    /// - Throws: ``StoreError/notFound(_:)`` when there is no such participant.
-    public func erase(_ participant: ID<Participant>, identifyingTexts: [String] = []) async throws {
+    /// - Returns: the receipt: what was written, and whether the space was reclaimed.
+    /// - Throws: ``StoreError/notFound(_:)`` when no record names the participant (none was ever
+    ///   registered, or the erasure is already complete); the store's errors when the batch could not
+    ///   be written (then nothing was erased).
+    @discardableResult
+    public func erase(_ participant: ID<Participant>, identifyingTexts: [String] = []) async throws -> ErasureReceipt {
         // Random, not from the injected generator: a sequential stand-in could hint at the order of erasures.
         let request = ErasureRequest(participant: participant, standIn: ID("erased-" + ID<Participant>.random().rawValue),
                                      identifyingTexts: identifyingTexts)
         let owners: [any ParticipantDataOwner] = [CoreParticipantData()] + dataOwners
-        try await withConflictRetry {
-            guard try await store.fetch(.of(Participant.self, participant.rawValue)) != nil else {
-                throw StoreError.notFound(.of(Participant.self, participant.rawValue))
-            }
+        let operations = try await withConflictRetry {
             var batch = WriteBatch()
             for owner in owners { batch.append(contentsOf: try await owner.erasure(for: request, in: store)) }
+            let writes = batch.operations.filter { if case .check = $0 { false } else { true } }.count
+            guard writes > 0 else { throw StoreError.notFound(.of(Participant.self, participant.rawValue)) }
             try await store.write(batch)
+            return writes
         }
-        try await store.reclaimSpace()
+        do {
+            try await store.reclaimSpace()
+            return ErasureReceipt(participant: participant, operations: operations, physical: .reclaimed)
+        } catch {
+            // The erasure has committed: say so, and why the files may still hold its bytes.
+            return ErasureReceipt(participant: participant, operations: operations, physical: .pending(reason: "\(error)"))
+        }
     }
 }
 
