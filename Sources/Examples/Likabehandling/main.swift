@@ -49,7 +49,7 @@ var createdStore = false
 do {
     let store = try await ExampleStore.openFresh(options)
     createdStore = true
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "trb-"), dataOwners: [ToolkitParticipantData()])
+    let workspace = ExampleWorkspace.make(store: store, idPrefix: "trb-")
     let rosterURL = commandLine.roster.map { URL(fileURLWithPath: $0) }
         ?? URL(fileURLWithPath: options.storePath).deletingLastPathComponent().appendingPathComponent("\(cli.name)-roster.csv")
     let importProgress = ProgressDisplay(title: "Importerar personalregister", mode: .automatic(quiet: options.quiet))

@@ -17,7 +17,7 @@ let options = cli.parseOrExit()
 
 do {
     let store = try await ExampleStore.openFresh(options)
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "mdss-"))
+    let workspace = ExampleWorkspace.make(store: store, idPrefix: "mdss-")
     let outcome = try await MDSSScenario.run(in: workspace, seed: options.seed)
     let followUp = try await MDSSScenario.followUpReports(from: store)
     let folders = ["projekt", "programuppfoljning", "kursutvardering", "nulagesmatning"]

@@ -17,7 +17,7 @@ let options = cli.parseOrExit()
 
 do {
     let store = try await ExampleStore.openFresh(options)
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "ma-"), dataOwners: [ToolkitParticipantData()])
+    let workspace = ExampleWorkspace.make(store: store, idPrefix: "ma-")
     let rosterURL = URL(fileURLWithPath: options.storePath).deletingLastPathComponent()
         .appendingPathComponent("\(cli.name)-roster.csv")
     let progress = ProgressDisplay(title: "Importerar personalregister", mode: .automatic(quiet: options.quiet))

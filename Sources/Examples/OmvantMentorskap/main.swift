@@ -22,7 +22,7 @@ do {
         try FileManager.default.removeItem(atPath: auditPath)
     }
     let store = try AuditLogStore(wrapping: sqlite, logFile: auditPath)
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "omv-"), dataOwners: [ToolkitParticipantData(), store])
+    let workspace = ExampleWorkspace.make(store: store, idPrefix: "omv-", extraOwners: [store])
 
     let outcome = try await OmvantMentorskapScenario.run(in: workspace, seed: options.seed)
     let followUp = try await OmvantMentorskapScenario.followUpReports(from: store)

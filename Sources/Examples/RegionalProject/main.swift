@@ -17,7 +17,7 @@ let options = cli.parseOrExit()
 
 do {
     let store = try await ExampleStore.openFresh(options)
-    let workspace = Workspace(store: store, ids: SequentialIDGenerator(prefix: "verva-"))
+    let workspace = ExampleWorkspace.make(store: store, idPrefix: "verva-")
     let outcome = try await VervaScenario.run(in: workspace, seed: options.seed)
     let followUp = try await VervaScenario.followUpReports(from: store)
     let folders = ["delredovisning", "programuppfoljning", "maluppfoljning"]
