@@ -12,11 +12,19 @@ public struct ProgrammeToolkit: Sendable {
     /// The store every service writes to.
     public let store: any Store
 
+    /// Makes identifiers for records the toolkit creates (mentoring pairs).
+    public let ids: any IDGenerator
+
     /// A toolkit over `store`.
-    public init(store: any Store) { self.store = store }
+    /// - Parameter ids: how new identifiers are made: random by default; pass the workspace's
+    ///   ``/DiversityKit/SequentialIDGenerator`` for repeatable runs.
+    public init(store: any Store, ids: any IDGenerator = RandomIDGenerator()) {
+        self.store = store
+        self.ids = ids
+    }
 
     /// Reverse mentoring (omvänt mentorskap).
-    public var mentoring: MentoringService { MentoringService(store: store) }
+    public var mentoring: MentoringService { MentoringService(store: store, ids: ids) }
     /// Search and dialogue conferences (sök- och dialogkonferenser).
     public var conferences: ConferenceService { ConferenceService(store: store) }
     /// Training days with elective seminars (valbara seminarier).

@@ -274,3 +274,14 @@ func boundsSnippet(export: URL, q: Questionnaire, data: Data) throws {
     // end snippet
     _ = (reader, importer, report)
 }
+
+/// Compiled, not run: the erasure-receipt snippet of `Docs/Privacy.md`.
+func erasureReceiptSnippet(workspace: Workspace, alertOperator: (String) -> Void) async throws {
+    // snippet: Docs/Privacy.md#3
+    let receipt = try await workspace.erase("p-17", identifyingTexts: ["Kim Berg"])
+    if case .pending(let reason) = receipt.physical {
+        // e.g. "SQLSTATE 42501: only the owner of the store's tables can VACUUM them; …"
+        alertOperator("p-17 is erased; run `diversitykit store reclaim` as the tables' owner (\(reason))")
+    }
+    // end snippet
+}

@@ -40,4 +40,43 @@ struct ToolkitErasureTests {
             }
         }
     }
+
+    @Test("no pair or meeting key names a participant, so erasure rewrites a pair in place and its key and meeting log stay")
+    func opaquePairKeys() async throws {
+        let store = try await Kristianstad.store(participants: [
+            Participant(id: "anna-7731", organisation: "co", unit: "co-sales", role: .mentor),
+            Participant(id: "ali-4412", organisation: "ks", unit: "ks-care", role: .adept),
+        ])
+        let ws = Workspace(store: store, dataOwners: [ToolkitParticipantData()])
+        let mentoring = ProgrammeToolkit(store: store).mentoring
+        try await mentoring.register([MentoringTests.profile("anna-7731", .mentor, "co", "co-sales", perspectives: [.recruitment]),
+                                      MentoringTests.profile("ali-4412", .adept, "ks", "ks-care", perspectives: [.recruitment])])
+        let pair = try #require(try await mentoring.confirm(try await mentoring.match(pool: "p"), pool: "p", plannedMeetings: 4).first)
+        try await mentoring.log(MentoringMeeting(pair: pair.id, date: try CalendarDate("2012-09-04"), status: .held, durationMinutes: 60))
+        for type in [MentoringPair.recordType, MentoringMeeting.recordType] {
+            for e in try await store.query(RecordQuery(type: type)) {
+                #expect(!e.id.contains("anna-7731") && !e.id.contains("ali-4412"), "the key \(e.id) names a participant")
+            }
+        }
+        try await ws.erase("anna-7731")
+        let after = try #require(try await store.fetch(MentoringPair.self, id: pair.id.rawValue))
+        #expect(after.mentor.rawValue.hasPrefix("erased-") && after.adept == "ali-4412")
+        #expect(try await mentoring.meetings(of: pair.id).count == 1)
+    }
+
+    @Test("a pair stored under an old key that names the participant is moved to an opaque key on erasure, with its meetings")
+    func legacyPairKeys() async throws {
+        let store = InMemoryStore()
+        let ws = Workspace(store: store, dataOwners: [ToolkitParticipantData()])
+        try await ws.register(Organisation(id: "ks", name: "Kristianstads kommun", kind: .municipality, units: [OrganisationUnit(id: "top", name: "Ledning")]))
+        try await ws.register([Participant(id: "anna", organisation: "ks", unit: "top"), Participant(id: "ali", organisation: "ks", unit: "top")])
+        let legacy = MentoringPair(id: "p/anna+ali", pool: "p", mentor: "anna", adept: "ali", score: 7, components: [], plannedMeetings: 6)
+        try await store.insert(legacy)
+        try await store.insert(MentoringMeeting(pair: legacy.id, date: try CalendarDate("2012-03-01"), status: .held, durationMinutes: 60))
+        try await ws.erase("anna")
+        let pairs = try await store.all(MentoringPair.self)
+        #expect(pairs.count == 1 && !pairs[0].id.rawValue.contains("anna") && pairs[0].mentor.rawValue.hasPrefix("erased-"))
+        let meetings = try await store.all(MentoringMeeting.self)
+        #expect(meetings.count == 1 && meetings[0].pair == pairs[0].id && !meetings[0].recordID.contains("anna"))
+    }
 }

@@ -5,7 +5,9 @@ public struct MentoringPair: StoredRecord, Codable, Hashable, Sendable {
     /// The stable record type name under which stores keep this entity.
     public static let recordType = "toolkit.mentoring.pair"
 
-    /// The pair's identifier: `"<pool>/<mentor>+<adept>"`.
+    /// The pair's identifier: opaque (random unless given), so no record key names a participant and
+    /// erasure can re-point the pair in place. Pairs stored before version 2 of the toolkit have
+    /// `"<pool>/<mentor>+<adept>"`; erasure moves such a pair to an opaque id.
     public var id: ID<MentoringPair>
     /// The pool it was matched in.
     public var pool: String
@@ -20,10 +22,10 @@ public struct MentoringPair: StoredRecord, Codable, Hashable, Sendable {
     /// How many meetings the pair is expected to hold.
     public var plannedMeetings: Int
 
-    /// Creates a pair.
-    public init(pool: String, mentor: ID<Participant>, adept: ID<Participant>, score: Int,
+    /// Creates a pair under `id` (a random identifier by default).
+    public init(id: ID<MentoringPair> = .random(), pool: String, mentor: ID<Participant>, adept: ID<Participant>, score: Int,
                 components: [ScoreComponent], plannedMeetings: Int) {
-        self.id = ID("\(pool)/\(mentor.rawValue)+\(adept.rawValue)")
+        self.id = id
         self.pool = pool
         self.mentor = mentor
         self.adept = adept
@@ -38,6 +40,15 @@ public struct MentoringPair: StoredRecord, Codable, Hashable, Sendable {
     public var indexKeys: [String: String] {
         ["pool": pool, "mentor": mentor.rawValue, "adept": adept.rawValue]
     }
+}
+
+/// How many confirmations a mentoring pool has had: the counter that ``MentoringService/confirm(_:pool:plannedMeetings:)``
+/// updates by compare-and-swap, so two confirmations of one pool never both add the same mentor and adept.
+struct MentoringPoolState: StoredRecord, Codable, Hashable, Sendable {
+    static let recordType = "toolkit.mentoring.pool"
+    var pool: String
+    var confirmations: Int
+    var recordID: String { pool }
 }
 
 /// What became of a planned mentoring meeting.
@@ -77,7 +88,7 @@ public struct MentoringMeeting: StoredRecord, Codable, Hashable, Sendable {
         self.durationMinutes = durationMinutes
     }
 
-    /// The record's key in a store.
+    /// The record's key in a store: the pair's (opaque) id and the day.
     public var recordID: String { "\(pair.rawValue)@\(date)" }
     /// The index keys queries filter on.
     public var indexKeys: [String: String] { ["pair": pair.rawValue, "status": status.rawValue] }

@@ -13,9 +13,14 @@ import DiversityKit
 public struct MentoringService: Sendable {
     /// The store.
     public let store: any Store
+    /// Makes the pairs' identifiers (opaque: random by default).
+    public let ids: any IDGenerator
 
-    /// A service over `store`.
-    public init(store: any Store) { self.store = store }
+    /// A service over `store`; `ids` makes the pairs' identifiers.
+    public init(store: any Store, ids: any IDGenerator = RandomIDGenerator()) {
+        self.store = store
+        self.ids = ids
+    }
 
     /// Registers or replaces profiles in one atomic write.
     /// - Throws: ``ToolkitError/unknownReference(_:)`` for an unknown participant or organisation,
@@ -58,25 +63,43 @@ public struct MentoringService: Sendable {
         return try MentorMatcher.match(mentors: mentors, adepts: adepts, organisations: organisations, rules: rules)
     }
 
-    /// Stores the pairs of a matching result, all or none.
+    /// Stores the pairs of a matching result, all or none, each under an identifier from ``ids`` (no key
+    /// names a participant). Confirmations of one pool are serialised by compare-and-swap on the pool's counter,
+    /// so a mentor and adept are paired at most once per pool whoever confirms at the same time.
     /// - Throws: ``ToolkitError/notPositive(entity:field:value:)`` when `plannedMeetings` < 1;
-    ///   ``/DiversityKit/StoreError/duplicate(_:)`` when a pair was already confirmed.
+    ///   ``/DiversityKit/StoreError/duplicate(_:)`` naming the existing pair when a pair of the result was
+    ///   already confirmed in the pool.
     @discardableResult
     public func confirm(_ result: MatchingResult, pool: String, plannedMeetings: Int) async throws -> [MentoringPair] {
         try Check.positive(plannedMeetings, RecordKey(type: MentoringPair.recordType, id: pool), "plannedMeetings")
         let pairs = result.pairs.map {
-            MentoringPair(pool: pool, mentor: $0.mentor, adept: $0.adept, score: $0.score,
+            MentoringPair(id: ID(ids.next(for: MentoringPair.recordType)), pool: pool, mentor: $0.mentor, adept: $0.adept, score: $0.score,
                           components: $0.components, plannedMeetings: plannedMeetings)
         }
-        var batch = WriteBatch()
-        for pair in pairs { try batch.insert(pair) }
-        try await store.write(batch)
+        try await withConflictRetry {
+            let state = try await store.fetchVersioned(MentoringPoolState.self, id: pool)
+            var confirmed: [[ID<Participant>]: ID<MentoringPair>] = [:]
+            for pair in try await self.pairs(pool: pool) { confirmed[[pair.mentor, pair.adept]] = pair.id }
+            for pair in pairs {
+                if let existing = confirmed[[pair.mentor, pair.adept]] { throw StoreError.duplicate(.of(MentoringPair.self, existing.rawValue)) }
+            }
+            var batch = WriteBatch()
+            if let state {
+                try batch.update(MentoringPoolState(pool: pool, confirmations: state.record.confirmations + 1), ifRevision: state.revision)
+            } else {
+                batch.expect(.of(MentoringPoolState.self, pool), .absent)
+                try batch.insert(MentoringPoolState(pool: pool, confirmations: 1))
+            }
+            for pair in pairs { try batch.insert(pair) }
+            try await store.write(batch)
+        }
         return pairs
     }
 
-    /// The confirmed pairs of a pool, ordered by id.
+    /// The confirmed pairs of a pool, ordered by mentor and then adept (not by their opaque ids).
     public func pairs(pool: String) async throws -> [MentoringPair] {
         try await store.all(MentoringPair.self, where: "pool", equals: pool)
+            .sorted { ($0.mentor.rawValue, $0.adept.rawValue, $0.id.rawValue) < ($1.mentor.rawValue, $1.adept.rawValue, $1.id.rawValue) }
     }
 
     /// Adds or replaces a meeting in a pair's log (one entry per pair and day).

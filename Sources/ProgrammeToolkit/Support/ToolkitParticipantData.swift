@@ -4,9 +4,9 @@ import DiversityKit
 /// that names the participant is erased or re-pointed to the request's random stand-in, so counts
 /// (meetings held, seats taken, seminars attended) still add up.
 ///
-/// - Mentoring: the participant's profiles are deleted. A pair's id embeds both participants' ids
-///   (`"<pool>/<mentor>+<adept>"`), so a pair naming the participant is replaced by one under the
-///   stand-in's id, and its meeting log moves with it.
+/// - Mentoring: the participant's profiles are deleted. A pair naming them is re-pointed to the stand-in
+///   in place (its id is opaque), so its meeting log stays with it; a pair stored under an old id that
+///   embeds participant ids (`"<pool>/<mentor>+<adept>"`) is moved, with its log, to an opaque id.
 /// - Reflection groups and seminars: the participant leaves the member list; their attendance is kept
 ///   under the stand-in.
 /// - Ambassadors: the participant link is removed; the ambassador's workshops stay.
@@ -37,7 +37,12 @@ public struct ToolkitParticipantData: ParticipantDataOwner {
                 var moved = pair.record
                 if moved.mentor == p { moved.mentor = standIn }
                 if moved.adept == p { moved.adept = standIn }
-                moved.id = ID("\(moved.pool)/\(moved.mentor.rawValue)+\(moved.adept.rawValue)")
+                guard pair.record.id.rawValue.contains(p.rawValue) else {
+                    try batch.update(moved, ifRevision: pair.revision) // an opaque key: re-pointed in place
+                    continue
+                }
+                // A key from before opaque pair ids names the participant: move the pair and its log to an opaque one.
+                moved.id = .random()
                 batch.delete(MentoringPair.self, id: pair.record.recordID, ifRevision: pair.revision)
                 try batch.insert(moved)
                 for meeting in try await store.allVersioned(MentoringMeeting.self, where: [.init(key: "pair", match: .equals(pair.record.id.rawValue))]) {

@@ -30,7 +30,7 @@ public enum OmvantMentorskapScenario {
     public static func run(in workspace: Workspace, seed: UInt64 = defaultSeed) async throws -> OmvantMentorskapOutcome {
         var rng = SeededGenerator(seed: seed)
         let store = workspace.store
-        let toolkit = ProgrammeToolkit(store: store)
+        let toolkit = ProgrammeToolkit(store: store, ids: workspace.ids)
 
         for organisation in organisations() { try await workspace.register(organisation) }
         try await workspace.plan(try programme())
