@@ -179,6 +179,33 @@ struct MentoringTests {
         }
     }
 
+    @Test("confirming one result from eight tasks at once stores each pair once; the others are told it is a duplicate")
+    func concurrentConfirm() async throws {
+        let store = try await Kristianstad.store(participants: [
+            Participant(id: "m", organisation: "co", unit: "co-sales", role: .mentor),
+            Participant(id: "a", organisation: "ks", unit: "ks-care", role: .adept),
+        ])
+        let mentoring = ProgrammeToolkit(store: store).mentoring
+        try await mentoring.register([Self.profile("m", .mentor, "co", "co-sales", perspectives: [.recruitment]),
+                                      Self.profile("a", .adept, "ks", "ks-care", perspectives: [.recruitment])])
+        let result = try await mentoring.match(pool: "p")
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    do {
+                        _ = try await mentoring.confirm(result, pool: "p", plannedMeetings: 4)
+                        return true
+                    } catch StoreError.duplicate(let key) {
+                        return key.type != MentoringPair.recordType // a duplicate names the pair that won
+                    } catch { return true }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await mentoring.pairs(pool: "p").count == 1)
+    }
+
     @Test("the service refuses profiles that contradict the participant, lack a unit, or have no capacity")
     func serviceErrors() async throws {
         let store = try await Kristianstad.store(participants: [
