@@ -16,8 +16,10 @@ public struct ProgrammeToolkit: Sendable {
     public let ids: any IDGenerator
 
     /// A toolkit over `store`.
-    /// - Parameter ids: how new identifiers are made: random by default; pass the workspace's
-    ///   ``/DiversityKit/SequentialIDGenerator`` for repeatable runs.
+    /// - Parameters:
+    ///   - store: where the services read and write.
+    ///   - ids: how new identifiers are made: random by default; pass the workspace's
+    ///     ``/DiversityKit/SequentialIDGenerator`` for repeatable runs.
     public init(store: any Store, ids: any IDGenerator = RandomIDGenerator()) {
         self.store = store
         self.ids = ids
