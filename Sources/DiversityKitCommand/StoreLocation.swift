@@ -1,6 +1,7 @@
 import DiversityKit
 import DiversityKitPostgres
 import DiversityKitSQLite
+import EvaluationModule
 import Foundation
 import LimeSurveyImport
 import ProgrammeToolkit
@@ -66,4 +67,7 @@ let knownRecordTypes: [any StoredRecord.Type] = [
     GoodExample.self, GrantApplication.self, GrantAssessment.self, GrantDecision.self, GrantReport.self,
     LearningMaterial.self, MaterialUse.self, MentoringMeeting.self, MentoringPair.self, MentoringProfile.self,
     NetworkMeeting.self, NetworkSeries.self, PilotFund.self, ReflectionGroup.self, ReflectionSession.self, TrainingDay.self,
+    // Publication memory: without it a restored store would forget what was released and let a
+    // later report be subtracted from an earlier one.
+    PublicationRecord.self,
 ]
