@@ -231,6 +231,13 @@ enum SurveyInputError: Error, Equatable, CustomStringConvertible {
             default:
                 return "\(error)"
             }
+        case let error as SurveyImportError:
+            // A JSON document of the wrong shape: say what the file should be, where the decoder stopped.
+            if error.issues.count == 1, let issue = error.issues.first, case .malformedJSON(let detail) = issue.problem {
+                let at = issue.line > 0 ? "line \(issue.line), column \(issue.column): " : ""
+                return "\(at)not a DiversityKit questionnaire or response file as DiversityKit writes it (\(detail))"
+            }
+            return "\(error)"
         case let error as DecodingError:
             switch error {
             case .dataCorrupted(let context): return "not readable JSON (\(context.debugDescription))"

@@ -23,7 +23,7 @@ enum SurveyReportCommand {
             .value("distribution", "NAME", "with --memory: which survey round the releases belong to (default: the questionnaire's id and version)"),
         ],
         details: """
-        Every count, share and mean passes through DisclosureControl: a group or cell of fewer than
+        Every count, share and mean passes disclosure control (röjandekontroll): a group or cell of fewer than
         --threshold respondents is withheld, with enough other cells withheld that it cannot be worked
         back from totals. Free-text comments are published only when there are at least 10.
         The folder gets report.html (self-contained, with charts), report.md, one CSV per table

@@ -59,6 +59,10 @@ struct PublicationMemoryTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("0 tidigare rapporter av hösten-2026"))
         #expect(try tool.text("b/report.md").contains("| Aneby |"))
+        // The memory is a store like any other: check counts its releases, so backup copies them too.
+        let check = try tool.run("store", "check", "--store", "publiceringar.sqlite", "--format", "json")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect((try check.json()["records"] as? [String: Int])?["publication"] == 2)
     }
 
     @Test("--distribution without --memory, and a memory in a missing folder, are usage errors", arguments: [

@@ -48,6 +48,11 @@ struct StoreAndFollowUpTests {
         #expect(try copy.json()["records"] as? [String: Int] == records)
         let again = try tool.run("store", "backup", "--store", "store.sqlite", "--to", "copy.sqlite")
         #expect(again.status == 1 && again.stderr.contains("skriver aldrig över"))
+        // A folder that is not there is named, not reported as a database error.
+        let nowhere = try tool.run("store", "backup", "--store", "store.sqlite", "--to", "backups/copy.sqlite", "--lang", "en")
+        #expect(nowhere.status == 1)
+        #expect(nowhere.stderr.contains("backups does not exist; create it first"), "\(nowhere.stderr)")
+        #expect(!nowhere.stderr.contains("database error"))
     }
 
     @Test("erase removes the participant and keeps their attendance under a stand-in; erasing again fails")
