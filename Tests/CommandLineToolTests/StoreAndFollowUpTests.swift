@@ -169,6 +169,12 @@ struct StoreAndFollowUpTests {
         #expect((try backup.json()["records"] as? [String: Int])?["attendance"] == 6)
         #expect(try tool.run("store", "check", "--store", "pg.sqlite").status == 0)
         #expect(try tool.run("store", "erase", "p1", "--postgres", url, "--schema", schema).status == 0)
+        // A mistyped schema is reported, and not created as an empty store that checks out "sound".
+        let missing = schema + "x"
+        let typo = try tool.run("store", "check", "--postgres", url, "--schema", missing)
+        #expect(typo.status == 1 && typo.stderr.contains("there is no store in schema '\(missing)'"), "\(typo.stderr)")
+        #expect(try await PostgresStore.schemaExists(.init(connectionString: url, schema: missing)) == false)
+        #expect(try await PostgresStore.schemaExists(.init(connectionString: url, schema: schema)))
         #expect(try await postgres.fetch(Participant.self, id: "p1") == nil)
     }
 }
