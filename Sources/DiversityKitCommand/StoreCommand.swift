@@ -56,16 +56,18 @@ enum StoreCommand {
             .value("identifying-text", "TEXT", "a text that identifies the participant (a name): free text holding it is removed"),
         ],
         details: """
-        Runs Workspace.erase with the core's, the programme toolkit's and (given the secret) the
-        survey module's part, in one atomic write: the participant record and their enrolments are
-        deleted, their ratings become anonymous, their attendance is kept under a random stand-in that
-        links to no one, survey tokens lose the link to them and free text naming them is removed.
-        Then the space is reclaimed (SQLite: zeroed pages and a truncated WAL; PostgreSQL: VACUUM).
-        A store that holds survey data is refused without --secret-file (nothing is written).
-        Exit status 0 when the erasure committed — also when the space could not be reclaimed, which
-        is reported on standard error with what to run (a PostgreSQL role that does not own the
-        tables: 'store reclaim' as the owner); 1 when nothing names the participant (none was
-        registered, or the erasure is already complete).
+        In one step that either completes or changes nothing: the participant's record and their
+        enrolments are deleted, their ratings become anonymous, and their attendance is kept under a
+        random stand-in that links to no one, so follow-up still counts them once. Mentoring, reflection
+        groups, ambassadors, electives and accessibility requests let go of them too, and — given the
+        survey secret with --secret-file — their survey tokens no longer name them and free text
+        holding --identifying-text is removed. A store that holds survey data is refused without
+        --secret-file (nothing is changed). PARTICIPANT is the participant's id in the store.
+        Afterwards the space the deleted data took is cleaned so no copy stays in the store's files.
+        Exit status 0 once the participant is erased, also when that cleaning could not be done: a
+        warning then says so and what to run (for a PostgreSQL user that does not own the tables:
+        'store reclaim' as the owner). Exit status 1 when nothing in the store names the participant
+        (no such participant, or already erased).
         """,
         examples: ["diversitykit store erase p-1042 --store diversity.sqlite",
                    "diversitykit store erase p-1042 --postgres postgresql://app@db.example/diversity --secret-file /run/secrets/survey"],
@@ -77,10 +79,11 @@ enum StoreCommand {
         usage: "diversitykit store reclaim (--store FILE | --postgres URL)",
         options: StoreLocation.options,
         details: """
-        Runs Store.reclaimSpace(): SQLite checkpoints its WAL (TRUNCATE) with secure_delete on; PostgreSQL
-        VACUUMs the store's tables, which only the tables' owner may do (connect as that role). Finishes
-        an erasure whose space could not be reclaimed; safe to run at any time. Exit status 1 when the
-        store refuses (SQLSTATE 42501: not the owner).
+        Cleans the space that erased and changed data took, so no copy stays in the store's files:
+        SQLite folds its write-ahead log back into the file and zeroes freed pages; PostgreSQL runs
+        VACUUM on the store's tables, which only the tables' owner may do (connect as that user).
+        Finishes an erasure whose cleaning could not be done; safe to run at any time. Exit status 1
+        when the store refuses (a PostgreSQL user that does not own the tables).
         """,
         examples: ["diversitykit store reclaim --postgres postgresql://diversitykit_owner@db.example/diversity"],
         run: runReclaim)
@@ -195,6 +198,12 @@ enum StoreCommand {
         if let size = (try? FileManager.default.attributesOfItem(atPath: destination))?[.size] as? Int, size > 0 {
             throw CommandFailure(console.text("\(destination) finns redan; en säkerhetskopia skriver aldrig över",
                                               "\(destination) already exists; a backup never overwrites"))
+        }
+        let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure(console.text("mappen \(folder) finns inte; skapa den först (en säkerhetskopia skapar inga mappar)",
+                                              "the folder \(folder) does not exist; create it first (a backup creates no folders)"))
         }
         let store = try await location.open()
         var copied: [String: Int]?
