@@ -206,10 +206,13 @@ public final class SQLiteStore: Store, @unchecked Sendable {
 
     // MARK: Erasure
 
-    /// Makes deletions physical: drops interned scope and group strings no row uses any more, then
-    /// checkpoints the WAL into the main file and truncates it (`PRAGMA wal_checkpoint(TRUNCATE)`).
-    /// With `secure_delete`, set at open, freed space was already zeroed as it was freed, so afterwards
-    /// no byte of a deleted record or row is left in the file, its `-wal` or its `-shm`.
+    /// Makes deletions physical: drops interned scope and group strings no row uses any more, rebuilds
+    /// the file (`VACUUM`), then checkpoints the WAL into the main file and truncates it
+    /// (`PRAGMA wal_checkpoint(TRUNCATE)`). `secure_delete`, set at open, zeroes space as it is freed,
+    /// but a cell that a b-tree rebalance moved can leave an old copy in a page's unused area (seen in
+    /// the example programs' erasure test); `VACUUM` writes every page afresh, so afterwards no byte of a
+    /// deleted record or row is left in the file, its `-wal` or its `-shm`. It rewrites the whole file:
+    /// for a large store, erasure costs a file copy.
     /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` with `SQLITE_BUSY` when another connection's
     ///   open read kept the checkpoint from finishing within the busy timeout.
     public func reclaimSpace() async throws {
@@ -221,6 +224,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 """)
         }
         try await job { c, _ in
+            try c.execute("VACUUM")
             let checkpoint = try c.statement("PRAGMA wal_checkpoint(TRUNCATE)")
             defer { checkpoint.reset() }
             if try checkpoint.step(), checkpoint.int(at: 0) != 0 {

@@ -54,7 +54,11 @@ struct ExampleErasureTests {
     static func traces(of texts: [String], in files: [String]) -> [String] {
         files.flatMap { file in
             let data = bytes(file)
-            return texts.filter { data.range(of: Data($0.utf8)) != nil }.map { "\(file): \($0)" }
+            return texts.compactMap { text -> String? in
+                guard let r = data.range(of: Data(text.utf8)) else { return nil }
+                let context = data[max(data.startIndex, r.lowerBound - 60)..<min(data.endIndex, r.upperBound + 60)]
+                return "\(file) at \(r.lowerBound): \(text) in \(String(decoding: context.map { $0 >= 32 && $0 < 127 ? $0 : 46 }, as: UTF8.self))"
+            }
         }
     }
 
