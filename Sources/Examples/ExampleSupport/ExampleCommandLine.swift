@@ -44,14 +44,7 @@ public enum CommandLineError: Error, Hashable, Sendable, CustomStringConvertible
     case unexpectedArgument(String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .unknownOption(let o): return "unknown option '\(o)'"
-        case .missingValue(let o): return "option '\(o)' needs a value"
-        case .invalidValue(let o, let v): return "option '\(o)': '\(v)' is not valid"
-        case .unexpectedArgument(let a): return "unexpected argument '\(a)'"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 /// What parsing the command line asks for.

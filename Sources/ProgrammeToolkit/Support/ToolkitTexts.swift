@@ -156,3 +156,5 @@ extension SessionAtRisk {
         return sv ? "Uppfylls inte \(place): \(criteria) (\(when))" : "Not met \(place): \(criteria) (\(when))"
     }
 }
+
+extension ToolkitError: LocalizedMessage {}
