@@ -21,11 +21,11 @@ enum StoreLocation {
     init(_ arguments: ParsedArguments) throws {
         switch (arguments.value("store"), arguments.value("postgres")) {
         case (let path?, nil):
-            guard !path.isEmpty else { throw UsageError("option '--store' needs a file") }
+            guard !path.isEmpty else { throw UsageError("alternativet '--store' behöver en fil", "option '--store' needs a file") }
             self = .sqlite(path: path)
         case (nil, let url?): self = .postgres(url: url, schema: arguments.value("schema") ?? "diversitykit")
-        case (nil, nil): throw UsageError("name the store with --store FILE or --postgres URL")
-        case (_?, _?): throw UsageError("give either --store or --postgres, not both")
+        case (nil, nil): throw UsageError("ange lagret med --store FIL eller --postgres URL", "name the store with --store FILE or --postgres URL")
+        case (_?, _?): throw UsageError("ange antingen --store eller --postgres, inte båda", "give either --store or --postgres, not both")
         }
     }
 
@@ -41,7 +41,7 @@ enum StoreLocation {
     func open() async throws -> any Store {
         switch self {
         case .sqlite(let path):
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such store file") }
+            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): lagringsfilen finns inte", "\(path): no such store file") }
             return try SQLiteStore(path: path)
         case .postgres(let url, let schema):
             return try await PostgresStore(.init(connectionString: url, schema: schema, applicationName: "diversitykit"))

@@ -19,16 +19,18 @@ enum SurveyInput {
     init(structure: String, responses: String?) throws {
         let structureURL = URL(fileURLWithPath: structure)
         func responsesURL() throws -> URL {
-            guard let responses, !responses.isEmpty else { throw UsageError("option '--responses' is required") }
+            guard let responses, !responses.isEmpty else { throw UsageError("alternativet '--responses' måste anges", "option '--responses' is required") }
             return URL(fileURLWithPath: responses)
         }
         switch structureURL.pathExtension.lowercased() {
         case "lss": self = .limeSurvey(structure: structureURL, responses: try responsesURL())
         case "json": self = .questionnaire(json: structureURL, responses: try responsesURL())
         case "lsa":
-            throw UsageError("'\(structure)': LimeSurvey archives (.lsa) are not read yet; export the survey structure (.lss) and the responses (CSV) instead")
+            throw UsageError("'\(structure)': LimeSurvey-arkiv (.lsa) läses inte ännu; exportera enkätstrukturen (.lss) och svaren (CSV) i stället",
+                             "'\(structure)': LimeSurvey archives (.lsa) are not read yet; export the survey structure (.lss) and the responses (CSV) instead")
         default:
-            throw UsageError("'\(structure)': the structure must be a LimeSurvey .lss file or a DiversityKit questionnaire .json file")
+            throw UsageError("'\(structure)': strukturen måste vara en LimeSurvey-fil .lss eller en DiversityKit-enkät .json",
+                             "'\(structure)': the structure must be a LimeSurvey .lss file or a DiversityKit questionnaire .json file")
         }
     }
 
@@ -50,7 +52,7 @@ enum SurveyInput {
                     progress(responses.count, console)
                 }
             }
-            try refuse(report.issues.map(\.description), in: responsesURL)
+            try refuse(report.issues, in: responsesURL)
             warnings += report.warnings
             return LoadedSurvey(questionnaire: structure.questionnaire, responses: responses, warnings: warnings)
         case .questionnaire(let jsonURL, let responsesURL):
@@ -68,7 +70,7 @@ enum SurveyInput {
                         progress(responses.count, console)
                     }
                 }
-                try refuse(issues.map(\.description), in: responsesURL)
+                try refuse(issues, in: responsesURL)
             }
             return LoadedSurvey(questionnaire: questionnaire, responses: responses, warnings: [])
         }
@@ -80,17 +82,23 @@ enum SurveyInput {
 
     /// Runs `body` on a file that must exist, so a wrong path reads as one.
     private func readable<T>(_ url: URL, _ body: (URL) throws -> T) throws -> T {
-        guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("\(url.path): no such file") }
+        guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("\(url.path): filen finns inte", "\(url.path): no such file") }
         do { return try body(url) } catch let failure as CommandFailure { throw failure } catch {
-            throw CommandFailure("\(url.path): \(error)")
+            throw CommandFailure(url.path, wrapping: error)
         }
     }
 
-    private func refuse(_ issues: [String], in url: URL) throws {
+    /// Refuses the input when `issues` is not empty, listing the first 20 with their line and field.
+    private func refuse(_ issues: [some LocalizedMessage & Sendable], in url: URL) throws {
         guard !issues.isEmpty else { return }
-        let shown = issues.prefix(20).map { "  \($0)" }.joined(separator: "\n")
-        let more = issues.count > 20 ? "\n  … and \(issues.count - 20) more" : ""
-        throw CommandFailure("\(url.path): \(issues.count) rows could not be read, so nothing was reported:\n\(shown)\(more)")
+        let path = url.path
+        throw CommandFailure { language in
+            let sv = language == .swedish
+            let shown = issues.prefix(20).map { "  " + $0.text(language) }.joined(separator: "\n")
+            let more = issues.count > 20 ? (sv ? "\n  … och \(issues.count - 20) till" : "\n  … and \(issues.count - 20) more") : ""
+            return sv ? "\(path): \(issues.count) rader kunde inte läsas, så ingen rapport skrevs:\n\(shown)\(more)"
+                : "\(path): \(issues.count) rows could not be read, so nothing was reported:\n\(shown)\(more)"
+        }
     }
 }
 
@@ -126,11 +134,13 @@ struct LoadedSurvey {
             questionnaire.scales.removeAll { $0.itemCodes.isEmpty }
         } else if key.lowercased() == "unit" {
             guard responses.contains(where: { $0.reportingUnit != nil }) else {
-                throw CommandFailure("--by unit: the responses carry no unit, and the questionnaire has no question 'unit'; name the question that asks for the unit, e.g. --by ENHET")
+                throw CommandFailure("--by unit: svaren har ingen enhet, och enkäten har ingen fråga 'unit'; ange frågan som frågar efter enheten, t.ex. --by ENHET",
+                                     "--by unit: the responses carry no unit, and the questionnaire has no question 'unit'; name the question that asks for the unit, e.g. --by ENHET")
             }
         } else {
             let codes = questionnaire.items.map(\.code).prefix(30).joined(separator: ", ")
-            throw CommandFailure("--by \(key): the questionnaire has no question with that code (its codes: \(codes))")
+            throw CommandFailure("--by \(key): enkäten har ingen fråga med den koden (dess koder: \(codes))",
+                                 "--by \(key): the questionnaire has no question with that code (its codes: \(codes))")
         }
     }
 }

@@ -37,7 +37,9 @@ enum SurveyReportCommand {
         let input = try SurveyInput(structure: try arguments.required("structure"), responses: arguments.value("responses"))
         let disclosure = try disclosureControl(arguments)
         let zoneName = arguments.value("time-zone") ?? "Europe/Stockholm"
-        guard let timeZone = TimeZone(identifier: zoneName) else { throw UsageError("option '--time-zone': unknown time zone '\(zoneName)'") }
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw UsageError("alternativet '--time-zone': okänd tidszon '\(zoneName)'", "option '--time-zone': unknown time zone '\(zoneName)'")
+        }
         let out = arguments.value("out") ?? console.text("rapport", "report")
         let language: SurveyLanguage = console.language == .swedish ? .swedish : .english
 
@@ -52,7 +54,7 @@ enum SurveyReportCommand {
             resultsInput = try SurveyResultsInput(questionnaire: survey.questionnaire, responses: survey.responses,
                                                   language: console.language, groupByUnit: by != nil)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure { $0.message(for: error) }
         }
         if let title = arguments.value("title") { resultsInput.title = title }
         let report = try EvaluationReports(language: console.language, disclosure: disclosure).surveyResults(resultsInput)
@@ -90,7 +92,7 @@ func disclosureControl(_ arguments: ParsedArguments) throws -> DisclosureControl
     do {
         return DisclosureControl(configuration: try .init(threshold: threshold, protection: protection))
     } catch {
-        throw UsageError("option '--threshold': \(error)")
+        throw UsageError("--threshold", wrapping: error)
     }
 }
 

@@ -96,7 +96,7 @@ struct ResponseImportTests {
         let text = "id;submitdate;Q99;KLIMAT[SQ001];KLIMAT[SQ002];KLIMAT[SQ003];refurl\n1;2026-03-02 10:00:00;x;AO02;AO02;AO02;\n"
         let result = try Self.importer().importAll(try CSVReader(text: text))
         #expect(result.responses.first?.answers == ["KLIMAT[SQ001]": .value(2), "KLIMAT[SQ002]": .value(2), "KLIMAT[SQ003]": .value(2)])
-        #expect(result.report.warnings == ["line 1, column 15: column 'Q99' is not a question of the survey; skipped"])
+        #expect(result.report.warnings == ["line 1, field 3 (Q99): column 'Q99' is not a question of the survey; skipped"])
         #expect(throws: LimeSurveyImportError.noQuestionColumns(line: 1)) {
             try Self.importer().importAll(try CSVReader(text: "Response ID,Date submitted\n1,2026-03-02\n"))
         }
