@@ -42,7 +42,7 @@ enum SurveyInput {
                                           "Reading the survey structure \(structureURL.lastPathComponent) …"))
             let structure = try readable(structureURL) { try LimeSurveyImporter().importStructure(from: $0) }
             var warnings = structure.report.warnings
-            warnings += structure.report.skipped.map { "\($0)" }
+            warnings += structure.report.skipped.map { $0.text(console.language) }
             let importer = try LimeSurveyResponseImporter(questionnaire: structure.questionnaire, mapping: structure.mapping,
                                                           timeZone: timeZone)
             var responses: [SurveyResponse] = []

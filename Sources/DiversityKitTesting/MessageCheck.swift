@@ -20,6 +20,7 @@ public enum MessageCheck {
 
     /// What is wrong with `message`'s texts, in words; empty when it passes.
     /// - Parameters:
+    ///   - message: the error or problem to check.
     ///   - swedishNames: texts the Swedish message must contain, such as `"rad 3"` or `"fält 2"`.
     ///   - englishNames: texts the English message must contain, such as `"line 3"`.
     ///   - sameInBothLanguages: `true` for a message with no words to translate.

@@ -70,9 +70,15 @@ extension CSVError: LocalizedMessage {
     /// `"line 2, field 3, character 7: …"`; a crossed bound is named as its ``CSVLimits`` property.
     public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
         guard let at = position else { return reason(language) }
-        let place = SourcePlace(line: at.line, fieldNumber: at.field > 1 || isInsideField ? at.field : nil,
+        let place = SourcePlace(line: at.line, fieldNumber: isInsideField || isTooManyColumns ? at.field : nil,
                                 column: isInsideField ? at.column : nil)
         return place.text(language) + ": " + reason(language)
+    }
+
+    /// Whether the error is the field one past ``CSVLimits/maximumColumns`` (its place names that field).
+    private var isTooManyColumns: Bool {
+        if case .tooManyColumns = self { return true }
+        return false
     }
 
     /// Whether the error sits inside one field (then its place has a field and a character).
