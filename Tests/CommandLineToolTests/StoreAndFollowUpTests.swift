@@ -107,7 +107,7 @@ struct StoreAndFollowUpTests {
         var missing = arguments
         missing[missing.firstIndex(of: "notes.sqlite")!] = "nowhere.sqlite"
         let none = try tool.run(missing)
-        #expect(none.status == 1 && none.stderr.contains("nowhere.sqlite: no such store file"))
+        #expect(none.status == 1 && none.stderr.contains("nowhere.sqlite: lagringsfilen finns inte"))
         #expect(!tool.exists("nowhere.sqlite"))
     }
 
