@@ -89,10 +89,13 @@ struct ReleaseDifferencingAttackTests {
     /// Two course evaluations of the same programme, the second after `change`, both rendered as Markdown.
     static func coursePair(_ scores: [(session: String, score: Int)], change: ([(session: String, score: Int)]) -> [(session: String, score: Int)])
         async throws -> (String, String) {
+        let memory = PublicationMemory(store: InMemoryStore())
         let reports = EvaluationReports(language: .swedish)
-        let first = try reports.courseEvaluation(records(scores))
-        let second = try reports.courseEvaluation(records(change(scores)))
-        return (MarkdownRenderer().markdown(first), MarkdownRenderer().markdown(second))
+        let first = try reports.courseEvaluation(records(scores), history: try await memory.history(of: "programme:p"))
+        try await memory.record(first.releases, distribution: "programme:p", title: first.report.title, at: t0)
+        let second = try reports.courseEvaluation(records(change(scores)), history: try await memory.history(of: "programme:p"))
+        try await memory.record(second.releases, distribution: "programme:p", title: second.report.title, at: t0 + 60)
+        return (MarkdownRenderer().markdown(first.report), MarkdownRenderer().markdown(second.report))
     }
 
     static let scores: [(session: String, score: Int)] = (0..<24).map { (session: $0 < 12 ? "s1" : "s2", score: [3, 4, 5, 4][$0 % 4]) }
@@ -101,6 +104,15 @@ struct ReleaseDifferencingAttackTests {
     func courseOneMoreRating() async throws {
         let (a, b) = try await Self.coursePair(Self.scores) { $0 + [(session: "s1", score: 1)] }
         #expect(!DifferencingAttacker.ratingRows(a).isEmpty)
+        let learnt = DifferencingAttacker.ratingDifferences(a, b)
+        #expect(learnt.isEmpty, "\(learnt)")
+    }
+
+    @Test("a course evaluation whose facilitator rows now hold two more ratings than its earlier intervention row gives neither away")
+    func courseFacilitatorsAboveEarlierWhole() async throws {
+        // Kursledare A had 3 ratings (withheld, and B with them); two more arrive at A's session.
+        let scores = (0..<24).map { (session: $0 < 3 ? "s1" : "s2", score: [3, 4, 5, 4][$0 % 4]) }
+        let (a, b) = try await Self.coursePair(scores) { $0 + [(session: "s1", score: 2), (session: "s1", score: 5)] }
         let learnt = DifferencingAttacker.ratingDifferences(a, b)
         #expect(learnt.isEmpty, "\(learnt)")
     }
@@ -117,10 +129,13 @@ struct ReleaseDifferencingAttackTests {
 
     @Test("participant statistics before and after one more participant do not give that person's gender away")
     func funderOneMoreParticipant() async throws {
+        let memory = PublicationMemory(store: InMemoryStore())
         let reports = EvaluationReports(language: .swedish)
         let asOf = try CalendarDate("2026-06-30")
-        let a = MarkdownRenderer().markdown(try reports.programmeFollowUp(Self.followUp(participants: 20), asOf: asOf))
-        let b = MarkdownRenderer().markdown(try reports.programmeFollowUp(Self.followUp(participants: 21), asOf: asOf))
+        let first = try reports.programmeFollowUp(Self.followUp(participants: 20), asOf: asOf, history: try await memory.history(of: "programme:p"))
+        try await memory.record(first.releases, distribution: "programme:p", title: first.report.title, at: Self.t0)
+        let second = try reports.programmeFollowUp(Self.followUp(participants: 21), asOf: asOf, history: try await memory.history(of: "programme:p"))
+        let a = MarkdownRenderer().markdown(first.report), b = MarkdownRenderer().markdown(second.report)
         #expect(DifferencingAttacker.categoryTables(a)["Kön"] != nil)
         let learnt = DifferencingAttacker.categoryDifferences(a, b)
         #expect(learnt.isEmpty, "\(learnt)")
