@@ -147,6 +147,30 @@ enum DifferencingAttacker {
         return learnt.sorted()
     }
 
+    /// The Kirkpatrick reaction as printed (row "Reaktion" of the table headed "Nivå"): n and mean.
+    static func reaction(_ markdown: String) -> (n: Int, mean: Double)? {
+        for t in tables(markdown) where t.header.first == "Nivå" || t.header.first == "Level" {
+            for row in t.rows where row[0] == "Reaktion" || row[0] == "Reaction" {
+                if let n = integer(row[2]), let m = RenderedReportReader.number(row[3]) { return (n, m) }
+            }
+        }
+        return nil
+    }
+
+    /// What a reaction mean over every rating gives away beside a course evaluation's intervention rows:
+    /// the ratings the shown rows leave out, when they are 1…k−1 and their sum is pinned.
+    static func reactionDifferences(course: String, followUp: String) -> [String] {
+        guard let reaction = reaction(followUp) else { return [] }
+        let rows = (ratingRows(course).values.flatMap { $0 }).filter { $0.key.count == 2 && $0.n != nil && $0.mean != nil }
+        let d = reaction.n - rows.reduce(0) { $0 + $1.n! }
+        guard d > 0 && d < threshold else { return [] }
+        let whole = sumRange(n: reaction.n, mean: reaction.mean)
+        let parts = rows.map { sumRange(n: $0.n!, mean: $0.mean!) }
+        let low = whole.lowerBound - parts.reduce(0) { $0 + $1.upperBound }, high = whole.upperBound - parts.reduce(0) { $0 + $1.lowerBound }
+        let lo = max(low, d), hi = min(high, 5 * d)
+        return lo == hi ? ["the \(d) rating(s) outside the course rows sum to \(lo)"] : []
+    }
+
     /// The participant tables (second heading "Antal deltagare"/"Participants"), by caption: category → count.
     static func categoryTables(_ markdown: String) -> [String: [String: Int?]] {
         var result: [String: [String: Int?]] = [:]

@@ -117,6 +117,30 @@ struct ReleaseDifferencingAttackTests {
         #expect(learnt.isEmpty, "\(learnt)")
     }
 
+    @Test("the Kirkpatrick reaction mean beside the course evaluation does not give a small course's ratings away")
+    func reactionAgainstCourseRows() async throws {
+        // Grundkurs: twenty ratings, no count below five; Fördjupning: three ratings, withheld in the course evaluation.
+        let deep = Intervention(id: "d", programme: "p", name: "Fördjupning", kind: .workshop)
+        var ratings = Self.ratings((0..<20).map { (session: "s1", score: [3, 4, 4, 5][$0 % 4]) })
+        ratings += [1, 2, 5].enumerated().map { Rating(id: ID("d\($0.offset)"), subject: .intervention("d"), intervention: "d", dimension: .content, score: $0.element) }
+        let records = ProgrammeRecords(programme: Self.programme, interventions: [Self.course, deep], sessions: Self.sessions, ratings: ratings,
+                                       facilitators: Self.facilitators)
+        let memory = PublicationMemory(store: InMemoryStore())
+        let reports = EvaluationReports(language: .swedish)
+        let course = try reports.courseEvaluation(records, history: try await memory.history(of: "programme:p"))
+        try await memory.record(course.releases, distribution: "programme:p", title: course.report.title, at: Self.t0)
+        let kirkpatrick = try FollowUp.kirkpatrick(ratings: ratings, knowledge: nil, plans: [], goals: [])
+        let followUp = try reports.programmeFollowUp(records, asOf: try CalendarDate("2026-06-30"), kirkpatrick: kirkpatrick,
+                                                     history: try await memory.history(of: "programme:p"))
+        let (a, b) = (MarkdownRenderer().markdown(course.report), MarkdownRenderer().markdown(followUp.report))
+        #expect(DifferencingAttacker.ratingRows(a).values.flatMap { $0 }.contains { $0.key.first == "Grundkurs" && $0.mean != nil })
+        // Without memory the reaction is printed, and 23 × its mean − 20 × Grundkurs's is the three's sum.
+        let alone = MarkdownRenderer().markdown(try reports.programmeFollowUp(records, asOf: try CalendarDate("2026-06-30"), kirkpatrick: kirkpatrick))
+        #expect(DifferencingAttacker.reactionDifferences(course: a, followUp: alone) == ["the 3 rating(s) outside the course rows sum to 8"])
+        let learnt = DifferencingAttacker.reactionDifferences(course: a, followUp: b)
+        #expect(learnt.isEmpty, "\(learnt)")
+    }
+
     // MARK: Funder statistics (Antal deltagare)
 
     static func followUp(participants n: Int) -> ProgrammeRecords {
