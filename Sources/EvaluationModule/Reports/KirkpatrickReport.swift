@@ -11,7 +11,10 @@ extension EvaluationReports {
 
     /// The section, with the reaction mean (every rating: ``SegmentRelease/ratingsItem``, all units) and each
     /// behaviour item's share withheld when they are 1…k−1 ratings or answers away from an earlier release.
-    func kirkpatrickSection(_ summary: KirkpatrickSummary, history: PublicationHistory, releases: inout [SegmentRelease]) -> ReportSection {
+    /// When `ratings` are the reaction's and share one scale, the reaction mean is withheld where it would pin
+    /// a small count of them (``MeanDisclosure``).
+    func kirkpatrickSection(_ summary: KirkpatrickSummary, history: PublicationHistory, releases: inout [SegmentRelease],
+                            ratings: [Rating] = []) -> ReportSection {
         let l = labels
         var rows: [[ReportCell]] = []
         var earlier = false
@@ -29,7 +32,17 @@ extension EvaluationReports {
             rows.append([.text(l[level]), .text(figure), n.map { shown ? .integer($0) : .suppressed(reason: .belowThreshold) } ?? .empty,
                          shown ? value : .suppressed(reason: .groupSuppressed)])
         }
-        if let r = summary.reaction { row(.reaction, "\(l[.mean]) (1–5)", n: r.count, .decimal(r.mean, digits: 2), segment: SegmentRelease.ratingsItem) }
+        if let r = summary.reaction {
+            var mean = ReportCell.decimal(r.mean, digits: 2)
+            if ratings.count == r.count, let scale = ratings.first?.scale, ratings.allSatisfy({ $0.scale == scale }),
+               scale.points.count <= 1_000 {
+                var counts = Array(repeating: 0, count: scale.points.count)
+                for rating in ratings where scale.points.contains(rating.score) { counts[rating.score - scale.minimum] += 1 }
+                let rule = MeanDisclosure(threshold: disclosure.configuration.threshold, protection: disclosure.configuration.protection)
+                if rule.hasSmallCount(counts) && !rule.meanIsSafe(counts: counts, points: scale.points) { mean = .suppressed(reason: .secondary) }
+            }
+            row(.reaction, "\(l[.mean]) (1–5)", n: r.count, mean, segment: SegmentRelease.ratingsItem)
+        }
         switch summary.learning {
         case .paired(let c, let w)?:
             row(.learning, l[.meanDifference], n: c.count, .decimal(c.meanDifference, digits: 2))

@@ -40,7 +40,9 @@ extension EvaluationReports {
         }
         if !records.programme.milestones.isEmpty { sections.append(milestoneSection(records.programme, asOf: date)) }
         sections.append(try funderSection(records, history: history, releases: &releases))
-        if let kirkpatrick { sections.append(kirkpatrickSection(kirkpatrick, history: history, releases: &releases)) }
+        if let kirkpatrick {
+            sections.append(kirkpatrickSection(kirkpatrick, history: history, releases: &releases, ratings: records.ratings))
+        }
         return ReportPublication(report: Report(title: "\(l[.programmeFollowUp]): \(records.programme.name)",
                                                 subtitle: records.programme.period.description, language: language, date: date, sections: sections),
                                  releases: releases)
