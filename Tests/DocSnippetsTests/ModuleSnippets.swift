@@ -265,6 +265,17 @@ func publicationMemorySnippet(store: any Store, reports: EvaluationReports, coun
     // end snippet
 }
 
+/// Compiled, not run: the programme's publication-memory snippet of `Docs/Privacy.md`.
+func programmeMemorySnippet(memory: PublicationMemory, reports: EvaluationReports, records: ProgrammeRecords, date: CalendarDate,
+                            now: Date) async throws {
+    // snippet: Docs/Privacy.md#3
+    let history = try await memory.history(of: "programme:mdss")
+    let course = try reports.courseEvaluation(records, history: history)
+    let followUp = try reports.programmeFollowUp(records, asOf: date, history: history)
+    try await memory.record(course.releases + followUp.releases, distribution: "programme:mdss", title: course.report.title, at: now)
+    // end snippet
+}
+
 /// Compiled, not run: the bounds snippet of `Docs/Robustness.md`.
 func boundsSnippet(export: URL, q: Questionnaire, data: Data) throws {
     // snippet: Docs/Robustness.md#1

@@ -21,6 +21,26 @@ public struct SegmentRelease: Hashable, Sendable, Codable {
     public static let everyone = "*"
     /// The key of respondents without a reporting unit.
     public static let noUnit = ""
+    /// The item key of a survey report's free-text comments (held to the comment threshold).
+    public static let commentsItem = "#comments"
+    /// The item key of ratings (course evaluation rows, the Kirkpatrick reaction): one item, so every
+    /// aggregate of ratings is compared with every other; units name rating atoms (see ``ratingUnit(intervention:dimension:scale:subject:)``).
+    public static let ratingsItem = "#ratings"
+
+    /// The unit key of the ratings of one intervention, dimension and scale given to one subject (a session,
+    /// or the intervention as a whole): the atoms rating segments are made of.
+    public static func ratingUnit(intervention: ID<Intervention>, dimension: RatingDimension, scale: RatingScale,
+                                  subject: RatingSubject) -> String {
+        let about: String
+        switch subject {
+        case .session(let s): about = "session:" + s.rawValue
+        case .intervention: about = "whole"
+        }
+        return [intervention.rawValue, dimension.code, "\(scale.minimum)-\(scale.maximum)", about].joined(separator: "|")
+    }
+
+    /// The item key of one funder statistic (gender, age band, education) of a programme's participants.
+    public static func funderItem(_ statistic: String) -> String { "#funder:" + statistic }
 
     /// What released it.
     public var kind: Kind
@@ -59,7 +79,8 @@ public struct PublicationHistory: Hashable, Sendable, Codable {
     /// same report) would let someone subtract out a group of 1…`threshold`−1 answers:
     /// - a nested segment of the same item (the same segment earlier, a larger or smaller segment around it)
     ///   whose count differs by 1…k−1;
-    /// - a segment whose released, pairwise disjoint parts leave 1…k−1 answers unaccounted for.
+    /// - a segment whose released, pairwise disjoint parts leave 1…k−1 answers unaccounted for, or hold
+    ///   1…k−1 more than it (parts released after more answers came in).
     ///
     /// Reminder lists count respondents, not answers: they make a difference group identifiable (who answered
     /// in between), which is why every difference is held to k whether or not a list went out.
@@ -83,8 +104,9 @@ public struct PublicationHistory: Hashable, Sendable, Codable {
             where family.allSatisfy({ $0.isDisjoint(from: p) }) {
                 family.append(p)
             }
+            // Either way round: parts that now hold a few more than the parent once did give those few away too.
             if family.count >= 2 || (family.count == 1 && parent.units.contains(SegmentRelease.everyone)) {
-                if small(parent.count - family.reduce(0) { $0 + $1.count }) { return true }
+                if small(abs(parent.count - family.reduce(0) { $0 + $1.count })) { return true }
             }
         }
         return false
