@@ -1,0 +1,119 @@
+import DiversityKit
+import DiversityKitSQLite
+import DiversityKitTesting
+import Foundation
+import Testing
+@testable import ProgrammeToolkit
+
+/// Races between the toolkit's commands and erasure or each other (issue 16): a write validated
+/// against a record another writer changes meanwhile must conflict and re-read, never land on stale facts.
+@Suite("ProgrammeToolkit under concurrency")
+struct ToolkitConcurrencyTests {
+    /// The store named by a test argument; "interleaved" wraps it in an ``InterleavingStore``.
+    static func store(_ kind: String) throws -> any Store {
+        let base: any Store = kind.hasPrefix("SQLiteStore") ? try SQLiteStore.inMemory() : InMemoryStore()
+        return kind.hasSuffix("interleaved") ? InterleavingStore(base) : base
+    }
+
+    /// Yields `n % 16` times: racing writers started with every offset from 0 to 15 land at every point of
+    /// the other writer's reads.
+    static func pause(_ n: Int) async {
+        for _ in 0..<(n % 16) { await Task.yield() }
+    }
+
+    /// An organisation with two units, `n` participants alternating between them, and a workspace that erases
+    /// from the toolkit's records too.
+    static func world(_ kind: String, participants n: Int) async throws -> (any Store, Workspace, [ID<Participant>]) {
+        let store = try Self.store(kind)
+        let ws = Workspace(store: store, dataOwners: [ToolkitParticipantData()])
+        try await ws.register(Organisation(id: "ks", name: "Kristianstads kommun", kind: .municipality,
+                                           units: [OrganisationUnit(id: "top", name: "Ledning"), OrganisationUnit(id: "care", name: "Omsorg")]))
+        let people = (0..<n).map { ID<Participant>("p\($0)") }
+        try await ws.register(people.enumerated().map { Participant(id: $1, organisation: "ks", unit: $0 % 2 == 0 ? "top" : "care") })
+        return (store, ws, people)
+    }
+
+    @Test("erasure racing mentoring registration leaves no profile of the erased participant", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingProfiles(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 60)
+        let mentoring = MentoringService(store: store)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                let profile = MentoringProfile(pool: "p", participant: p, side: .mentor, organisation: "ks", unit: i % 2 == 0 ? "top" : "care")
+                group.addTask { try await ws.erase(p) }
+                group.addTask { await Self.pause(i); try? await mentoring.register([profile]) }
+            }
+            try await group.waitForAll()
+        }
+        let left = try await store.all(MentoringProfile.self).map(\.participant)
+        #expect(left.isEmpty, "\(left.count) profiles of erased participants remain")
+    }
+
+    @Test("erasure racing an ambassador's registration leaves no link to the erased participant", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingAmbassadors(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 60)
+        let ambassadors = AmbassadorService(store: store)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                let ambassador = Ambassador(id: ID("amb-\(p)"), participant: p, organisation: "ks", municipality: "Kristianstad", county: "Skåne")
+                group.addTask { try await ws.erase(p) }
+                group.addTask { await Self.pause(i); try? await ambassadors.register(ambassador) }
+            }
+            try await group.waitForAll()
+        }
+        let linked = try await store.all(Ambassador.self).compactMap(\.participant)
+        #expect(linked.isEmpty, "\(linked.count) ambassadors still name an erased participant")
+    }
+
+    @Test("erasure racing a reflection seminar's record leaves no attendee who was erased", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingReflectionSessions(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 16)
+        let reflection = ReflectionService(store: store)
+        try await store.insert(ReflectionGroup(id: "g", round: "vt", members: people, workplaces: ["care", "top"]))
+        let first = try CalendarDate("2026-03-01")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                let session = ReflectionSession(group: "g", date: first.adding(days: i), attendees: [p])
+                group.addTask { try await ws.erase(p) }
+                group.addTask { await Self.pause(i); try? await reflection.record(session) }
+            }
+            try await group.waitForAll()
+        }
+        let named = try await store.all(ReflectionSession.self).flatMap(\.attendees).filter { people.contains($0) }
+        #expect(named.isEmpty, "\(named.count) seminar attendances still name an erased participant")
+        let members = try await store.fetch(ReflectionGroup.self, id: "g")?.members ?? []
+        #expect(members.isEmpty, "\(members.count) erased participants are still group members")
+    }
+
+    @Test("case material attached to one group by eight tasks at once is all kept", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func concurrentAttachments(_ kind: String) async throws {
+        let (store, _, people) = try await Self.world(kind, participants: 4)
+        let reflection = ReflectionService(store: store)
+        try await store.insert(ReflectionGroup(id: "g", round: "vt", members: people, workplaces: ["care", "top"]))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<8 {
+                group.addTask { try await reflection.attach(CaseMaterial(title: "Fall \(i)", description: "Beskrivning \(i)"), to: "g") }
+            }
+            try await group.waitForAll()
+        }
+        let kept = try await store.fetch(ReflectionGroup.self, id: "g")?.caseMaterial.count ?? 0
+        #expect(kept == 8, "\(kept) of 8 case materials kept")
+    }
+
+    @Test("erasure racing attached case material keeps the erasure: the erased member is not written back", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingAttachment(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 8)
+        let reflection = ReflectionService(store: store)
+        try await store.insert(ReflectionGroup(id: "g", round: "vt", members: people, workplaces: ["care", "top"]))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                group.addTask { try await reflection.attach(CaseMaterial(title: "Fall \(i)", description: "Beskrivning"), to: "g") }
+                group.addTask { try await ws.erase(p) }
+            }
+            try await group.waitForAll()
+        }
+        let g = try #require(try await store.fetch(ReflectionGroup.self, id: "g"))
+        #expect(g.members.isEmpty, "\(g.members.count) erased participants written back into the group")
+        #expect(g.caseMaterial.count == 8, "\(g.caseMaterial.count) of 8 case materials kept")
+    }
+}
