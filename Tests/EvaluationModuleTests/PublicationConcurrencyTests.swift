@@ -14,12 +14,13 @@ struct PublicationConcurrencyTests {
     /// Audits `segment` against the distribution's history and records it when it conflicts with nothing;
     /// `false` when the audit refused it.
     static func releaseAudited(_ segment: SegmentRelease, from distribution: String, in memory: PublicationMemory) async throws -> Bool {
-        let history = try await memory.history(of: distribution)
-        guard !history.conflicts(segment, threshold: 5) else { return false }
-        await Task.yield() // building the report takes time between the audit and the record
         do {
-            try await memory.record([segment], distribution: distribution, title: "Rapport", at: Date(timeIntervalSince1970: 0))
-        } catch StoreError.duplicate { return false }
+            try await memory.release(from: distribution, title: "Rapport", at: Date(timeIntervalSince1970: 0)) { history in
+                guard !history.conflicts(segment, threshold: 5) else { throw Refused() }
+                await Task.yield() // building the report takes time between the audit and the record
+                return ((), [segment])
+            }
+        } catch is Refused { return false }
         return true
     }
 
