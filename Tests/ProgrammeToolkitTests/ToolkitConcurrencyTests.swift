@@ -119,4 +119,70 @@ struct ToolkitConcurrencyTests {
         #expect(g.members.isEmpty, "\(g.members.count) erased participants written back into the group")
         #expect(g.caseMaterial.count == 8, "\(g.caseMaterial.count) of 8 case materials kept")
     }
+
+    @Test("erasure racing an elective allocation leaves no seat of the erased participant", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingAllocations(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 60)
+        let electives = ElectiveService(store: store)
+        let date = try CalendarDate("2026-03-01")
+        // A training day per participant, so each erasure races one allocation.
+        for i in people.indices {
+            try await electives.plan(TrainingDay(id: ID("d\(i)"), date: date, plenary: "Plenum", seminars: [ElectiveSeminar(id: "s", title: "Seminarium", capacity: 5)]))
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                group.addTask { try await ws.erase(p) }
+                group.addTask { await Self.pause(i); _ = try? await electives.allocate([ElectiveChoice(participant: p, first: "s")], on: ID("d\(i)")) }
+            }
+            try await group.waitForAll()
+        }
+        let seated = try await store.all(ElectiveAllocation.self).flatMap { Array($0.seats.keys) + Array($0.outcomes.keys) }.filter { people.contains($0) }
+        #expect(seated.isEmpty, "\(seated.count) seats or outcomes still name an erased participant")
+    }
+
+    @Test("erasure racing a mentoring meeting's log leaves no meeting on the erased participant's pair", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingMeetings(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 60)
+        let mentoring = MentoringService(store: store)
+        // Mentors p0, p2, … are erased; each has a pair of its own with the next participant as adept.
+        let mentors = stride(from: 0, to: people.count, by: 2).map { people[$0] }
+        for m in mentors {
+            try await store.insert(MentoringPair(pool: "p", mentor: m, adept: people[people.firstIndex(of: m)! + 1], score: 5, components: [], plannedMeetings: 6))
+        }
+        let pairs = try await store.all(MentoringPair.self)
+        let day = try CalendarDate("2026-03-01")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, pair) in pairs.enumerated() {
+                group.addTask { try await ws.erase(pair.mentor) }
+                group.addTask { await Self.pause(i); try? await mentoring.log(MentoringMeeting(pair: pair.id, date: day, status: .held, durationMinutes: 60)) }
+            }
+            try await group.waitForAll()
+        }
+        let current = Set(try await store.all(MentoringPair.self).map(\.id))
+        let orphaned = try await store.all(MentoringMeeting.self).filter { !current.contains($0.pair) }
+        #expect(orphaned.isEmpty, "\(orphaned.count) meetings logged on a pair id that names an erased participant")
+    }
+
+    @Test("erasure racing an accessibility request leaves no request tied to the erased participant's enrolment", arguments: ["InMemoryStore", "SQLiteStore", "InMemoryStore, interleaved", "SQLiteStore, interleaved"])
+    func erasureRacingAccessibilityRequests(_ kind: String) async throws {
+        let (store, ws, people) = try await Self.world(kind, participants: 60)
+        try await ws.plan(Programme(id: "prog", name: "Programmet", owner: "ks", period: try DatePeriod("2026-01-01", "2026-12-31")))
+        try await ws.add(Intervention(id: "bas", programme: "prog", name: "Bas", kind: .baseTraining))
+        try await ws.schedule(Session(id: "bas-1", intervention: "bas", date: try CalendarDate("2026-03-01"), durationMinutes: 120))
+        try await ws.enrol(people.map { ($0, ID<Intervention>("bas")) })
+        let access = AccessibilityService(store: store)
+        var enrolmentOf: [ID<Participant>: ID<Enrolment>] = [:]
+        for e in try await ws.enrolments(in: "bas") { enrolmentOf[e.participant] = e.id }
+        let enrolments = enrolmentOf
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                let request = AccessibilityRequest(id: ID("r\(i)"), session: "bas-1", enrolment: enrolments[p], criteria: ["physical.step-free-entrance"])
+                group.addTask { try await ws.erase(p) }
+                group.addTask { await Self.pause(i); try? await access.request(request) }
+            }
+            try await group.waitForAll()
+        }
+        let left = try await store.all(AccessibilityRequest.self).filter { $0.enrolment != nil }
+        #expect(left.isEmpty, "\(left.count) requests still tied to an erased participant's enrolment")
+    }
 }

@@ -142,8 +142,8 @@ public actor Workspace {
             for org in Set([programme.owner] + programme.partners) { batch.expect(.of(Organisation.self, org.rawValue), .present) }
             let existing = try await store.fetchVersioned(Programme.self, id: programme.id.rawValue)
             if let existing {
-                // Every session written under the programme moves its revision (``schedule(_:)-([Session])``
-                // touches it), so a session scheduled meanwhile makes this write conflict and re-read.
+                // Every session written under the programme moves its revision (scheduling touches it),
+                // so a session scheduled meanwhile makes this write conflict and re-read.
                 var c = IssueCollector(key)
                 for s in try await sessions(ofProgramme: existing.record.id) where !programme.period.contains(s.date) {
                     c.error("period", programme.period.description, .dateOutsidePeriod(date: s.date, period: programme.period))
