@@ -21,6 +21,19 @@ struct ToolkitConcurrencyTests {
         for _ in 0..<(n % 16) { await Task.yield() }
     }
 
+    /// Erases each of `people` while `write(i, person)` runs for them; write `i` starts after `i % 16`
+    /// yields (``pause(_:)``).
+    static func eraseEach(_ people: [ID<Participant>], in ws: Workspace,
+                          racing write: @escaping @Sendable (Int, ID<Participant>) async -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (i, p) in people.enumerated() {
+                group.addTask { try await ws.erase(p) }
+                group.addTask { await pause(i); await write(i, p) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     /// An organisation with two units, `n` participants alternating between them, and a workspace that erases
     /// from the toolkit's records too.
     static func world(_ kind: String, participants n: Int) async throws -> (any Store, Workspace, [ID<Participant>]) {
@@ -37,13 +50,9 @@ struct ToolkitConcurrencyTests {
     func erasureRacingProfiles(_ kind: String) async throws {
         let (store, ws, people) = try await Self.world(kind, participants: 60)
         let mentoring = MentoringService(store: store)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (i, p) in people.enumerated() {
-                let profile = MentoringProfile(pool: "p", participant: p, side: .mentor, organisation: "ks", unit: i % 2 == 0 ? "top" : "care")
-                group.addTask { try await ws.erase(p) }
-                group.addTask { await Self.pause(i); try? await mentoring.register([profile]) }
-            }
-            try await group.waitForAll()
+        try await Self.eraseEach(people, in: ws) { i, p in
+            let profile = MentoringProfile(pool: "p", participant: p, side: .mentor, organisation: "ks", unit: i % 2 == 0 ? "top" : "care")
+            try? await mentoring.register([profile])
         }
         let left = try await store.all(MentoringProfile.self).map(\.participant)
         #expect(left.isEmpty, "\(left.count) profiles of erased participants remain")
@@ -53,13 +62,9 @@ struct ToolkitConcurrencyTests {
     func erasureRacingAmbassadors(_ kind: String) async throws {
         let (store, ws, people) = try await Self.world(kind, participants: 60)
         let ambassadors = AmbassadorService(store: store)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (i, p) in people.enumerated() {
-                let ambassador = Ambassador(id: ID("amb-\(p)"), participant: p, organisation: "ks", municipality: "Kristianstad", county: "Skåne")
-                group.addTask { try await ws.erase(p) }
-                group.addTask { await Self.pause(i); try? await ambassadors.register(ambassador) }
-            }
-            try await group.waitForAll()
+        try await Self.eraseEach(people, in: ws) { i, p in
+            let ambassador = Ambassador(id: ID("amb-\(p)"), participant: p, organisation: "ks", municipality: "Kristianstad", county: "Skåne")
+            try? await ambassadors.register(ambassador)
         }
         let linked = try await store.all(Ambassador.self).compactMap(\.participant)
         #expect(linked.isEmpty, "\(linked.count) ambassadors still name an erased participant")
@@ -74,13 +79,9 @@ struct ToolkitConcurrencyTests {
             try await store.insert(ReflectionGroup(id: ID("g\(i)"), round: "vt", members: [p], workplaces: [i % 2 == 0 ? "top" : "care"]))
         }
         let day = try CalendarDate("2026-03-01")
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (i, p) in people.enumerated() {
-                let session = ReflectionSession(group: ID("g\(i)"), date: day, attendees: [p])
-                group.addTask { try await ws.erase(p) }
-                group.addTask { await Self.pause(i); try? await reflection.record(session) }
-            }
-            try await group.waitForAll()
+        try await Self.eraseEach(people, in: ws) { i, p in
+            let session = ReflectionSession(group: ID("g\(i)"), date: day, attendees: [p])
+            try? await reflection.record(session)
         }
         let named = try await store.all(ReflectionSession.self).flatMap(\.attendees).filter { people.contains($0) }
         #expect(named.isEmpty, "\(named.count) seminar attendances still name an erased participant")
@@ -129,12 +130,8 @@ struct ToolkitConcurrencyTests {
         for i in people.indices {
             try await electives.plan(TrainingDay(id: ID("d\(i)"), date: date, plenary: "Plenum", seminars: [ElectiveSeminar(id: "s", title: "Seminarium", capacity: 5)]))
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (i, p) in people.enumerated() {
-                group.addTask { try await ws.erase(p) }
-                group.addTask { await Self.pause(i); _ = try? await electives.allocate([ElectiveChoice(participant: p, first: "s")], on: ID("d\(i)")) }
-            }
-            try await group.waitForAll()
+        try await Self.eraseEach(people, in: ws) { i, p in
+            _ = try? await electives.allocate([ElectiveChoice(participant: p, first: "s")], on: ID("d\(i)"))
         }
         let seated = try await store.all(ElectiveAllocation.self).flatMap { Array($0.seats.keys) + Array($0.outcomes.keys) }.filter { people.contains($0) }
         #expect(seated.isEmpty, "\(seated.count) seats or outcomes still name an erased participant")
@@ -151,12 +148,8 @@ struct ToolkitConcurrencyTests {
         }
         let pairs = try await store.all(MentoringPair.self)
         let day = try CalendarDate("2026-03-01")
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (i, pair) in pairs.enumerated() {
-                group.addTask { try await ws.erase(pair.mentor) }
-                group.addTask { await Self.pause(i); try? await mentoring.log(MentoringMeeting(pair: pair.id, date: day, status: .held, durationMinutes: 60)) }
-            }
-            try await group.waitForAll()
+        try await Self.eraseEach(pairs.map(\.mentor), in: ws) { i, _ in
+            try? await mentoring.log(MentoringMeeting(pair: pairs[i].id, date: day, status: .held, durationMinutes: 60))
         }
         let current = Set(try await store.all(MentoringPair.self).map(\.id))
         let orphaned = try await store.all(MentoringMeeting.self).filter { !current.contains($0.pair) }
@@ -174,13 +167,9 @@ struct ToolkitConcurrencyTests {
         var enrolmentOf: [ID<Participant>: ID<Enrolment>] = [:]
         for e in try await ws.enrolments(in: "bas") { enrolmentOf[e.participant] = e.id }
         let enrolments = enrolmentOf
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (i, p) in people.enumerated() {
-                let request = AccessibilityRequest(id: ID("r\(i)"), session: "bas-1", enrolment: enrolments[p], criteria: ["physical.step-free-entrance"])
-                group.addTask { try await ws.erase(p) }
-                group.addTask { await Self.pause(i); try? await access.request(request) }
-            }
-            try await group.waitForAll()
+        try await Self.eraseEach(people, in: ws) { i, p in
+            let request = AccessibilityRequest(id: ID("r\(i)"), session: "bas-1", enrolment: enrolments[p], criteria: ["physical.step-free-entrance"])
+            try? await access.request(request)
         }
         let left = try await store.all(AccessibilityRequest.self).filter { $0.enrolment != nil }
         #expect(left.isEmpty, "\(left.count) requests still tied to an erased participant's enrolment")
