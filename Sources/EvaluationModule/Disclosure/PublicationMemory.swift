@@ -163,8 +163,12 @@ public struct PublicationMemory: Sendable {
     /// that release, all as one conditional step: if another release was recorded in between, it reads the
     /// history again and runs `audit` again (``/DiversityKit/withConflictRetry(attempts:isolation:_:)``).
     /// Publish what `audit` returned only after this returns.
-    /// - Parameter audit: given the history, returns a value (the report) and the segments it releases;
-    ///   throws to release nothing.
+    /// - Parameters:
+    ///   - distribution: the distribution whose responses the report releases.
+    ///   - title: the report's title, kept with the release.
+    ///   - date: when it is released.
+    ///   - audit: given the history, returns a value (the report) and the segments it releases;
+    ///     throws to release nothing.
     /// - Returns: the value `audit` returned on the attempt that was recorded.
     /// - Throws: what `audit` throws; ``/DiversityKit/StoreError/conflict(_:)`` when every attempt met a
     ///   concurrent release.
