@@ -78,10 +78,10 @@ let package = Package(
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting", "DiversityKitCrypto",
                                                            "DiversityKitSQLite", "DiversityKitPostgres",
                                                            "SurveyMigrationCrashWriter"]),
-        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit", "DiversityKitTesting"]),
+        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting", "StoreRaceWriter"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
-        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit", "DiversityKitTesting"]),
+        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit", "DiversityKitSQLite", "DiversityKitTesting"]),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",

@@ -91,10 +91,16 @@ enum SurveyReportCommand {
                 }
             }
             let memory = PublicationMemory(store: store)
-            let history = try await memory.history(of: distribution)
-            let earlier = try await store.all(PublicationRecord.self, where: "distribution", equals: distribution).count
-            let publication = try reports.surveyResults(try resultsInput.counts(), history: history)
-            try await memory.record(publication.releases, distribution: distribution, title: publication.report.title, at: Date())
+            let counts = try resultsInput.counts()
+            // Audited and recorded as one conditional step: a report run at the same time on the same
+            // memory is audited against this release, or this one is audited again against it.
+            let (publication, earlier) = try await withConflictRetry {
+                let history = try await memory.history(of: distribution)
+                let publication = try reports.surveyResults(counts, history: history)
+                try await memory.record(publication.releases, distribution: distribution, title: publication.report.title,
+                                        at: Date(), auditedAgainst: history)
+                return (publication, history.through)
+            }
             await store.close()
             report = publication.report
             memorySummary = MemorySummary(file: memoryPath, distribution: distribution, earlierReleases: earlier)

@@ -64,7 +64,8 @@ struct DifferencingTests {
         let reports = EvaluationReports(language: .english)
         let first = try reports.surveyResults(try report(answers), history: try await memory.history(of: "d1"))
         #expect(try #require(first.report.allTables.first { $0.id == "items" }).rows[0][1] == .integer(30))
-        try await memory.record(first.releases, distribution: "d1", title: first.report.title, at: Date(timeIntervalSince1970: 0))
+        try await memory.record(first.releases, distribution: "d1", title: first.report.title, at: Date(timeIntervalSince1970: 0),
+                                auditedAgainst: try await memory.history(of: "d1"))
         // The reminder list then shows who answered since; one more response arrives.
         try await memory.recordReminderList(distribution: "d1", respondents: [SegmentRelease.noUnit: 31], at: Date(timeIntervalSince1970: 60))
         answers.append(2)
