@@ -180,9 +180,9 @@ enum StoreCommand {
     /// file, read without opening it, so a check never migrates. `nil` when the file cannot say:
     /// it has a write-ahead log that may hold a newer header, or is not a SQLite file (opening reports that).
     static func sqliteHeaderVersion(_ path: String) throws -> Int? {
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such store file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): lagringsfilen finns inte", "\(path): no such store file") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int, size > 0 { return nil }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure("\(path): cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure("\(path): kan inte läsas", "\(path): cannot be read") }
         defer { try? handle.close() }
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return nil }
@@ -196,14 +196,14 @@ enum StoreCommand {
         let location = try StoreLocation(arguments)
         let destination = try arguments.required("to")
         if let size = (try? FileManager.default.attributesOfItem(atPath: destination))?[.size] as? Int, size > 0 {
-            throw CommandFailure(console.text("\(destination) finns redan; en säkerhetskopia skriver aldrig över",
-                                              "\(destination) already exists; a backup never overwrites"))
+            throw CommandFailure("\(destination) finns redan; en säkerhetskopia skriver aldrig över",
+                                              "\(destination) already exists; a backup never overwrites")
         }
         let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CommandFailure(console.text("mappen \(folder) finns inte; skapa den först (en säkerhetskopia skapar inga mappar)",
-                                              "the folder \(folder) does not exist; create it first (a backup creates no folders)"))
+            throw CommandFailure("mappen \(folder) finns inte; skapa den först (en säkerhetskopia skapar inga mappar)",
+                                 "the folder \(folder) does not exist; create it first (a backup creates no folders)")
         }
         let store = try await location.open()
         var copied: [String: Int]?
@@ -272,7 +272,7 @@ enum StoreCommand {
     // MARK: erase
 
     static func runErase(_ arguments: ParsedArguments, _ console: Console) async throws -> Int32 {
-        let participant = ID<Participant>(try arguments.single("the participant to erase"))
+        let participant = ID<Participant>(try arguments.single(("deltagaren som ska raderas", "the participant to erase")))
         let location = try StoreLocation(arguments)
         let secret = try arguments.value("secret-file").map(Self.secret(from:))
         let store = try await location.open()
@@ -282,9 +282,9 @@ enum StoreCommand {
         } else {
             for type in [SurveyToken.recordType, "survey.pending", SurveyResponse.recordType, Questionnaire.recordType]
             where try await store.count(RecordQuery(type: type)) > 0 {
-                throw CommandFailure(console.text(
+                throw CommandFailure(
                     "\(location.description) innehåller enkätdata: ange tokenhemligheten med --secret-file, annars raderas deltagaren inte ur den",
-                    "\(location.description) holds survey data: pass the token secret with --secret-file, or the participant is not erased from it"))
+                    "\(location.description) holds survey data: pass the token secret with --secret-file, or the participant is not erased from it")
             }
         }
         let workspace = Workspace(store: store, dataOwners: owners)
@@ -292,8 +292,8 @@ enum StoreCommand {
         do {
             receipt = try await workspace.erase(participant, identifyingTexts: arguments.value("identifying-text").map { [$0] } ?? [])
         } catch StoreError.notFound {
-            throw CommandFailure(console.text("ingenting i \(location.description) namnger deltagaren \(participant) (okänd, eller redan raderad)",
-                                              "nothing in \(location.description) names participant \(participant) (unknown, or already erased)"))
+            throw CommandFailure("ingenting i \(location.description) namnger deltagaren \(participant) (okänd, eller redan raderad)",
+                                 "nothing in \(location.description) names participant \(participant) (unknown, or already erased)")
         }
         struct Result: Encodable { var store: String; var erased: String; var operations: Int; var spaceReclaimed: Bool; var reclaimError: String? }
         var pending: String?
@@ -312,10 +312,10 @@ enum StoreCommand {
     /// Reads a base64 token secret from a file (surrounding whitespace ignored).
     static func secret(from path: String) throws -> TokenSecret {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(path): cannot read the secret file")
+            throw CommandFailure("\(path): hemlighetsfilen kan inte läsas", "\(path): cannot read the secret file")
         }
         do { return try TokenSecret(base64: text.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
-            throw CommandFailure("\(path): not a token secret (\(error))")
+            throw CommandFailure("\(path): ingen tokenhemlighet (\(error))", "\(path): not a token secret (\(error))")
         }
     }
 

@@ -23,11 +23,21 @@ public struct ElectiveService: Sendable {
     ///   every error of ``ElectiveAllocator/allocate(_:for:)``.
     @discardableResult
     public func allocate(_ choices: [ElectiveChoice], on dayID: ID<TrainingDay>) async throws -> ElectiveAllocation {
-        let day = try await store.require(TrainingDay.self, dayID.rawValue)
-        for c in choices { _ = try await store.require(Participant.self, c.participant.rawValue) }
-        let allocation = try ElectiveAllocator.allocate(choices, for: day)
-        try await store.upsert(allocation)
-        return allocation
+        try await withConflictRetry {
+            let day = try await store.requireVersioned(TrainingDay.self, dayID.rawValue)
+            var batch = WriteBatch()
+            // Conditional on the day as read, and moving each participant's revision, so a concurrent
+            // change of the day or an erasure of a participant conflicts and re-reads.
+            batch.expectUnchanged(day)
+            var touched: Set<ID<Participant>> = []
+            for c in choices where touched.insert(c.participant).inserted {
+                try batch.touch(try await store.requireVersioned(Participant.self, c.participant.rawValue))
+            }
+            let allocation = try ElectiveAllocator.allocate(choices, for: day.record)
+            try batch.upsert(allocation)
+            try await store.write(batch)
+            return allocation
+        }
     }
 
     /// The stored allocation of a day.

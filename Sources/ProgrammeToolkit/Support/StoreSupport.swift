@@ -9,6 +9,14 @@ extension Store {
         }
         return record
     }
+
+    /// The record `id` of type `R` with its revision, for a conditional write, or ``ToolkitError/unknownReference(_:)``.
+    func requireVersioned<R: StoredRecord>(_: R.Type, _ id: String) async throws -> Versioned<R> {
+        guard let record = try await fetchVersioned(R.self, id: id) else {
+            throw ToolkitError.unknownReference(.of(R.self, id))
+        }
+        return record
+    }
 }
 
 /// Checks shared by every capability's validation.
