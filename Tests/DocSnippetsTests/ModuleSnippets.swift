@@ -272,11 +272,13 @@ func publicationMemorySnippet(store: any Store, reports: EvaluationReports, coun
 func programmeMemorySnippet(memory: PublicationMemory, reports: EvaluationReports, records: ProgrammeRecords, date: CalendarDate,
                             now: Date) async throws {
     // snippet: Docs/Privacy.md#3
-    let history = try await memory.history(of: "programme:mdss")
-    let course = try reports.courseEvaluation(records, history: history)
-    let followUp = try reports.programmeFollowUp(records, asOf: date, history: history)
-    try await memory.record(course.releases + followUp.releases, distribution: "programme:mdss", title: course.report.title, at: now)
+    let (course, followUp) = try await memory.release(from: "programme:mdss", title: "Uppföljning MDSS", at: now) { history in
+        let course = try reports.courseEvaluation(records, history: history)
+        let followUp = try reports.programmeFollowUp(records, asOf: date, history: history)
+        return ((course, followUp), course.releases + followUp.releases)
+    }
     // end snippet
+    _ = (course, followUp)
 }
 
 /// Compiled, not run: the bounds snippet of `Docs/Robustness.md`.
