@@ -30,10 +30,10 @@ struct ReleaseDifferencingAttackTests {
         var comments = (1...12).map { "Synpunkt nummer \($0)" }
         let reports = EvaluationReports(language: .swedish)
         let first = try reports.surveyResults(try survey(rankings, comments: comments).counts(), history: try await memory.history(of: "d"))
-        try await memory.record(first.releases, distribution: "d", title: first.report.title, at: t0)
+        try await memory.record(first.releases, distribution: "d", title: first.report.title, at: t0, auditedAgainst: try await memory.history(of: "d"))
         change(&rankings, &comments)
         let second = try reports.surveyResults(try survey(rankings, comments: comments).counts(), history: try await memory.history(of: "d"))
-        try await memory.record(second.releases, distribution: "d", title: second.report.title, at: t0 + 60)
+        try await memory.record(second.releases, distribution: "d", title: second.report.title, at: t0 + 60, auditedAgainst: try await memory.history(of: "d"))
         return (MarkdownRenderer().markdown(first.report), MarkdownRenderer().markdown(second.report))
     }
 
@@ -92,9 +92,9 @@ struct ReleaseDifferencingAttackTests {
         let memory = PublicationMemory(store: InMemoryStore())
         let reports = EvaluationReports(language: .swedish)
         let first = try reports.courseEvaluation(records(scores), history: try await memory.history(of: "programme:p"))
-        try await memory.record(first.releases, distribution: "programme:p", title: first.report.title, at: t0)
+        try await memory.record(first.releases, distribution: "programme:p", title: first.report.title, at: t0, auditedAgainst: try await memory.history(of: "programme:p"))
         let second = try reports.courseEvaluation(records(change(scores)), history: try await memory.history(of: "programme:p"))
-        try await memory.record(second.releases, distribution: "programme:p", title: second.report.title, at: t0 + 60)
+        try await memory.record(second.releases, distribution: "programme:p", title: second.report.title, at: t0 + 60, auditedAgainst: try await memory.history(of: "programme:p"))
         return (MarkdownRenderer().markdown(first.report), MarkdownRenderer().markdown(second.report))
     }
 
@@ -128,7 +128,7 @@ struct ReleaseDifferencingAttackTests {
         let memory = PublicationMemory(store: InMemoryStore())
         let reports = EvaluationReports(language: .swedish)
         let course = try reports.courseEvaluation(records, history: try await memory.history(of: "programme:p"))
-        try await memory.record(course.releases, distribution: "programme:p", title: course.report.title, at: Self.t0)
+        try await memory.record(course.releases, distribution: "programme:p", title: course.report.title, at: Self.t0, auditedAgainst: try await memory.history(of: "programme:p"))
         let kirkpatrick = try FollowUp.kirkpatrick(ratings: ratings, knowledge: nil, plans: [], goals: [])
         let followUp = try reports.programmeFollowUp(records, asOf: try CalendarDate("2026-06-30"), kirkpatrick: kirkpatrick,
                                                      history: try await memory.history(of: "programme:p"))
@@ -157,7 +157,7 @@ struct ReleaseDifferencingAttackTests {
         let reports = EvaluationReports(language: .swedish)
         let asOf = try CalendarDate("2026-06-30")
         let first = try reports.programmeFollowUp(Self.followUp(participants: 20), asOf: asOf, history: try await memory.history(of: "programme:p"))
-        try await memory.record(first.releases, distribution: "programme:p", title: first.report.title, at: Self.t0)
+        try await memory.record(first.releases, distribution: "programme:p", title: first.report.title, at: Self.t0, auditedAgainst: try await memory.history(of: "programme:p"))
         let second = try reports.programmeFollowUp(Self.followUp(participants: 21), asOf: asOf, history: try await memory.history(of: "programme:p"))
         let a = MarkdownRenderer().markdown(first.report), b = MarkdownRenderer().markdown(second.report)
         #expect(DifferencingAttacker.categoryTables(a)["Kön"] != nil)

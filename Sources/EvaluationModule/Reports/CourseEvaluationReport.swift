@@ -25,8 +25,10 @@ extension EvaluationReports {
     ///
     /// ```swift
     /// let memory = PublicationMemory(store: store)
-    /// let course = try reports.courseEvaluation(records, history: try await memory.history(of: "ratings:mdss"))
-    /// try await memory.record(course.releases, distribution: "ratings:mdss", title: course.report.title, at: now)
+    /// let course = try await memory.release(from: "ratings:mdss", title: "Kursutvärdering", at: now) { history in
+    ///     let course = try reports.courseEvaluation(records, history: history)
+    ///     return (course, course.releases)
+    /// }
     /// ```
     /// - Throws: ``StatisticsError/answerOutsideScale(answer:index:)`` for a score outside its scale.
     public func courseEvaluation(_ records: ProgrammeRecords, date: CalendarDate? = nil, history: PublicationHistory) throws -> ReportPublication {

@@ -23,8 +23,10 @@ extension EvaluationReports {
     /// ``ReportPublication/releases`` with ``PublicationMemory``.
     ///
     /// ```swift
-    /// let followUp = try reports.programmeFollowUp(records, asOf: date, history: try await memory.history(of: "programme:mdss"))
-    /// try await memory.record(followUp.releases, distribution: "programme:mdss", title: followUp.report.title, at: now)
+    /// let followUp = try await memory.release(from: "programme:mdss", title: "Uppföljning", at: now) { history in
+    ///     let followUp = try reports.programmeFollowUp(records, asOf: date, history: history)
+    ///     return (followUp, followUp.releases)
+    /// }
     /// ```
     /// - Throws: ``FollowUpError`` for a broken prerequisite chain, ``DisclosureError`` from disclosure control.
     public func programmeFollowUp(_ records: ProgrammeRecords, asOf date: CalendarDate, funnelEndingAt: ID<Intervention>? = nil,
