@@ -5,7 +5,8 @@ import Testing
 
 /// The least-privilege application role of Docs/Storage.md, statement for statement.
 /// Needs a test role that may create roles (the throw-away server's superuser in CI).
-@Suite("PostgresStore privileges", .enabled(if: TestDatabase.isAvailable, TestDatabase.skipReason))
+/// Serialized: two tests granting on the same database at once can fail with "tuple concurrently updated".
+@Suite("PostgresStore privileges", .serialized, .enabled(if: TestDatabase.isAvailable, TestDatabase.skipReason))
 struct PostgresPrivilegeTests {
     /// The connection string with another user and password.
     static func connectionString(user: String, password: String) throws -> String {
