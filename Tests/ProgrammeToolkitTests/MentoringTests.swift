@@ -150,8 +150,8 @@ struct MentoringTests {
         }
     }
 
-    @Test("the service registers profiles, matches, confirms pairs and follows up meetings")
-    func serviceFlow() async throws {
+    /// Mentor "m" and adept "a" registered in pool "p", and the matcher's result for it.
+    static func onePairPool() async throws -> (MentoringService, MatchingResult) {
         let store = try await Kristianstad.store(participants: [
             Participant(id: "m", organisation: "co", unit: "co-sales", role: .mentor),
             Participant(id: "a", organisation: "ks", unit: "ks-care", role: .adept),
@@ -160,6 +160,12 @@ struct MentoringTests {
         try await mentoring.register([Self.profile("m", .mentor, "co", "co-sales", perspectives: [.recruitment]),
                                       Self.profile("a", .adept, "ks", "ks-care", perspectives: [.recruitment])])
         let result = try await mentoring.match(pool: "p")
+        return (mentoring, result)
+    }
+
+    @Test("the service registers profiles, matches, confirms pairs and follows up meetings")
+    func serviceFlow() async throws {
+        let (mentoring, result) = try await Self.onePairPool()
         await #expect(throws: ToolkitError.notPositive(entity: RecordKey(type: MentoringPair.recordType, id: "p"), field: "plannedMeetings", value: 0)) {
             try await mentoring.confirm(result, pool: "p", plannedMeetings: 0)
         }
@@ -181,14 +187,7 @@ struct MentoringTests {
 
     @Test("confirming one result from eight tasks at once stores each pair once; the others are told it is a duplicate")
     func concurrentConfirm() async throws {
-        let store = try await Kristianstad.store(participants: [
-            Participant(id: "m", organisation: "co", unit: "co-sales", role: .mentor),
-            Participant(id: "a", organisation: "ks", unit: "ks-care", role: .adept),
-        ])
-        let mentoring = ProgrammeToolkit(store: store).mentoring
-        try await mentoring.register([Self.profile("m", .mentor, "co", "co-sales", perspectives: [.recruitment]),
-                                      Self.profile("a", .adept, "ks", "ks-care", perspectives: [.recruitment])])
-        let result = try await mentoring.match(pool: "p")
+        let (mentoring, result) = try await Self.onePairPool()
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<8 {
                 group.addTask {
