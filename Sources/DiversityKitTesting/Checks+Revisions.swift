@@ -62,6 +62,16 @@ extension StoreConformanceKit {
             try expect(results.filter { $0 }.count == 1, "\(results.filter { $0 }.count) of 8 writers won", check: name)
             try expect(try await store.fetch(key)?.revision == 2, "revision is not 2", check: name)
         },
+        StoreConformanceCheck("ids are bytes in a bulk insert too: NFC and NFD twins are two records, a true repeat a duplicate") { store in
+            let name = "ids are bytes in a bulk insert too: NFC and NFD twins are two records, a true repeat a duplicate"
+            let nfc = "Jos\u{E9}", nfd = "Jose\u{301}"
+            try await store.bulkInsert([envelope(nfc, payload: "nfc"), envelope(nfd, payload: "nfd")])
+            try expect(try await store.count(RecordQuery(type: "kit.item")) == 2, "the bulk insert merged or refused the twins", check: name)
+            try await expectThrows(name, .duplicate(RecordKey(type: "kit.item", id: "x"))) {
+                try await store.bulkInsert([envelope("x"), envelope("y"), envelope("x")])
+            }
+            try expect(try await store.count(RecordQuery(type: "kit.item")) == 2, "a refused bulk insert left records behind", check: name)
+        },
         StoreConformanceCheck("ids are bytes: the same name in NFC and NFD is two records, both paged") { store in
             let name = "ids are bytes: the same name in NFC and NFD is two records, both paged"
             let nfc = "Jos\u{E9}", nfd = "Jose\u{301}"

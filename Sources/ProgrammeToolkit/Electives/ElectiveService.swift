@@ -24,7 +24,7 @@ public struct ElectiveService: Sendable {
     @discardableResult
     public func allocate(_ choices: [ElectiveChoice], on dayID: ID<TrainingDay>) async throws -> ElectiveAllocation {
         let day = try await store.require(TrainingDay.self, dayID.rawValue)
-        for c in choices { _ = try await store.require(Participant.self, c.participant.rawValue) }
+        _ = try await store.requireAll(Participant.self, choices.map(\.participant.rawValue))
         let allocation = try ElectiveAllocator.allocate(choices, for: day)
         try await store.upsert(allocation)
         return allocation

@@ -18,8 +18,11 @@ public struct ReflectionService: Sendable {
     public func formGroups(round: String, participants: [ID<Participant>], minimum: Int, maximum: Int) async throws -> [ReflectionGroup] {
         try Check.text(round, RecordKey(type: ReflectionGroup.recordType, id: round), "round")
         var members: [GroupFormer.Member] = []
-        for id in participants {
-            let person = try await store.require(Participant.self, id.rawValue)
+        // One read for everyone; refusals still come in the participants' order.
+        let found = try await store.fetch(keys: participants.map { .of(Participant.self, $0.rawValue) })
+        for (id, envelope) in zip(participants, found) {
+            guard let envelope else { throw ToolkitError.unknownReference(.of(Participant.self, id.rawValue)) }
+            let person = try envelope.decode(Participant.self)
             guard let unit = person.unit else { throw ToolkitError.missingUnit(participant: id) }
             members.append((id, unit))
         }

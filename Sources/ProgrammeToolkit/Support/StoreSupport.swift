@@ -9,6 +9,16 @@ extension Store {
         }
         return record
     }
+
+    /// The records `ids` of type `R`, in their order, read with one ``/DiversityKit/Store/fetch(keys:)``.
+    /// - Throws: ``ToolkitError/unknownReference(_:)`` for the first id that does not exist.
+    func requireAll<R: StoredRecord>(_: R.Type, _ ids: [String]) async throws -> [R] {
+        let found = try await fetch(keys: ids.map { .of(R.self, $0) })
+        return try zip(ids, found).map { id, envelope in
+            guard let envelope else { throw ToolkitError.unknownReference(.of(R.self, id)) }
+            return try envelope.decode(R.self)
+        }
+    }
 }
 
 /// Checks shared by every capability's validation.
