@@ -73,7 +73,7 @@ struct ParsedArguments {
     static let common: [OptionSpec] = [
         .flag("help", "show this help and exit"),
         .value("format", "text|json", "what to print on standard output (default text)"),
-        .value("lang", "sv|en", "language of reports and messages (default sv)"),
+        .value("lang", "sv|en", "language of the reports and of the results printed (default sv); error messages are in English"),
         .flag("quiet", "no progress on standard error"),
     ]
 

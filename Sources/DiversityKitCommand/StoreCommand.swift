@@ -51,10 +51,10 @@ enum StoreCommand {
         usage: "diversitykit store erase PARTICIPANT (--store FILE | --postgres URL)",
         options: StoreLocation.options,
         details: """
-        Runs Workspace.erase in one atomic write: the participant record and their enrolments are
-        deleted, their ratings become anonymous, and their attendance is kept under a random stand-in
-        that links to no one, so follow-up still counts them once. Exit status 1 when there is no such
-        participant.
+        In one step that either completes or changes nothing: the participant's record and their
+        enrolments are deleted, their ratings become anonymous, and their attendance is kept under a
+        random stand-in that links to no one, so follow-up still counts them once. PARTICIPANT is the
+        participant's id in the store. Exit status 1 when there is no such participant.
         """,
         examples: ["diversitykit store erase p-1042 --store diversity.sqlite"],
         run: runErase)
@@ -169,6 +169,12 @@ enum StoreCommand {
         if let size = (try? FileManager.default.attributesOfItem(atPath: destination))?[.size] as? Int, size > 0 {
             throw CommandFailure(console.text("\(destination) finns redan; en säkerhetskopia skriver aldrig över",
                                               "\(destination) already exists; a backup never overwrites"))
+        }
+        let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandFailure(console.text("mappen \(folder) finns inte; skapa den först (en säkerhetskopia skapar inga mappar)",
+                                              "the folder \(folder) does not exist; create it first (a backup creates no folders)"))
         }
         let store = try await location.open()
         var copied: [String: Int]?

@@ -1,6 +1,7 @@
 import DiversityKit
 import DiversityKitPostgres
 import DiversityKitSQLite
+import EvaluationModule
 import Foundation
 import LimeSurveyImport
 import ProgrammeToolkit
@@ -37,14 +38,19 @@ enum StoreLocation {
     }
 
     /// Opens the store (which migrates it forward, as every program using the library does).
-    /// A SQLite file must already exist: a typo should not create an empty store.
+    /// A SQLite file, or a PostgreSQL schema, must already exist: a typo should not create an empty store.
     func open() async throws -> any Store {
         switch self {
         case .sqlite(let path):
             guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such store file") }
             return try SQLiteStore(path: path)
         case .postgres(let url, let schema):
-            return try await PostgresStore(.init(connectionString: url, schema: schema, applicationName: "diversitykit"))
+            // As for a SQLite file: a mistyped schema name must not become an empty store.
+            let configuration = PostgresStore.Configuration(connectionString: url, schema: schema, applicationName: "diversitykit")
+            guard try await PostgresStore.schemaExists(configuration) else {
+                throw CommandFailure("\(Self.redacted(url)): there is no store in schema '\(schema)' (check --schema; the default is diversitykit)")
+            }
+            return try await PostgresStore(configuration)
         }
     }
 
@@ -66,4 +72,7 @@ let knownRecordTypes: [any StoredRecord.Type] = [
     GoodExample.self, GrantApplication.self, GrantAssessment.self, GrantDecision.self, GrantReport.self,
     LearningMaterial.self, MaterialUse.self, MentoringMeeting.self, MentoringPair.self, MentoringProfile.self,
     NetworkMeeting.self, NetworkSeries.self, PilotFund.self, ReflectionGroup.self, ReflectionSession.self, TrainingDay.self,
+    // Publication memory: without it a restored store would forget what was released and let a
+    // later report be subtracted from an earlier one.
+    PublicationRecord.self,
 ]

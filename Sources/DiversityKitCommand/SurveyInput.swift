@@ -3,65 +3,99 @@ import Foundation
 import LimeSurveyImport
 import SurveyModule
 
-/// The survey files `survey report` reads, told apart by the structure file's extension.
-///
-/// Adding a format is one case here and one branch in ``load(console:timeZone:)``: a LimeSurvey
-/// `.lsa` archive (structure and responses in one file) would be `case limeSurveyArchive(URL)`.
+/// The survey files `survey report` reads, told apart by what the files hold (their first bytes),
+/// and by their extension only when the bytes say nothing.
 enum SurveyInput {
-    /// A LimeSurvey structure file (`.lss`) and a LimeSurvey response export (CSV, question codes, answer codes).
+    /// A LimeSurvey structure file (`.lss`) and LimeSurvey responses: the CSV export (question
+    /// codes, answer codes) or a response file (`.lsr`).
     case limeSurvey(structure: URL, responses: URL)
+    /// A LimeSurvey survey archive (`.lsa`): structure, responses and participant table in one ZIP file.
+    case limeSurveyArchive(URL)
     /// A DiversityKit questionnaire (`SurveyJSON`) and responses as DiversityKit response CSV or JSON.
     case questionnaire(json: URL, responses: URL)
 
-    /// The structure extensions the tool reads, for messages.
-    static let structureExtensions = [".lss", ".json"]
-
+    /// Tells the inputs apart. A file that does not exist is an error of the file (exit 1), a
+    /// missing or superfluous `--responses` one of the command line (exit 2).
+    /// - Throws: ``SurveyInputError``, ``UsageError``.
     init(structure: String, responses: String?) throws {
         let structureURL = URL(fileURLWithPath: structure)
+        // A file that is not there is told by its extension, so that the command line is checked first.
+        let kind = FileManager.default.fileExists(atPath: structureURL.path)
+            ? try FileKind(of: structureURL) : FileKind(head: [], extension: structureURL.pathExtension.lowercased())
         func responsesURL() throws -> URL {
-            guard let responses, !responses.isEmpty else { throw UsageError("option '--responses' is required") }
+            guard let responses, !responses.isEmpty else {
+                throw UsageError("option '--responses' is required: the file with the answers (for a LimeSurvey archive, .lsa, it is not needed)")
+            }
             return URL(fileURLWithPath: responses)
         }
-        switch structureURL.pathExtension.lowercased() {
-        case "lss": self = .limeSurvey(structure: structureURL, responses: try responsesURL())
-        case "json": self = .questionnaire(json: structureURL, responses: try responsesURL())
-        case "lsa":
-            throw UsageError("'\(structure)': LimeSurvey archives (.lsa) are not read yet; export the survey structure (.lss) and the responses (CSV) instead")
-        default:
-            throw UsageError("'\(structure)': the structure must be a LimeSurvey .lss file or a DiversityKit questionnaire .json file")
+        switch kind {
+        case .zip:
+            guard responses == nil else {
+                throw UsageError("'\(structure)' is a LimeSurvey survey archive (.lsa), which holds the responses itself: leave out --responses")
+            }
+            self = .limeSurveyArchive(structureURL)
+        case .xml: self = .limeSurvey(structure: structureURL, responses: try responsesURL())
+        case .json: self = .questionnaire(json: structureURL, responses: try responsesURL())
+        case .other(let found):
+            guard FileManager.default.fileExists(atPath: structureURL.path) else { throw SurveyInputError.missingFile(path: structureURL.path) }
+            throw SurveyInputError.notASurvey(path: structureURL.path, found: found)
         }
     }
 
     /// Reads the questionnaire and every response, refusing the whole input when any row is bad.
+    /// - Throws: ``SurveyInputError``, ``CommandFailure``.
     func load(console: Console, timeZone: TimeZone) throws -> LoadedSurvey {
         switch self {
         case .limeSurvey(let structureURL, let responsesURL):
             console.progress(console.text("Läser enkätstrukturen \(structureURL.lastPathComponent) …",
                                           "Reading the survey structure \(structureURL.lastPathComponent) …"))
             let structure = try readable(structureURL) { try LimeSurveyImporter().importStructure(from: $0) }
-            var warnings = structure.report.warnings
-            warnings += structure.report.skipped.map { "\($0)" }
+            var warnings = structure.report.warnings + structure.report.skipped.map { "\($0)" }
             let importer = try LimeSurveyResponseImporter(questionnaire: structure.questionnaire, mapping: structure.mapping,
                                                           timeZone: timeZone)
             var responses: [SurveyResponse] = []
-            let report = try readable(responsesURL) { url in
-                try importer.read(try CSVReader(url: url)) { response in
-                    responses.append(response)
-                    progress(responses.count, console)
+            switch try FileKind(of: responsesURL) {
+            case .xml:
+                let read = try readable(responsesURL) { try importer.importResponseFile(data: try Data(contentsOf: $0)) }
+                responses = read.responses
+                warnings += read.report.warnings
+            case .zip:
+                throw SurveyInputError.notResponses(path: responsesURL.path, found: "a ZIP archive; a LimeSurvey archive (.lsa) goes to --structure, without --responses")
+            case .json:
+                throw SurveyInputError.notResponses(path: responsesURL.path, found: "a JSON file; LimeSurvey responses are a CSV export or a response file (.lsr)")
+            case .other:
+                let report = try readable(responsesURL) { url in
+                    try importer.read(try CSVReader(url: url)) { response in
+                        responses.append(response)
+                        progress(responses.count, console)
+                    }
                 }
+                try refuse(report.issues.map(\.description), in: responsesURL)
+                warnings += report.warnings
             }
-            try refuse(report.issues.map(\.description), in: responsesURL)
-            warnings += report.warnings
             return LoadedSurvey(questionnaire: structure.questionnaire, responses: responses, warnings: warnings)
+        case .limeSurveyArchive(let url):
+            console.progress(console.text("Läser enkätarkivet \(url.lastPathComponent) …", "Reading the survey archive \(url.lastPathComponent) …"))
+            let importer = LimeSurveyArchiveImporter(timeZone: timeZone)
+            let archive = try readable(url) { try importer.importArchive(from: $0) }
+            guard let read = archive.responses else { throw SurveyInputError.archiveWithoutResponses(path: url.path) }
+            let warnings = archive.structure.report.warnings + archive.structure.report.skipped.map { "\($0)" }
+                + archive.warnings + read.report.warnings
+            return LoadedSurvey(questionnaire: archive.structure.questionnaire, responses: read.responses, warnings: warnings,
+                                participants: archive.participants)
         case .questionnaire(let jsonURL, let responsesURL):
             console.progress(console.text("Läser enkäten \(jsonURL.lastPathComponent) …", "Reading the questionnaire \(jsonURL.lastPathComponent) …"))
             let questionnaire = try readable(jsonURL) { try SurveyJSON.decodeQuestionnaire(try Data(contentsOf: $0)) }
             var responses: [SurveyResponse] = []
-            if responsesURL.pathExtension.lowercased() == "json" {
+            switch try FileKind(of: responsesURL) {
+            case .json:
                 responses = try readable(responsesURL) {
                     try SurveyJSON.decodeResponses(try Data(contentsOf: $0), questionnaire: questionnaire)
                 }
-            } else {
+            case .zip, .xml:
+                throw SurveyInputError.notResponses(path: responsesURL.path,
+                                                    found: "LimeSurvey data; a DiversityKit questionnaire's responses are DiversityKit response CSV or JSON")
+            case .other:
                 let issues = try readable(responsesURL) { url in
                     try ResponseCSVImporter(questionnaire: questionnaire).read(try CSVReader(url: url)) { response in
                         responses.append(response)
@@ -78,19 +112,150 @@ enum SurveyInput {
         if count % 10_000 == 0 { console.progress(console.text("\(count) svar lästa", "\(count) responses read")) }
     }
 
-    /// Runs `body` on a file that must exist, so a wrong path reads as one.
+    /// Runs `body` on a file, so that every failure names the file; bad rows are listed whole.
     private func readable<T>(_ url: URL, _ body: (URL) throws -> T) throws -> T {
-        guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("\(url.path): no such file") }
-        do { return try body(url) } catch let failure as CommandFailure { throw failure } catch {
-            throw CommandFailure("\(url.path): \(error)")
+        guard FileManager.default.isReadableFile(atPath: url.path) else { throw SurveyInputError.missingFile(path: url.path) }
+        do { return try body(url) } catch let error as LimeSurveyResponseImportError {
+            try refuse(error.issues.map(\.description), in: url)
+            throw error
+        } catch let error as SurveyInputError {
+            throw error
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw SurveyInputError.unreadable(path: url.path, reason: SurveyInputError.reason(error))
         }
     }
 
     private func refuse(_ issues: [String], in url: URL) throws {
         guard !issues.isEmpty else { return }
-        let shown = issues.prefix(20).map { "  \($0)" }.joined(separator: "\n")
-        let more = issues.count > 20 ? "\n  … and \(issues.count - 20) more" : ""
-        throw CommandFailure("\(url.path): \(issues.count) rows could not be read, so nothing was reported:\n\(shown)\(more)")
+        throw SurveyInputError.badRows(path: url.path, issues: issues)
+    }
+}
+
+/// What a file holds, from its first bytes; the extension decides only when they say nothing.
+enum FileKind: Equatable {
+    /// A ZIP archive (`PK…`), e.g. a LimeSurvey survey archive (`.lsa`).
+    case zip
+    /// An XML document: a LimeSurvey structure (`.lss`) or response file (`.lsr`).
+    case xml
+    /// A JSON document.
+    case json
+    /// Anything else (CSV, say); `found` describes it for messages.
+    case other(found: String)
+
+    /// - Throws: ``SurveyInputError/missingFile(path:)`` when there is no readable file.
+    init(of url: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = try? FileHandle(forReadingFrom: url) else {
+            throw SurveyInputError.missingFile(path: url.path)
+        }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
+        self.init(head: head, extension: url.pathExtension.lowercased())
+    }
+
+    init(head: [UInt8], extension ext: String) {
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            self = .zip
+            return
+        }
+        // The first character that is not a byte-order mark or white space.
+        let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
+        let first = text.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        switch first {
+        case UInt8(ascii: "<"): self = .xml
+        case UInt8(ascii: "{"), UInt8(ascii: "["): self = .json
+        default:
+            switch ext {
+            // Damaged files of a known kind: read as that kind, so the reader says what is wrong.
+            case "lsa", "zip": self = .zip
+            case "lss", "lsr", "xml": self = .xml
+            case "json": self = .json
+            case "csv", "txt", "tsv": self = .other(found: "a text or CSV file (a response export?)")
+            default: self = .other(found: first == nil ? "an empty file" : "neither a LimeSurvey file nor a DiversityKit questionnaire")
+            }
+        }
+    }
+}
+
+/// Why `survey report` could not read its input; printed on standard error, exit status 1.
+enum SurveyInputError: Error, Equatable, CustomStringConvertible {
+    /// There is no readable file at the path.
+    case missingFile(path: String)
+    /// The `--structure` file is not a survey: `found` says what it is.
+    case notASurvey(path: String, found: String)
+    /// The `--responses` file is not responses of the survey's kind.
+    case notResponses(path: String, found: String)
+    /// A survey archive without a response file (a survey that was never activated).
+    case archiveWithoutResponses(path: String)
+    /// The file is of the right kind but cannot be read: damaged, truncated, over a bound.
+    case unreadable(path: String, reason: String)
+    /// Response rows that cannot be read, each with its location; nothing is reported.
+    case badRows(path: String, issues: [String])
+
+    var description: String {
+        switch self {
+        case .missingFile(let path):
+            return "\(path): no such file"
+        case .notASurvey(let path, let found):
+            return "\(path) is not a survey: it is \(found). Give the survey with --structure: a LimeSurvey "
+                + "structure (.lss) or survey archive (.lsa), or a DiversityKit questionnaire (.json)"
+        case .notResponses(let path, let found):
+            return "\(path) is not a response file for this survey: it is \(found)"
+        case .archiveWithoutResponses(let path):
+            return "\(path): the survey archive holds no responses (the survey was never activated); "
+                + "export it again from LimeSurvey once there are answers"
+        case .unreadable(let path, let reason):
+            return "\(path): \(reason)"
+        case .badRows(let path, let issues):
+            let shown = issues.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            let more = issues.count > 20 ? "\n  … and \(issues.count - 20) more" : ""
+            return "\(path): \(issues.count) rows could not be read, so nothing was reported:\n\(shown)\(more)"
+        }
+    }
+
+    /// A reader's error in words: LimeSurvey's and the survey module's errors describe themselves;
+    /// a file the system cannot read and a JSON document of the wrong shape are put plainly.
+    static func reason(_ error: Error) -> String {
+        switch error {
+        case let error as LimeSurveyImportError:
+            switch error {
+            case .malformedArchive, .unsafeEntryName, .missingArchiveEntry:
+                return "\(error) — the survey archive (.lsa) is damaged or incomplete; export it from LimeSurvey again"
+            case .boundExceeded(let bound, _, _) where [.archiveEntries, .entrySize, .archiveSize, .compressionRatio].contains(bound):
+                return "the survey archive is refused: \(error)"
+            case .notASurveyStructure(let found) where found.contains("'Responses'"):
+                return "\(error); a response file (.lsr) goes to --responses, beside its structure (.lss)"
+            default:
+                return "\(error)"
+            }
+        case let error as SurveyImportError:
+            // A JSON document of the wrong shape: say what the file should be, where the decoder stopped.
+            if error.issues.count == 1, let issue = error.issues.first, case .malformedJSON(let detail) = issue.problem {
+                let at = issue.line > 0 ? "line \(issue.line), column \(issue.column): " : ""
+                return "\(at)not a DiversityKit questionnaire or response file as DiversityKit writes it (\(detail))"
+            }
+            return "\(error)"
+        case let error as DecodingError:
+            switch error {
+            case .dataCorrupted(let context): return "not readable JSON (\(context.debugDescription))"
+            case .keyNotFound(let key, let context): return "not a DiversityKit questionnaire or response file: '\(path(context, key))' is missing"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context):
+                return "not a DiversityKit questionnaire or response file: '\(path(context, nil))' has the wrong kind of value"
+            @unknown default: return "not readable JSON"
+            }
+        case let error as CocoaError:
+            return error.code == .fileReadNoPermission ? "no permission to read the file" : "the file cannot be read"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context, _ key: (any CodingKey)?) -> String {
+        let keys = context.codingPath + (key.map { [$0] } ?? [])
+        return keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
 
@@ -99,6 +264,8 @@ struct LoadedSurvey {
     var questionnaire: Questionnaire
     var responses: [SurveyResponse]
     var warnings: [String]
+    /// Invitation counts from an identified survey's archive (no personal data).
+    var participants: LimeSurveyParticipants?
 
     /// Sets each response's reporting unit from `by`: `unit` keeps the unit the responses carry
     /// (DiversityKit response files); otherwise `by` names a question (its code, any case) whose

@@ -16,7 +16,21 @@ struct PostgresSchema: Sendable {
             throw StoreError.invalidArgument("a PostgreSQL schema name must be 1–63 bytes without NUL")
         }
         self.name = name
-        quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        quoted = Self.quoteIdentifier(name)
+    }
+
+    /// `name` as a quoted SQL identifier: every `"` doubled, compared by Unicode scalar — so a quote
+    /// glued to a combining mark (`"\u{301}`, one `Character`) is doubled too and cannot end the
+    /// identifier early.
+    static func quoteIdentifier(_ name: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\"")
+        for scalar in name.unicodeScalars {
+            scalars.append(scalar)
+            if scalar == "\"" { scalars.append(scalar) }
+        }
+        scalars.append("\"")
+        return String(scalars)
     }
 
     var records: String { quoted + ".records" }

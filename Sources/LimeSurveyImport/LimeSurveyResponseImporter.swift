@@ -151,7 +151,11 @@ public struct LimeSurveyResponseImporter: Sendable {
                 columns.append(.skipped)
             } else if let code, let c = mapping.columns[code] {
                 if case .ignored(let why) = c.role { report.warnings.append("column \(name) is not imported: \(why)") }
-                if code != name { report.warnings.append("line \(at.line), column \(at.column): column '\(name)' read as \(code)") }
+                // A heading given as question text is matched, not named: say which question it was read as.
+                // LimeSurvey's own field names (`Q1_SQ001`, `<sid>X<gid>X<qid>…` in `.lsr` files) name it exactly.
+                if code != name, mapping.textHeadings[name] != nil {
+                    report.warnings.append("line \(at.line), column \(at.column): column '\(name)' read as \(code)")
+                }
                 columns.append(.item(c))
             } else if name == "token" {
                 if mapping.mode == .anonymous { throw LimeSurveyImportError.tokenInAnonymousSurvey(line: at.line, column: at.column) }

@@ -48,6 +48,11 @@ struct StoreAndFollowUpTests {
         #expect(try copy.json()["records"] as? [String: Int] == records)
         let again = try tool.run("store", "backup", "--store", "store.sqlite", "--to", "copy.sqlite")
         #expect(again.status == 1 && again.stderr.contains("skriver aldrig över"))
+        // A folder that is not there is named, not reported as a database error.
+        let nowhere = try tool.run("store", "backup", "--store", "store.sqlite", "--to", "backups/copy.sqlite", "--lang", "en")
+        #expect(nowhere.status == 1)
+        #expect(nowhere.stderr.contains("backups does not exist; create it first"), "\(nowhere.stderr)")
+        #expect(!nowhere.stderr.contains("database error"))
     }
 
     @Test("erase removes the participant and keeps their attendance under a stand-in; erasing again fails")
@@ -164,6 +169,12 @@ struct StoreAndFollowUpTests {
         #expect((try backup.json()["records"] as? [String: Int])?["attendance"] == 6)
         #expect(try tool.run("store", "check", "--store", "pg.sqlite").status == 0)
         #expect(try tool.run("store", "erase", "p1", "--postgres", url, "--schema", schema).status == 0)
+        // A mistyped schema is reported, and not created as an empty store that checks out "sound".
+        let missing = schema + "x"
+        let typo = try tool.run("store", "check", "--postgres", url, "--schema", missing)
+        #expect(typo.status == 1 && typo.stderr.contains("there is no store in schema '\(missing)'"), "\(typo.stderr)")
+        #expect(try await PostgresStore.schemaExists(.init(connectionString: url, schema: missing)) == false)
+        #expect(try await PostgresStore.schemaExists(.init(connectionString: url, schema: schema)))
         #expect(try await postgres.fetch(Participant.self, id: "p1") == nil)
     }
 }

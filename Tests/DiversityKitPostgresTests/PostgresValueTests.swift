@@ -5,6 +5,32 @@ import Testing
 
 @Suite("PostgresStore values", .enabled(if: TestDatabase.isAvailable, TestDatabase.skipReason))
 struct PostgresValueTests {
+    /// Schema names a caller may pass: a quote glued to a combining mark is one `Character` but two
+    /// scalars, and the quote must still be doubled (the server's own `quote_ident` drops them).
+    @Test("a schema name with quotes, a quote glued to a combining mark, or SQL in it names exactly that schema",
+          arguments: ["dk_q\"\u{301}.records; CREATE SCHEMA dk_injected; --", "dk_\"plain\"_quote", "dk_åäö \"\u{308}"])
+    func hostileSchemaName(_ suffix: String) async throws {
+        let name = suffix + String(UUID().uuidString.prefix(8))
+        do {
+            let store = try await PostgresStore(TestDatabase.configuration(schema: name))
+            let org = Organisation(id: "o", name: "Org", kind: .stateAgency)
+            try await store.insert(org)
+            #expect(try await store.fetch(Organisation.self, id: "o") == org)
+            let named = try await store.execute("SELECT nspname FROM pg_namespace WHERE nspname = $1", [name])
+            #expect(named.count == 1)
+            #expect(try await store.execute("SELECT nspname FROM pg_namespace WHERE nspname = 'dk_injected'").isEmpty)
+        } catch {
+            try? await Self.dropExactly(name)
+            throw error
+        }
+        try await Self.dropExactly(name)
+    }
+
+    private static func dropExactly(_ name: String) async throws {
+        let quoted = try await TestDatabase.admin("SELECT quote_ident($1)", [name])
+        if let identifier = quoted.first?.first ?? nil { try await TestDatabase.admin("DROP SCHEMA IF EXISTS \(identifier) CASCADE") }
+    }
+
     @Test("Swedish text round-trips as UTF-8 and ids sort by their bytes, not by Swedish collation")
     func swedishText() async throws {
         try await TestDatabase.withStore { store in

@@ -28,32 +28,21 @@ struct HostileReportTests {
         done.wait()
     }
 
-    /// Holds a report so that only its owner's thread releases it.
-    final class ReportBox: @unchecked Sendable {
-        let report: Report
-        init(_ report: Report) { self.report = report }
-    }
-
     /// What the renderers did with a 50 000-deep report.
     final class Outcome: @unchecked Sendable {  // written by one thread, read after `done.wait()`
         var errors: [ReportRenderingError?] = []
         var sectionDepth = 0, closedSections = 0, markdownEnds = false, tables = -1
+        var equalToItself = false, copyDiffers = false, freed = false
     }
 
-    @Test("a report nested 50 000 deep is refused by every renderer with a typed error, not a stack overflow")
+    @Test("a report nested 50 000 deep is built, compared, hashed and freed on a 1 MiB stack, and every renderer refuses it with a typed error")
     func deepNestingRefused() throws {
         let outcome = Outcome()
-        // Swift tears a nested value down recursively, so the report is built and dropped on a
-        // thread with a large stack; the renderers run on a 1 MiB stack, where any recursion per
-        // level would overflow long before 50 000 levels.
-        Self.onThread(stackMegabytes: 256) {
-            // The 1 MiB thread must never hold the last reference, or the teardown would run there:
-            // it sees the report through an unretained reference to a box this thread owns.
-            let box = ReportBox(Self.nested(50_000))
-            let unretained = Unmanaged.passUnretained(box)
-            defer { withExtendedLifetime(box) {} }
-            Self.onThread(stackMegabytes: 1) {
-                let report = unretained.takeUnretainedValue().report
+        // Everything runs on a 1 MiB stack, where any recursion per level would overflow long
+        // before 50 000 levels: building, rendering, comparing, hashing and freeing the report.
+        Self.onThread(stackMegabytes: 1) {
+            do {
+                let report = Self.nested(50_000)
                 outcome.sectionDepth = report.sectionDepth
                 for renderer in Self.renderers {
                     do {
@@ -67,7 +56,13 @@ struct HostileReportTests {
                 outcome.closedSections = HTMLRenderer().html(report).components(separatedBy: "</section>").count - 1
                 outcome.markdownEnds = MarkdownRenderer().markdown(report).hasSuffix("deepest\n")
                 outcome.tables = report.allTables.count + report.allCharts.count
+                var copy = report
+                copy.sections[0].subsections[0].title = "changed"
+                outcome.equalToItself = report == Self.nested(50_000) && report.hashValue == Self.nested(50_000).hashValue
+                outcome.copyDiffers = copy != report && report.sections[0].subsections[0].title == "level 2"
             }
+            // Both reports and the copy are freed here, on the 1 MiB stack.
+            outcome.freed = true
         }
         #expect(outcome.sectionDepth == 50_000)
         #expect(outcome.errors == Array(repeating: .nestingTooDeep(depth: 50_000, limit: Report.defaultMaximumSectionDepth),
@@ -75,6 +70,9 @@ struct HostileReportTests {
         #expect(outcome.closedSections == 50_000)
         #expect(outcome.markdownEnds)
         #expect(outcome.tables == 0)
+        #expect(outcome.equalToItself)
+        #expect(outcome.copyDiffers, "a copy shares its subsections until it is changed, and the change stays in the copy")
+        #expect(outcome.freed)
     }
 
     @Test("the nesting bound is configuration: a report at the limit renders, one level more does not")

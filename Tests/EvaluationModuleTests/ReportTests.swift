@@ -99,7 +99,11 @@ struct ReportTests {
         let report = EvaluationReports(language: .swedish).goalFollowUp(goals: Fixture.goals, plans: [Fixture.plan], asOf: Fixture.asOf,
                                                                        organisationNames: ["owner": "Kommunen"])
         let goals = try table(report, "goals")
-        #expect(goals.rows[0][4] == .percent(0.5, digits: 0) && goals.rows[0][5] == .text("På väg"))
+        // By level (vision, overall, measurable), then by title in Swedish order ("Fler" before "Färre").
+        #expect(goals.rows.map(\.first) == ["En organisation för alla", "Jämlik rekrytering", "Bättre bemötande",
+                                             "Fler chefer med utländsk bakgrund", "Färre anmälningar om trakasserier"].map { .text($0) })
+        let more = try #require(goals.rows.first { $0.first == .text("Fler chefer med utländsk bakgrund") })
+        #expect(more[4] == .percent(0.5, digits: 0) && more[5] == .text("På väg"))
         #expect(notes(report.sections[0]).contains { $0.kind == .warning && $0.text.contains("Bättre bemötande") })
         let audit = report.sections[1]
         #expect(audit.subsections[1].blocks == [.list(["Kommunen: Lönekartläggning (2026-04-01)"])])

@@ -118,8 +118,17 @@ extension ReportSection {
         let c = try decoder.container(keyedBy: Key.self)
         title = try c.decode(String.self, forKey: .title)
         blocks = try c.decode([ReportBlock].self, forKey: .blocks)
-        subsections = try c.decode([ReportSection].self, forKey: .subsections)
+        children = SectionList(try c.decode([ReportSection].self, forKey: .subsections))
         // Documents written before `isCollapsed` existed read as expanded.
         isCollapsed = try c.decodeIfPresent(Bool.self, forKey: .isCollapsed) ?? false
+    }
+
+    /// Encodes the title, blocks, subsections and the collapsed flag.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(blocks, forKey: .blocks)
+        try c.encode(subsections, forKey: .subsections)
+        try c.encode(isCollapsed, forKey: .isCollapsed)
     }
 }

@@ -49,24 +49,66 @@ public enum ReportLanguage: String, Codable, Hashable, Sendable, CaseIterable {
 }
 
 /// A section with a heading, content blocks and subsections.
+///
+/// Any depth of nesting is safe to build, compare, hash and drop: subsections live in a
+/// copy-on-write list that tears its tree down with a loop, not recursion, so even a section
+/// nested 50 000 deep is freed on an ordinary thread's stack. (Rendering is bounded separately,
+/// ``Report/defaultMaximumSectionDepth``.)
 public struct ReportSection: Codable, Hashable, Sendable {
     /// The heading.
     public var title: String
     /// The content, in order.
     public var blocks: [ReportBlock]
     /// Nested sections.
-    public var subsections: [ReportSection]
+    public var subsections: [ReportSection] {
+        get { children.sections }
+        _modify {
+            if !isKnownUniquelyReferenced(&children) { children = SectionList(children.sections) }
+            yield &children.sections
+        }
+        set {
+            if isKnownUniquelyReferenced(&children) { children.sections = newValue } else { children = SectionList(newValue) }
+        }
+    }
     /// Whether the section holds details most readers skip (an appendix per organisation, say):
     /// HTML shows its heading and keeps the content in a collapsed `<details>` that opens on
     /// a click and prints in full; other renderers show it as any section.
     public var isCollapsed: Bool
+    /// The subsections' storage (copy-on-write).
+    var children: SectionList
 
     /// Creates a section.
     public init(title: String, blocks: [ReportBlock] = [], subsections: [ReportSection] = [], isCollapsed: Bool = false) {
         self.title = title
         self.blocks = blocks
-        self.subsections = subsections
+        self.children = SectionList(subsections)
         self.isCollapsed = isCollapsed
+    }
+
+    /// Whether two sections have the same title, blocks, flag and subsections, compared with a
+    /// loop over the tree (any depth).
+    public static func == (a: ReportSection, b: ReportSection) -> Bool {
+        var pending = [(a, b)]
+        while let (x, y) = pending.popLast() {
+            guard x.title == y.title, x.isCollapsed == y.isCollapsed, x.blocks == y.blocks else { return false }
+            if x.children === y.children { continue }
+            let xs = x.children.sections, ys = y.children.sections
+            guard xs.count == ys.count else { return false }
+            pending.append(contentsOf: zip(xs, ys))
+        }
+        return true
+    }
+
+    /// Hashes the section and its subsections depth first, with a loop (any depth).
+    public func hash(into hasher: inout Hasher) {
+        var pending = [self]
+        while let section = pending.popLast() {
+            hasher.combine(section.title)
+            hasher.combine(section.blocks)
+            hasher.combine(section.isCollapsed)
+            hasher.combine(section.children.sections.count)
+            pending.append(contentsOf: section.children.sections.reversed())
+        }
     }
 
     /// Tables of this section and its subsections, depth first.
@@ -299,5 +341,33 @@ public struct RenderedFile: Hashable, Sendable {
     public init(name: String, contents: Data) {
         self.name = name
         self.contents = contents
+    }
+}
+
+/// The subsections of one ``ReportSection``: a reference so the section can free its tree
+/// without recursion. Mutated only while uniquely referenced (copy-on-write), so sharing it
+/// between threads is safe.
+final class SectionList: @unchecked Sendable {
+    var sections: [ReportSection]
+
+    init(_ sections: [ReportSection]) { self.sections = sections }
+
+    /// Moves every uniquely held grandchild list into a work list before it is released, so
+    /// each list is freed with no subsections left in it: the teardown's depth stays constant.
+    deinit {
+        var pending = sections
+        sections = []
+        while var section = pending.popLast() {
+            section.detachSubsections(into: &pending)
+        }
+    }
+}
+
+extension ReportSection {
+    /// Moves this section's subsections into `pending` when no other section shares them.
+    fileprivate mutating func detachSubsections(into pending: inout [ReportSection]) {
+        guard isKnownUniquelyReferenced(&children) else { return }
+        pending.append(contentsOf: children.sections)
+        children.sections = []
     }
 }

@@ -11,14 +11,45 @@ extension EvaluationReports {
     /// - Throws: ``StatisticsError/answerOutsideScale(answer:index:)`` for a score outside its scale.
     public func courseEvaluation(_ records: ProgrammeRecords, date: CalendarDate? = nil) throws -> Report {
         let l = labels
-        let perIntervention = try FollowUp.ratingSummaries(ratings: records.ratings)
-        let perFacilitator = try FollowUp.ratingSummaries(ratings: records.ratings, sessions: records.sessions, byFacilitator: true)
+        let perIntervention = ordered(try FollowUp.ratingSummaries(ratings: records.ratings), records: records)
+        let perFacilitator = ordered(try FollowUp.ratingSummaries(ratings: records.ratings, sessions: records.sessions, byFacilitator: true),
+                                     records: records)
         var sections = [ratingSection(perIntervention, records: records, id: "ratings", title: l[.ratings])]
         if !perFacilitator.isEmpty {
             sections.append(ratingSection(perFacilitator, records: records, id: "ratings-facilitator", title: l[.ratingsByFacilitator],
                                           secondary: complementaryFacilitatorRows(perFacilitator, records: records)))
         }
         return Report(title: "\(l[.courseEvaluation]): \(records.programme.name)", language: language, date: date, sections: sections)
+    }
+
+    /// `summaries` as the report lists them: interventions, then facilitators, by name in the report
+    /// language's alphabetical order (``/DiversityKit/ReportCollation``); per row, the dimensions in
+    /// their natural order (content, trainer, relevance, organisation, overall, then an embedder's own
+    /// by name) and the scales by range.
+    func ordered(_ summaries: [RatingSummary], records: ProgrammeRecords) -> [RatingSummary] {
+        let collation = ReportCollation(language: language), l = labels
+        let interventions = Dictionary(records.interventions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let facilitators = Dictionary(records.facilitators.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let known: [RatingDimension] = [.content, .trainer, .relevance, .organisation, .overall]
+        // Names first; identifiers only keep two namesakes' rows apart.
+        struct Key { var names: [String], ids: [String], dimension: Int, scale: (Int, Int), index: Int }
+        let keys = summaries.enumerated().map { i, s in
+            Key(names: [interventions[s.intervention] ?? s.intervention.rawValue, s.facilitator.map { facilitators[$0] ?? $0.rawValue } ?? "",
+                        known.contains(s.dimension) ? "" : l.name(s.dimension)],
+                ids: [s.intervention.rawValue, s.facilitator?.rawValue ?? ""],
+                dimension: known.firstIndex(of: s.dimension) ?? known.count, scale: (s.scale.minimum, s.scale.maximum), index: i)
+        }
+        let sorted = keys.sorted { a, b in
+            for part in 0..<2 {
+                if a.names[part] != b.names[part] { return collation.areInIncreasingOrder(a.names[part], b.names[part]) }
+                if a.ids[part] != b.ids[part] { return a.ids[part] < b.ids[part] }
+            }
+            if a.dimension != b.dimension { return a.dimension < b.dimension }
+            if a.names[2] != b.names[2] { return collation.areInIncreasingOrder(a.names[2], b.names[2]) }
+            if a.scale != b.scale { return a.scale < b.scale }
+            return a.index < b.index
+        }
+        return sorted.map { summaries[$0.index] }
     }
 
     /// The facilitator rows (indices into `summaries`) to withhold so that, per intervention, dimension and

@@ -85,10 +85,19 @@ extension EvaluationReports {
                       sections: [overview, ReportSection(title: details, subsections: appendix)])
     }
 
-    /// One owner's (or a single-owner programme's) goals, audit and coverage sections.
+    /// One owner's (or a single-owner programme's) goals, audit and coverage sections. Goals are
+    /// listed by level (vision, overall, measurable), then by title; measures and organisations by
+    /// name — in the report language's alphabetical order.
     private func ownerSections(goals: [Goal], plans: [ActionPlan], asOf date: CalendarDate,
                                name: (ID<Organisation>) -> String) -> [ReportSection] {
-        let l = labels
+        let l = labels, collation = ReportCollation(language: language)
+        let levels = GoalLevel.allCases
+        let goals = goals.sorted { a, b in
+            let la = levels.firstIndex(of: a.level) ?? levels.count, lb = levels.firstIndex(of: b.level) ?? levels.count
+            if la != lb { return la < lb }
+            if a.title != b.title { return collation.areInIncreasingOrder(a.title, b.title) }
+            return a.id < b.id
+        }
         let attainment = FollowUp.goalAttainment(goals)
         let units = Dictionary(goals.map { ($0.id, $0.indicator?.unit ?? "") }, uniquingKeysWith: { a, _ in a })
         let table = ReportTable(
@@ -108,13 +117,14 @@ extension EvaluationReports {
             goalBlocks.append(.note(ReportNote(.warning, l[.noBaselineWarning] + " " + audit.goalsWithoutBaseline.map(goalTitle).joined(separator: "; ") + ".")))
         }
         let list = { (items: [String]) -> ReportBlock in items.isEmpty ? .paragraph(l[.none]) : .list(items) }
+        let measureList = { (items: [String]) -> ReportBlock in list(collation.sorted(items)) }
         let measureText = { (m: MeasureReference) in "\(name(m.owner)): \(m.title)" + (m.deadline.map { " (\($0))" } ?? "") }
         let auditSection = ReportSection(title: l[.audit], subsections: [
             ReportSection(title: l[.goalsWithoutMeasures], blocks: [list(audit.goalsWithoutMeasures.map(goalTitle))]),
-            ReportSection(title: l[.measuresWithoutGoal], blocks: [list(audit.measuresWithoutGoal.map(measureText))]),
-            ReportSection(title: l[.overdueMeasures], blocks: [list(audit.overdueMeasures.map(measureText))]),
+            ReportSection(title: l[.measuresWithoutGoal], blocks: [measureList(audit.measuresWithoutGoal.map(measureText))]),
+            ReportSection(title: l[.overdueMeasures], blocks: [measureList(audit.overdueMeasures.map(measureText))]),
         ])
-        let coverage = FollowUp.activeMeasuresCoverage(plans: plans).map { c in
+        let coverage = collation.sorted(FollowUp.activeMeasuresCoverage(plans: plans)) { name($0.organisation) }.map { c in
             let all = ActiveMeasuresArea.allCases.count * ActiveMeasuresStep.allCases.count
             guard c.missing.count < all else {
                 return ReportSection(title: name(c.organisation), blocks: [.paragraph(l[.noActiveMeasures])])

@@ -92,8 +92,11 @@ extension EvaluationReports {
 
     func sessionsSection(_ records: ProgrammeRecords, asOf date: CalendarDate) -> ReportSection {
         // An intervention with neither a plan nor sessions (a survey, say) has no row: it would be empty.
-        let l = labels, delivery = FollowUp.sessionsAgainstPlan(interventions: records.interventions, sessions: records.sessions, asOf: date)
-            .filter { $0.planned != nil || $0.held > 0 || $0.scheduled > 0 }
+        // Rows by intervention name, in the report language's alphabetical order.
+        let l = labels
+        let delivery = ReportCollation(language: language).sorted(
+            FollowUp.sessionsAgainstPlan(interventions: records.interventions, sessions: records.sessions, asOf: date)
+                .filter { $0.planned != nil || $0.held > 0 || $0.scheduled > 0 }, by: \.name)
         let optional = { (v: Int?) in v.map(ReportCell.integer) ?? .empty }
         let table = ReportTable(id: "sessions", caption: l[.sessions],
                                 columns: [ReportColumn(l[.intervention], isRowHeader: true), ReportColumn(l[.planned]),

@@ -37,7 +37,7 @@ extension EvaluationReports {
         var plans: [SurveyItemPlan] = []
         for (i, item) in counts.items.enumerated() {
             plans.append(try SurveyItemPlan(item: item, index: i, counts: counts, history: history, control: disclosure,
-                                            otherName: l[.otherGroups]))
+                                            otherName: l[.otherGroups], collation: ReportCollation(language: language)))
         }
         var sections = [try overviewSection(counts, plans: plans, pointNames: pointNames)]
         if counts.unitNames != nil { sections.append(groupSection(plans, pointNames: pointNames)) }
@@ -218,7 +218,7 @@ struct SurveyItemPlan {
     var total: Int { overall.reduce(0, +) }
 
     init(item: SurveyCounts.Item, index: Int, counts: SurveyCounts, history: PublicationHistory, control: DisclosureControl,
-         otherName: String) throws {
+         otherName: String, collation: ReportCollation) throws {
         self.item = item
         self.index = index
         points = counts.tally.layout.points
@@ -232,7 +232,7 @@ struct SurveyItemPlan {
         }
         if let names = counts.unitNames {
             rows = try Self.rows(names: names, unitCounts: counts.tally.unitCounts(ofItem: index), overall: overall, item: item.code,
-                                 history: history, threshold: k, otherName: otherName)
+                                 history: history, threshold: k, otherName: otherName, collation: collation)
         }
         let network: CountNetwork
         if rows.count >= 2 {
@@ -256,8 +256,11 @@ struct SurveyItemPlan {
 
     /// Units of `threshold` answers or more get a row unless they are too close to an earlier release; the rest,
     /// with answers of no unit, are pooled into one row, grown with the smallest units until it is not small.
+    /// The unit rows are in the report language's alphabetical order (`collation`), the pooled row last.
+    /// Which units are pooled never depends on that order: a Swedish and an English report of the same
+    /// answers pool the same units, so that neither can be subtracted from the other.
     private static func rows(names: [String], unitCounts: [[Int]], overall: [Int], item: String, history: PublicationHistory,
-                             threshold k: Int, otherName: String) -> [Row] {
+                             threshold k: Int, otherName: String, collation: ReportCollation) -> [Row] {
         var shown: [Row] = [], pooled = Row(name: otherName, units: [], counts: overall)
         for (u, counts) in unitCounts.enumerated() {
             let row = Row(name: names[u], units: [names[u]], counts: counts)
@@ -280,7 +283,7 @@ struct SurveyItemPlan {
             let conflicting = history.releases.isEmpty ? [] : rows.indices.filter { r in
                 history.conflicts(releases[r], alongside: releases.enumerated().filter { $0.offset != r }.map(\.element), threshold: k)
             }
-            if (n == 0 || n >= k) && conflicting.isEmpty { return rows }
+            if (n == 0 || n >= k) && conflicting.isEmpty { return collation.sorted(shown, by: \.name) + rows.dropFirst(shown.count) }
             // Pool a conflicting unit, else the smallest shown unit.
             let victim = conflicting.first { $0 < shown.count } ?? shown.indices.min { shown[$0].counts.reduce(0, +) < shown[$1].counts.reduce(0, +) }
             guard let victim else { return [] }

@@ -10,9 +10,23 @@ traversal.lsa           an entry named ../../evil.lss
 bomb.lsa                an entry of 50 MB of zeros (compression ratio about 1 000)
 liar.lsa                an entry whose directory announces 100 bytes but which inflates to 1 MB
 
-Run from this directory: python3 make_archives.py
+and the archive fixtures of CommandLineToolTests (../../CommandLineToolTests/Fixtures), built on its staff.lss:
+
+units.lsa               the staff survey (anonymous) with 45 responses from units named to test Swedish order
+                        (Aneby, Vänersborg, Wadköping, Zinkgruvan, Åsele, Ärla, Örebro, Östra), 3 from Kulturen
+                        (with the only comments) and 2 from Skogen, pooled together into one row of 5,
+                        a participant table that must not be read, and timings
+units_responses.lsr     the same responses as a response file of their own, for --structure staff.lss
+units_identified.lsa    the same survey, not anonymous, with a participant table of 60 invitations
+bomb.lsa                an entry of 20 MB of zeros (compression ratio about 1 000)
+
+Run from this directory: python3 make_archives.py (all fixtures) or python3 make_archives.py cli (only those
+of CommandLineToolTests). The command-line archives carry a fixed date, so they are the same on every run.
 """
+import random
+import re
 import struct
+import sys
 import zipfile
 import zlib
 
@@ -123,6 +137,80 @@ def archive(path, members):
         for name, content in members:
             z.writestr(name, content)
 
+
+def fixed_archive(path, members):
+    # A fixed date and order: the same bytes on every run.
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=(2026, 3, 2, 12, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, content)
+
+
+CLI = "../../CommandLineToolTests/Fixtures/"
+UNITS = [("Aneby", 6), ("Vänersborg", 5), ("Wadköping", 5), ("Zinkgruvan", 7), ("Åsele", 5), ("Ärla", 6), ("Örebro", 6),
+         ("Östra", 5), ("Kulturen", 3), ("Skogen", 2)]
+# The staff survey's columns in LimeSurvey's <sid>X<gid>X<qid><suffix> form.
+STAFF_FIELDS = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp",
+                "456789X1X10SQ001", "456789X1X10SQ002", "456789X1X10SQ003", "456789X2X23", "456789X2X24", "456789X2X26",
+                "456789X2X27SQ001", "456789X2X27SQ002"]
+
+
+def staff_rows():
+    rng = random.Random(21)
+    rows, n = [], 0
+    for unit, count in UNITS:
+        for _ in range(count):
+            n += 1
+            stamp = "2026-03-%02d %02d:%02d:00" % (2 + n // 20, 8 + n % 10, n % 60)
+            rows.append([str(n), stamp, "2", "sv", str(1000 + n), stamp, stamp]
+                        + ["AO0%d" % rng.randint(1, 5) for _ in range(3)]
+                        + [unit, "Kommentar från %s" % unit if unit == "Kulturen" else "", str(rng.randint(1, 5))]
+                        + [str(rng.randint(1, 5)) for _ in range(2)])
+    return rows
+
+
+def staff_responses(token=False):
+    fields = STAFF_FIELDS + (["token"] if token else [])
+    out = '<?xml version="1.0" encoding="UTF-8"?>\n<document><LimeSurveyDocType>Responses</LimeSurveyDocType><DBVersion>640</DBVersion>'
+    out += "<languages><language>sv</language><language>en</language></languages><responses><fields>"
+    out += "".join("<fieldname>%s</fieldname>" % f for f in fields) + "</fields><rows>\n"
+    for r in staff_rows():
+        values = r + (["tok%s" % r[0]] if token else [])
+        out += "<row>" + "".join("<%s>%s</%s>" % (element(f), cdata(v), element(f)) if v else "<%s/>" % element(f)
+                                 for f, v in zip(fields, values)) + "</row>\n"
+    return out + "</rows></responses></document>\n"
+
+
+def staff_tokens(count, completed):
+    out = '<?xml version="1.0" encoding="UTF-8"?>\n<document><LimeSurveyDocType>Tokens</LimeSurveyDocType><tokens><fields>'
+    out += "".join("<fieldname>%s</fieldname>" % f for f in ["tid", "firstname", "lastname", "email", "token", "completed"]) + "</fields><rows>"
+    for tid in range(1, count + 1):
+        out += "<row>" + "".join("<%s>%s</%s>" % (k, cdata(v), k) for k, v in
+                                 [("tid", str(tid)), ("firstname", "Person%d" % tid), ("lastname", "Test"),
+                                  ("email", "person%d@example.org" % tid), ("token", "tok%d" % tid),
+                                  ("completed", "2026-03-02 12:00" if tid <= completed else "N")]) + "</row>"
+    return out + "</rows></tokens></document>\n"
+
+
+def cli_fixtures():
+    staff = open(CLI + "staff.lss", encoding="utf-8").read()
+    identified = re.sub(r"<anonymized><!\[CDATA\[Y\]\]></anonymized>", "<anonymized><![CDATA[N]]></anonymized>", staff)
+    assert identified != staff
+    answered = sum(count for _, count in UNITS)
+    open(CLI + "units_responses.lsr", "w", encoding="utf-8").write(staff_responses())
+    fixed_archive(CLI + "units.lsa", [("survey_456789.lss", staff), ("survey_456789_responses.lsr", staff_responses()),
+                                      ("survey_456789_tokens.lst", staff_tokens(60, answered)),
+                                      ("survey_456789_timings.lsi", "<document/>")])
+    fixed_archive(CLI + "units_identified.lsa", [("survey_456789.lss", identified),
+                                                 ("survey_456789_responses.lsr", staff_responses(token=True)),
+                                                 ("survey_456789_tokens.lst", staff_tokens(60, answered))])
+    fixed_archive(CLI + "bomb.lsa", [("survey_456789.lss", b"\0" * (20 << 20))])
+
+
+cli_fixtures()
+if sys.argv[1:] == ["cli"]:
+    sys.exit(0)
 
 open("kinds.lss", "w", encoding="utf-8").write(structure("N"))
 open("kinds_responses.lsr", "w", encoding="utf-8").write(responses())

@@ -21,14 +21,16 @@ extension MDSSScenario {
     /// participation against plan, ratings, the prerequisite check and the time plan.
     public static func reports(for outcome: MDSSOutcome) -> [Report] {
         let p = outcome.programme
+        // Organisations, units and participation rows are named: listed in Swedish alphabetical order.
+        let swedish = ReportCollation(language: .swedish)
         let project = ReportSection(title: "Projektet", blocks: [
             .paragraph("Kompetensutvecklingsprojekt för personal och chefer i de samverkande myndigheterna. Syfte: höjd kvalitet i de tjänster organisationerna erbjuder medborgarna, ökad likabehandling och motverkad diskriminering. Projektägare: \(outcome.name(of: p.owner)). Målgrupp: \(p.targetGroup.lowercased()). Kontaktperson: \(p.contactRole ?? "")."),
             .table(ReportTable(id: "styrgrupp", caption: "Styrgrupp", columns: [ReportColumn("Roll", isRowHeader: true), ReportColumn("Organisation")],
                                rows: p.steeringGroup.map { [.text($0.role), .text(outcome.name(of: $0.organisation))] })),
             .table(ReportTable(id: "organisationer", caption: "Samverkande organisationer",
                                columns: [ReportColumn("Organisation", isRowHeader: true), ReportColumn("Enheter")],
-                               rows: outcome.organisations.map { o in
-                                   [.text(o.name), .text(o.units.filter { $0.parent == nil }.map(\.name).joined(separator: ", "))]
+                               rows: swedish.sorted(outcome.organisations, by: \.name).map { o in
+                                   [.text(o.name), .text(swedish.sorted(o.units.filter { $0.parent == nil }.map(\.name)).joined(separator: ", "))]
                                })),
         ])
         let plan = outcome.tailoredPlan
@@ -46,7 +48,7 @@ extension MDSSScenario {
             .table(ReportTable(id: "deltagande", caption: "Deltagare per organisation mot planen från 2010",
                                columns: [ReportColumn("Organisation", isRowHeader: true), ReportColumn("Planerat"),
                                          ReportColumn("Deltagit"), ReportColumn("Skillnad")],
-                               rows: outcome.participation.rows.map { r in
+                               rows: swedish.sorted(outcome.participation.rows) { outcome.name(of: $0.organisation) }.map { r in
                                    [.text(outcome.name(of: r.organisation)), r.planned.map(ReportCell.integer) ?? .empty,
                                     .integer(r.actual), r.difference.map(ReportCell.integer) ?? .empty]
                                } + [[.text("Totalt"), .integer(outcome.participation.totalPlanned), .integer(outcome.totalParticipants),

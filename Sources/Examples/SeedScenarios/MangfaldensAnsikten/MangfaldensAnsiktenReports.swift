@@ -11,7 +11,7 @@ extension MangfaldensAnsiktenScenario {
             .paragraph("\(outcome.organisations.count) aktörer från offentlig och privat sektor, föreningsliv och fackförbund; \(count: outcome.staffCount) anställda registrerade från aktörernas personalregister."),
             .table(ReportTable(id: "aktorer", caption: "Aktörer",
                                columns: [ReportColumn("Aktör", isRowHeader: true), ReportColumn("Slag"), ReportColumn("Kommun"), ReportColumn("Anställda")],
-                               rows: outcome.organisations.map { o in
+                               rows: ReportCollation(language: .swedish).sorted(outcome.organisations, by: \.name).map { o in
                                    [.text(o.name), .text(kindLabel(o.kind)), .text(o.municipality ?? ""), .integer(outcome.staffPerOrganisation[o.id] ?? 0)]
                                })),
             .note(ReportNote(.info, outcome.transnationalNote)),
@@ -51,7 +51,7 @@ extension MangfaldensAnsiktenScenario {
                                    let held = workshopsPer[a.id] ?? []
                                    return [.text("Ambassadör \(index + 1)"), .text(a.municipality), .integer(held.count), .integer(held.reduce(0) { $0 + $1.participantCount })]
                                })),
-            .note(ReportNote(coverage.goalMet ? .info : .warning, "Kommuner utan ambassadör: " + coverage.uncovered.joined(separator: ", "))),
+            .note(ReportNote(coverage.goalMet ? .info : .warning, "Kommuner utan ambassadör: " + ReportCollation(language: .swedish).sorted(coverage.uncovered).joined(separator: ", "))),
         ])
         return [Report(title: "Mångfaldens ansikten – uppföljning", subtitle: "Östergötland \(outcome.programme.period)", language: .swedish,
                        date: outcome.programme.period.end, sections: [partnership, grants, dialogue, ambassadors])]

@@ -24,7 +24,7 @@ extension OmvantMentorskapScenario {
                 [.text("Projektstart"), .date(p.period.start)],
                 [.text("Projektslut"), .date(p.period.end)],
                 [.text("Faser"), .text(p.phases.map { $0.kind == .mobilisation ? "mobilisering \($0.period)" : "genomförande \($0.period)" }.joined(separator: ", "))],
-                [.text("Aktörer"), .text(outcome.organisations.map(\.name).joined(separator: ", "))],
+                [.text("Aktörer"), .text(ReportCollation(language: .swedish).sorted(outcome.organisations.map(\.name)).joined(separator: ", "))],
             ])),
             .table(ReportTable(id: "budget", caption: "Budget per kostnadsslag",
                                columns: [ReportColumn("Kostnadsslag", isRowHeader: true), ReportColumn("Planerat")],
@@ -58,7 +58,7 @@ extension OmvantMentorskapScenario {
         let accessibility = ReportSection(title: "Tillgänglighet", blocks: [
             .table(ReportTable(id: "lokaler", caption: "Lokaler inventerade mot checklistan",
                                columns: [ReportColumn("Lokal", isRowHeader: true)] + AccessibilityPerspective.allCases.map { ReportColumn($0.text(.swedish)) },
-                               rows: outcome.venues.map { v in
+                               rows: ReportCollation(language: .swedish).sorted(outcome.venues, by: \.name).map { v in
                                    [.text(v.name)] + AccessibilityPerspective.allCases.map { perspective in
                                        let all = checklist.criteria(in: perspective)
                                        return .text("\(all.filter { v.accessibilityMet.contains($0.code) }.count)/\(all.count)")
