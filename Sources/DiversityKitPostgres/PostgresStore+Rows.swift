@@ -29,10 +29,10 @@ struct PostgresRowWriter {
         try connection.copyIn("COPY \(schema.rows) (id, set_id, scope_id, group_id, cells, extra) FROM STDIN (FORMAT binary)",
                               columns: 6) { copy in
             // Label ids are looked up once per distinct value, not per row; compared as bytes throughout.
-            var lastScope = "", lastGroup = "", scopeID: Int32 = labels[[]] ?? 0, groupID: Int32 = labels[[]] ?? 0
+            var lastScope = "", lastGroup = "", scopeID: Int32 = labels[""] ?? 0, groupID: Int32 = labels[""] ?? 0
             for (offset, row) in rows.enumerated() {
-                if !row.scope.utf8.elementsEqual(lastScope.utf8) { scopeID = labels[Array(row.scope.utf8)]!; lastScope = row.scope }
-                if !row.group.utf8.elementsEqual(lastGroup.utf8) { groupID = labels[Array(row.group.utf8)]!; lastGroup = row.group }
+                if !row.scope.utf8.elementsEqual(lastScope.utf8) { scopeID = labels[row.scope]!; lastScope = row.scope }
+                if !row.group.utf8.elementsEqual(lastGroup.utf8) { groupID = labels[row.group]!; lastGroup = row.group }
                 try copy.row(id: first + Int64(offset), set: Int32(setID), scope: scopeID, group: groupID,
                              cells: row.cells, extra: row.extra)
             }
@@ -49,8 +49,8 @@ struct PostgresRowWriter {
         for row in rows {
             let result = try connection.execute("""
                 UPDATE \(schema.rows) SET scope_id = $3, group_id = $4, cells = $5, extra = $6 WHERE set_id = $1 AND id = $2
-                """, [.integer(Int(setID)), .integer(Int(row.id)), .integer(Int(labels[Array(row.scope.utf8)]!)),
-                      .integer(Int(labels[Array(row.group.utf8)]!)), .bytes(Data(row.cells)), .bytes(row.extra)])
+                """, [.integer(Int(setID)), .integer(Int(row.id)), .integer(Int(labels[row.scope]!)),
+                      .integer(Int(labels[row.group]!)), .bytes(Data(row.cells)), .bytes(row.extra)])
             guard result.affectedRows == 1 else { throw StoreError.notFound(RowSetKey.rowKey(set, row.id)) }
         }
     }
@@ -76,7 +76,7 @@ struct PostgresRowWriter {
     /// The dictionary id of every scope and group in `rows`, adding the new ones (numbered after
     /// the set's highest, in order of first use in the batch), keyed by the label's UTF-8 bytes so
     /// NFC and NFD twins get ids of their own.
-    private func labelIDs(for rows: [CompactRow], setID: Int64) throws -> [[UInt8]: Int32] {
+    private func labelIDs(for rows: [CompactRow], setID: Int64) throws -> LabelIDs {
         var wanted: [String] = []
         var seen = Set<[UInt8]>()
         var lastScope: String? = nil, lastGroup: String? = nil
@@ -88,15 +88,15 @@ struct PostgresRowWriter {
             lastGroup = row.group
         }
         for label in wanted { try PostgresParameter.requireNoNUL(label, what: "a row's scope or group") }
-        var ids: [[UInt8]: Int32] = [:]
-        for (id, label) in try PostgresRowReader.labelsByID(connection, schema, setID: setID) { ids[Array(label.utf8)] = id }
-        let missing = wanted.filter { ids[Array($0.utf8)] == nil }
+        var ids = LabelIDs()
+        for (id, label) in try PostgresRowReader.labelsByID(connection, schema, setID: setID) { ids[label] = id }
+        let missing = wanted.filter { ids[$0] == nil }
         guard !missing.isEmpty else { return ids }
-        var next = (ids.values.max() ?? 0) + 1
+        var next = ids.highest + 1
         var parameters: [PostgresParameter] = [.integer(Int(setID))]
         var tuples: [String] = []
         for label in missing {
-            ids[Array(label.utf8)] = next
+            ids[label] = next
             parameters += [.integer(Int(next)), .text(label)]
             tuples.append("($1, $\(parameters.count - 1)::integer, $\(parameters.count))")
             next += 1
@@ -104,6 +104,23 @@ struct PostgresRowWriter {
         try connection.execute("INSERT INTO \(schema.rowLabels) (set_id, label_id, label) VALUES "
                                + tuples.joined(separator: ", "), parameters)
         return ids
+    }
+}
+
+/// A set's label ids, found by `String` hash and confirmed by bytes (no allocation per lookup): a
+/// `String` key alone would give an NFD label its NFC twin's id.
+struct LabelIDs {
+    private var buckets: [String: [(label: String, id: Int32)]] = [:]
+    private(set) var highest: Int32 = 0
+
+    subscript(label: String) -> Int32? {
+        get { buckets[label]?.first { $0.label.utf8.elementsEqual(label.utf8) }?.id }
+        set {
+            guard let newValue else { return }
+            buckets[label, default: []].removeAll { $0.label.utf8.elementsEqual(label.utf8) }
+            buckets[label, default: []].append((label, newValue))
+            highest = max(highest, newValue)
+        }
     }
 }
 
