@@ -130,16 +130,31 @@ extension Workspace {
     /// The enrolments of many participants, keyed by the UTF-8 bytes of the participant id (so NFC and
     /// NFD twins stay apart, as the store keeps them): one query per 500 participants.
     func enrolments(ofEach participants: [ID<Participant>]) async throws -> [[UInt8]: [Enrolment]] {
-        var seen: Set<[UInt8]> = []
-        let ids = participants.map(\.rawValue).filter { seen.insert(Array($0.utf8)).inserted }
         var result: [[UInt8]: [Enrolment]] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Set(ids[start..<min(start + 500, ids.count)])
+        for chunk in Self.oneOfChunks(participants.map(\.rawValue)) {
             for e in try await store.all(Enrolment.self, where: [.init(key: "participant", match: .oneOf(chunk))]) {
                 result[Array(e.participant.rawValue.utf8), default: []].append(e)
             }
         }
         return result
+    }
+
+    /// `ids` without byte-equal repeats, in sets of at most `size` for `.oneOf` filters. A `Set<String>`
+    /// holds canonically equivalent strings once, so an NFC id and its NFD twin go into different sets
+    /// (and so into different queries), each matched by its own bytes.
+    static func oneOfChunks(_ ids: [String], size: Int = 500) -> [Set<String>] {
+        var seen: Set<[UInt8]> = []
+        var chunks: [Set<String>] = []
+        for id in ids where seen.insert(Array(id.utf8)).inserted {
+            if let last = chunks.indices.last, chunks[last].count < size, !chunks[last].contains(id) {
+                chunks[last].insert(id)
+            } else if let i = chunks.firstIndex(where: { $0.count < size && !$0.contains(id) }) {
+                chunks[i].insert(id)   // a twin of an id in the last set, or the last set is full
+            } else {
+                chunks.append([id])
+            }
+        }
+        return chunks
     }
 
     /// The enrolments in an intervention.
@@ -213,8 +228,7 @@ extension Workspace {
         var seenSessions: Set<[UInt8]> = []
         let knownSessions = sessionRecords.compactMap { $0?.record.id }.filter { seenSessions.insert(Array($0.rawValue.utf8)).inserted }
         var records: [[UInt8]: [Versioned<Attendance>]] = [:]
-        for start in stride(from: 0, to: knownSessions.count, by: 500) {
-            let chunk = Set(knownSessions[start..<min(start + 500, knownSessions.count)].map(\.rawValue))
+        for chunk in Self.oneOfChunks(knownSessions.map(\.rawValue)) {
             for a in try await store.allVersioned(Attendance.self, where: [.init(key: "session", match: .oneOf(chunk))]) {
                 records[Array(a.record.session.rawValue.utf8), default: []].append(a)
             }
