@@ -78,10 +78,10 @@ let package = Package(
         .testTarget(name: "SurveyModuleTests", dependencies: ["SurveyModule", "DiversityKit", "DiversityKitTesting", "DiversityKitCrypto",
                                                            "DiversityKitSQLite", "DiversityKitPostgres",
                                                            "SurveyMigrationCrashWriter"]),
-        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit"]),
+        .testTarget(name: "EvaluationModuleTests", dependencies: ["EvaluationModule", "SurveyModule", "DiversityKit", "DiversityKitSQLite", "DiversityKitTesting"]),
         .testTarget(name: "DiversityKitSQLiteTests", dependencies: ["DiversityKitSQLite", "DiversityKitTesting", "StoreRaceWriter"]),
         .target(name: "ProgrammeToolkit", dependencies: ["DiversityKit"]),
-        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit"]),
+        .testTarget(name: "ProgrammeToolkitTests", dependencies: ["ProgrammeToolkit", "DiversityKitSQLite", "DiversityKitTesting"]),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedScenariosTests",
-            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "ProgrammeToolkit",
+            dependencies: ["SeedScenarios", "ExampleSupport", "DiversityKit", "DiversityKitTesting", "ProgrammeToolkit",
                            "OmvantMentorskap", "MangfaldensAnsikten", "MDSS", "RegionalProject", "Likabehandling",
                            "Quickstart", "ReportSample"]
         ),

@@ -1,10 +1,16 @@
+import DiversityKit
 import Foundation
 
-/// A command line that does not fit the command: printed with the command's usage, exit status 2.
-struct UsageError: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
+/// A command line that does not fit the command: printed with the command's usage, exit status 2,
+/// in the language of `--lang`.
+struct UsageError: Error, LocalizedMessage {
+    let render: @Sendable (ReportLanguage) -> String
+    /// The Swedish and the English text.
+    init(_ swedish: String, _ english: String) { render = { $0 == .swedish ? swedish : english } }
+    /// `context: ` followed by `error`'s own text in the language.
+    init(_ context: String, wrapping error: any Error) { render = { context + ": " + $0.message(for: error) } }
+    func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String { render(language) }
+    var description: String { render(.english) }
 }
 
 /// One option a command accepts: `--name VALUE`, or a flag `--name` when ``takesValue`` is false.
@@ -43,27 +49,29 @@ struct ParsedArguments {
             }
             if argument == "--" { optionsEnded = true; continue }
             if argument == "-h" { flags.insert("help"); continue }
-            guard argument.hasPrefix("--") else { throw UsageError("unknown option '\(argument)'") }
+            guard argument.hasPrefix("--") else { throw UsageError("okänt alternativ '\(argument)'", "unknown option '\(argument)'") }
             var name = String(argument.dropFirst(2))
             var inlineValue: String?
             if let equals = name.firstIndex(of: "=") {
                 inlineValue = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
-            guard let spec = specs[name] else { throw UsageError("unknown option '--\(name)'") }
+            guard let spec = specs[name] else { throw UsageError("okänt alternativ '--\(name)'", "unknown option '--\(name)'") }
             if spec.takesValue {
                 let value: String
                 if let inlineValue {
                     value = inlineValue
                 } else {
-                    guard index < arguments.count else { throw UsageError("option '--\(name)' needs a value (\(spec.valueName))") }
+                    guard index < arguments.count else {
+                        throw UsageError("alternativet '--\(name)' behöver ett värde (\(spec.valueName))", "option '--\(name)' needs a value (\(spec.valueName))")
+                    }
                     value = arguments[index]
                     index += 1
                 }
-                guard values[name] == nil else { throw UsageError("option '--\(name)' is given twice") }
+                guard values[name] == nil else { throw UsageError("alternativet '--\(name)' anges två gånger", "option '--\(name)' is given twice") }
                 values[name] = value
             } else {
-                guard inlineValue == nil else { throw UsageError("option '--\(name)' takes no value") }
+                guard inlineValue == nil else { throw UsageError("alternativet '--\(name)' tar inget värde", "option '--\(name)' takes no value") }
                 flags.insert(name)
             }
         }
@@ -73,7 +81,7 @@ struct ParsedArguments {
     static let common: [OptionSpec] = [
         .flag("help", "show this help and exit"),
         .value("format", "text|json", "what to print on standard output (default text)"),
-        .value("lang", "sv|en", "language of the reports and of the results printed (default sv); error messages are in English"),
+        .value("lang", "sv|en", "language of reports, messages and errors (default sv)"),
         .flag("quiet", "no progress on standard error"),
     ]
 
@@ -82,24 +90,36 @@ struct ParsedArguments {
     func value(_ name: String) -> String? { values[name] }
 
     func required(_ name: String) throws -> String {
-        guard let value = values[name], !value.isEmpty else { throw UsageError("option '--\(name)' is required") }
+        guard let value = values[name], !value.isEmpty else { throw UsageError("alternativet '--\(name)' måste anges", "option '--\(name)' is required") }
         return value
     }
 
     func integer(_ name: String, default fallback: Int) throws -> Int {
         guard let text = values[name] else { return fallback }
-        guard let value = Int(text) else { throw UsageError("option '--\(name)': '\(text)' is not a whole number") }
+        guard let value = Int(text) else {
+            throw UsageError("alternativet '--\(name)': '\(text)' är inget heltal", "option '--\(name)': '\(text)' is not a whole number")
+        }
         return value
     }
 
-    /// The one positional argument `what`, refusing none or more.
-    func single(_ what: String) throws -> String {
-        guard let first = positionals.first else { throw UsageError("missing \(what)") }
-        guard positionals.count == 1 else { throw UsageError("unexpected argument '\(positionals[1])'") }
+    /// The one positional argument, `what` in Swedish and English, refusing none or more.
+    func single(_ what: (swedish: String, english: String)) throws -> String {
+        guard let first = positionals.first else { throw UsageError("\(what.swedish) saknas", "missing \(what.english)") }
+        guard positionals.count == 1 else { throw UsageError("oväntat argument '\(positionals[1])'", "unexpected argument '\(positionals[1])'") }
         return first
     }
 
     func noPositionals() throws {
-        if let first = positionals.first { throw UsageError("unexpected argument '\(first)'") }
+        if let first = positionals.first { throw UsageError("oväntat argument '\(first)'", "unexpected argument '\(first)'") }
+    }
+
+    /// The language `--lang` asks for in `arguments`, before they are parsed, so that a usage
+    /// error is worded in it too: Swedish unless `--lang en` (or `--lang=en`) is there.
+    static func language(in arguments: [String]) -> ReportLanguage {
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang=en" || (argument == "--lang" && arguments.dropFirst(i + 1).first == "en") { return .english }
+        }
+        return .swedish
     }
 }

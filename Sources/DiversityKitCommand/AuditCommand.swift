@@ -55,7 +55,7 @@ enum AuditCommand {
     }
 
     static func run(_ arguments: ParsedArguments, _ console: Console) async throws -> Int32 {
-        let path = try arguments.single("a table file (CSV)")
+        let path = try arguments.single(("en tabellfil (CSV)", "a table file (CSV)"))
         let control = try disclosureControl(arguments)
         let margins = try parseMargins(arguments.value("margins") ?? "all")
         let input = try LabelledTable.read(path)
@@ -135,7 +135,9 @@ enum AuditCommand {
                 case "rows": margins.insert(.rowTotals)
                 case "columns": margins.insert(.columnTotals)
                 case "grand": margins.insert(.grandTotal)
-                case let other: throw UsageError("option '--margins': '\(other)' is not all, none, rows, columns or grand")
+                case let other:
+                    throw UsageError("alternativet '--margins': '\(other)' är inte all, none, rows, columns eller grand",
+                                     "option '--margins': '\(other)' is not all, none, rows, columns or grand")
                 }
             }
             return margins
@@ -151,7 +153,7 @@ struct LabelledTable {
     var marked: Set<CellPosition>
 
     static func read(_ path: String) throws -> LabelledTable {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure("\(path): no such file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw CommandFailure("\(path): filen finns inte", "\(path): no such file") }
         var rows: [(line: Int, fields: [String])] = []
         do {
             let reader = try CSVReader(url: URL(fileURLWithPath: path))
@@ -159,31 +161,36 @@ struct LabelledTable {
                 rows.append((record.line, record.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
             }
         } catch {
-            throw CommandFailure("\(path): \(error)")
+            throw CommandFailure(path, wrapping: error)
         }
-        guard !rows.isEmpty else { throw CommandFailure("\(path): the table is empty") }
+        guard !rows.isEmpty else { throw CommandFailure("\(path): tabellen är tom", "\(path): the table is empty") }
         func isCount(_ field: String) -> Bool { Int(field.hasSuffix("*") ? String(field.dropLast()) : field) != nil }
         // A first row with a field that is not a count (beyond the row-label column) is the heading.
         let hasHeader = rows[0].fields.dropFirst().contains { !isCount($0) } || !rows[0].fields.contains(where: isCount)
         let body = hasHeader ? Array(rows.dropFirst()) : rows
-        guard !body.isEmpty else { throw CommandFailure("\(path): the table has a heading row but no counts") }
+        guard !body.isEmpty else {
+            throw CommandFailure("\(path): tabellen har en rubrikrad men inga antal", "\(path): the table has a heading row but no counts")
+        }
         let hasLabels = body.contains { !isCount($0.fields.first ?? "") }
         let width = (body.first?.fields.count ?? 0) - (hasLabels ? 1 : 0)
-        guard width > 0 else { throw CommandFailure("\(path): the table has no columns of counts") }
+        guard width > 0 else { throw CommandFailure("\(path): tabellen har inga kolumner med antal", "\(path): the table has no columns of counts") }
         var counts: [[Int]] = []
         var marked: Set<CellPosition> = []
         var rowLabels: [String] = []
         for (r, row) in body.enumerated() {
             let cells = hasLabels ? Array(row.fields.dropFirst()) : row.fields
             guard cells.count == width else {
-                throw CommandFailure("\(path), line \(row.line): \(cells.count) counts, expected \(width) as in the first row")
+                throw CommandFailure("\(path), rad \(row.line): \(cells.count) antal, \(width) väntades som på första raden",
+                                     "\(path), line \(row.line): \(cells.count) counts, expected \(width) as in the first row")
             }
             rowLabels.append(hasLabels ? row.fields[0] : String(r + 1))
             var values: [Int] = []
             for (c, field) in cells.enumerated() {
                 let isMarked = field.hasSuffix("*")
                 guard let value = Int(isMarked ? String(field.dropLast()) : field), value >= 0 else {
-                    throw CommandFailure("\(path), line \(row.line), column \(c + (hasLabels ? 2 : 1)): '\(field)' is not a count (a whole number ≥ 0, optionally marked withheld with *)")
+                    let number = c + (hasLabels ? 2 : 1)
+                    throw CommandFailure("\(path), rad \(row.line), fält \(number): '\(field)' är inget antal (ett heltal ≥ 0, med * om det är undertryckt)",
+                                         "\(path), line \(row.line), field \(number): '\(field)' is not a count (a whole number ≥ 0, optionally marked withheld with *)")
                 }
                 if isMarked { marked.insert(CellPosition(row: r, column: c)) }
                 values.append(value)

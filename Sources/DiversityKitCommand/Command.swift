@@ -56,6 +56,8 @@ enum Commands {
         \(list.joined(separator: "\n"))
 
         Every command takes --help, --format text|json, --lang sv|en and --quiet.
+        --lang chooses the language of reports, results and error messages: Swedish (sv) unless
+        --lang en is given. Help texts are in English.
         Results go to standard output, progress and errors to standard error.
         Exit status: 0 success, 1 failure, 2 usage error.
         """
@@ -63,6 +65,8 @@ enum Commands {
 
     /// Runs the command line `arguments` (without the program name); returns the exit status.
     static func main(_ arguments: [String]) async -> Int32 {
+        let language = ParsedArguments.language(in: arguments)
+        let sv = language == .swedish
         guard let first = arguments.first else {
             standardError(overview)
             return 2
@@ -83,11 +87,14 @@ enum Commands {
                     print("Commands: \(names). Each takes --help.")
                     return 0
                 }
-                standardError("diversitykit: '\(first)' needs a subcommand: \(names)\nRun 'diversitykit \(first) SUBCOMMAND --help' for more.")
+                standardError(sv ? "diversitykit: '\(first)' behöver ett underkommando: \(names)\nKör 'diversitykit \(first) UNDERKOMMANDO --help' för mer."
+                              : "diversitykit: '\(first)' needs a subcommand: \(names)\nRun 'diversitykit \(first) SUBCOMMAND --help' for more.")
                 return 2
             }
             guard let found = group.first(where: { $0.name == "\(first) \(second)" }) else {
-                standardError("diversitykit: unknown command '\(first) \(second)'; \(first) has: \(group.map(\.name).joined(separator: ", "))")
+                let names = group.map(\.name).joined(separator: ", ")
+                standardError(sv ? "diversitykit: okänt kommando '\(first) \(second)'; \(first) har: \(names)"
+                              : "diversitykit: unknown command '\(first) \(second)'; \(first) has: \(names)")
                 return 2
             }
             command = found
@@ -95,7 +102,7 @@ enum Commands {
         } else if let found = all.first(where: { $0.name == first }) {
             command = found
         } else {
-            standardError("diversitykit: unknown command '\(first)'\n\n\(overview)")
+            standardError((sv ? "diversitykit: okänt kommando '\(first)'" : "diversitykit: unknown command '\(first)'") + "\n\n\(overview)")
             return 2
         }
         do {
@@ -107,10 +114,14 @@ enum Commands {
             let console = try Console(parsed)
             return try await command.run(parsed, console)
         } catch let error as UsageError {
-            standardError("diversitykit \(command.name): \(error)\nUsage: \(command.usage)\nRun 'diversitykit \(command.name) --help' for more.")
+            standardError("diversitykit \(command.name): \(error.text(language))\n"
+                          + (sv ? "Användning: \(command.usage)\nKör 'diversitykit \(command.name) --help' för mer."
+                                : "Usage: \(command.usage)\nRun 'diversitykit \(command.name) --help' for more."))
             return 2
         } catch {
-            standardError("diversitykit \(command.name): error: \(error)")
+            // Every library error has a Swedish and an English text (LocalizedMessage); Foundation's
+            // file errors get one too, so no raw NSCocoaErrorDomain text reaches the user.
+            standardError("diversitykit \(command.name): \(sv ? "fel" : "error"): \(language.message(for: error))")
             return 1
         }
     }

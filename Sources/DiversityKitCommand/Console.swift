@@ -17,11 +17,11 @@ struct Console: Sendable {
         switch arguments.value("lang") ?? "sv" {
         case "sv": language = .swedish
         case "en": language = .english
-        case let other: throw UsageError("option '--lang': '\(other)' is not sv or en")
+        case let other: throw UsageError("alternativet '--lang': '\(other)' är varken sv eller en", "option '--lang': '\(other)' is not sv or en")
         }
         let formatText = arguments.value("format") ?? "text"
         guard let format = OutputFormat(rawValue: formatText) else {
-            throw UsageError("option '--format': '\(formatText)' is not text or json")
+            throw UsageError("alternativet '--format': '\(formatText)' är varken text eller json", "option '--format': '\(formatText)' is not text or json")
         }
         self.format = format
         quiet = arguments.flag("quiet")
@@ -56,11 +56,18 @@ struct Console: Sendable {
     }
 }
 
-/// The tool failed on its input or its store: printed on standard error, exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
+/// The tool failed on its input or its store: printed on standard error in the language of
+/// `--lang`, exit status 1.
+struct CommandFailure: Error, LocalizedMessage {
+    let render: @Sendable (ReportLanguage) -> String
+    /// The Swedish and the English text.
+    init(_ swedish: String, _ english: String) { render = { $0 == .swedish ? swedish : english } }
+    /// A text made for the language.
+    init(_ render: @escaping @Sendable (ReportLanguage) -> String) { self.render = render }
+    /// `context: ` followed by `error`'s own text in the language.
+    init(_ context: String, wrapping error: any Error) { render = { context + ": " + $0.message(for: error) } }
+    func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String { render(language) }
+    var description: String { render(.english) }
 }
 
 /// Writes rendered report files into `directory`, creating it; refuses to mix two renderers'
@@ -71,7 +78,7 @@ func writeReport(_ report: Report, into directory: String, csvSeparator: CSVRend
     let files = try renderers.flatMap { try $0.render(report) }
     var names: Set<String> = []
     for file in files where !names.insert(file.name).inserted {
-        throw CommandFailure("two renderers produced a file named '\(file.name)'")
+        throw CommandFailure("två renderare skapade en fil med namnet '\(file.name)'", "two renderers produced a file named '\(file.name)'")
     }
     return try files.write(into: URL(fileURLWithPath: directory, isDirectory: true)).map(\.path)
 }

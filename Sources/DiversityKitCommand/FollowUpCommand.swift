@@ -31,7 +31,7 @@ enum FollowUpCommand {
         let disclosure = try disclosureControl(arguments)
         let asOf: CalendarDate
         if let text = arguments.value("as-of") {
-            do { asOf = try CalendarDate(text) } catch { throw UsageError("option '--as-of': \(error)") }
+            do { asOf = try CalendarDate(text) } catch { throw UsageError("--as-of", wrapping: error) }
         } else {
             asOf = today()
         }
@@ -42,8 +42,8 @@ enum FollowUpCommand {
         do {
             records = try await ProgrammeRecords.load(programme: programme, from: store)
         } catch FollowUpError.unknownProgramme {
-            throw CommandFailure(console.text("programmet \(programme) finns inte i \(location.description)",
-                                              "programme \(programme) does not exist in \(location.description)"))
+            throw CommandFailure("programmet \(programme) finns inte i \(location.description)",
+                                 "programme \(programme) does not exist in \(location.description)")
         }
         let report = try EvaluationReports(language: console.language, disclosure: disclosure)
             .programmeFollowUp(records, asOf: asOf, funnelEndingAt: arguments.value("funnel-ending-at").map { ID<Intervention>($0) })

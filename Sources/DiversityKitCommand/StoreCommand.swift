@@ -151,9 +151,9 @@ enum StoreCommand {
     /// file, read without opening it, so a check never migrates. `nil` when the file cannot say:
     /// it has a write-ahead log that may hold a newer header, or is not a SQLite file (opening reports that).
     static func sqliteHeaderVersion(_ path: String) throws -> Int? {
-        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such store file") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): lagringsfilen finns inte", "\(path): no such store file") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int, size > 0 { return nil }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure("\(path): cannot be read") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw CommandFailure("\(path): kan inte läsas", "\(path): cannot be read") }
         defer { try? handle.close() }
         let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else { return nil }
@@ -167,14 +167,14 @@ enum StoreCommand {
         let location = try StoreLocation(arguments)
         let destination = try arguments.required("to")
         if let size = (try? FileManager.default.attributesOfItem(atPath: destination))?[.size] as? Int, size > 0 {
-            throw CommandFailure(console.text("\(destination) finns redan; en säkerhetskopia skriver aldrig över",
-                                              "\(destination) already exists; a backup never overwrites"))
+            throw CommandFailure("\(destination) finns redan; en säkerhetskopia skriver aldrig över",
+                                              "\(destination) already exists; a backup never overwrites")
         }
         let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CommandFailure(console.text("mappen \(folder) finns inte; skapa den först (en säkerhetskopia skapar inga mappar)",
-                                              "the folder \(folder) does not exist; create it first (a backup creates no folders)"))
+            throw CommandFailure("mappen \(folder) finns inte; skapa den först (en säkerhetskopia skapar inga mappar)",
+                                 "the folder \(folder) does not exist; create it first (a backup creates no folders)")
         }
         let store = try await location.open()
         var copied: [String: Int]?
@@ -243,14 +243,14 @@ enum StoreCommand {
     // MARK: erase
 
     static func runErase(_ arguments: ParsedArguments, _ console: Console) async throws -> Int32 {
-        let participant = ID<Participant>(try arguments.single("the participant to erase"))
+        let participant = ID<Participant>(try arguments.single(("deltagaren som ska raderas", "the participant to erase")))
         let location = try StoreLocation(arguments)
         let workspace = Workspace(store: try await location.open())
         do {
             try await workspace.erase(participant)
         } catch StoreError.notFound {
-            throw CommandFailure(console.text("deltagaren \(participant) finns inte i \(location.description)",
-                                              "participant \(participant) does not exist in \(location.description)"))
+            throw CommandFailure("deltagaren \(participant) finns inte i \(location.description)",
+                                              "participant \(participant) does not exist in \(location.description)")
         }
         struct Result: Encodable { var store: String; var erased: String }
         try console.json(Result(store: location.description, erased: participant.rawValue))

@@ -22,11 +22,11 @@ enum StoreLocation {
     init(_ arguments: ParsedArguments) throws {
         switch (arguments.value("store"), arguments.value("postgres")) {
         case (let path?, nil):
-            guard !path.isEmpty else { throw UsageError("option '--store' needs a file") }
+            guard !path.isEmpty else { throw UsageError("alternativet '--store' behöver en fil", "option '--store' needs a file") }
             self = .sqlite(path: path)
         case (nil, let url?): self = .postgres(url: url, schema: arguments.value("schema") ?? "diversitykit")
-        case (nil, nil): throw UsageError("name the store with --store FILE or --postgres URL")
-        case (_?, _?): throw UsageError("give either --store or --postgres, not both")
+        case (nil, nil): throw UsageError("ange lagret med --store FIL eller --postgres URL", "name the store with --store FILE or --postgres URL")
+        case (_?, _?): throw UsageError("ange antingen --store eller --postgres, inte båda", "give either --store or --postgres, not both")
         }
     }
 
@@ -42,13 +42,14 @@ enum StoreLocation {
     func open() async throws -> any Store {
         switch self {
         case .sqlite(let path):
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such store file") }
+            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): lagringsfilen finns inte", "\(path): no such store file") }
             return try SQLiteStore(path: path)
         case .postgres(let url, let schema):
             // As for a SQLite file: a mistyped schema name must not become an empty store.
             let configuration = PostgresStore.Configuration(connectionString: url, schema: schema, applicationName: "diversitykit")
             guard try await PostgresStore.schemaExists(configuration) else {
-                throw CommandFailure("\(Self.redacted(url)): there is no store in schema '\(schema)' (check --schema; the default is diversitykit)")
+                throw CommandFailure("\(Self.redacted(url)): det finns inget lager i schemat '\(schema)' (kontrollera --schema; standard är diversitykit)",
+                                     "\(Self.redacted(url)): there is no store in schema '\(schema)' (check --schema; the default is diversitykit)")
             }
             return try await PostgresStore(configuration)
         }

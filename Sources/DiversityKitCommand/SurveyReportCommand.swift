@@ -48,14 +48,16 @@ enum SurveyReportCommand {
         let input = try SurveyInput(structure: try arguments.required("structure"), responses: arguments.value("responses"))
         let disclosure = try disclosureControl(arguments)
         let zoneName = arguments.value("time-zone") ?? "Europe/Stockholm"
-        guard let timeZone = TimeZone(identifier: zoneName) else { throw UsageError("option '--time-zone': unknown time zone '\(zoneName)'") }
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw UsageError("alternativet '--time-zone': okänd tidszon '\(zoneName)'", "option '--time-zone': unknown time zone '\(zoneName)'")
+        }
         let out = arguments.value("out") ?? console.text("rapport", "report")
         let memoryPath = arguments.value("memory")
-        if memoryPath == nil, arguments.value("distribution") != nil { throw UsageError("option '--distribution' needs --memory FILE") }
+        if memoryPath == nil, arguments.value("distribution") != nil { throw UsageError("alternativet '--distribution' kräver --memory FIL", "option '--distribution' needs --memory FILE") }
         if let memoryPath {
             let directory = URL(fileURLWithPath: memoryPath).deletingLastPathComponent().path
             guard !memoryPath.isEmpty, FileManager.default.fileExists(atPath: directory) else {
-                throw UsageError("option '--memory': the folder \(directory) does not exist")
+                throw UsageError("alternativet '--memory': mappen \(directory) finns inte", "option '--memory': the folder \(directory) does not exist")
             }
         }
         let language: SurveyLanguage = console.language == .swedish ? .swedish : .english
@@ -71,7 +73,7 @@ enum SurveyReportCommand {
             resultsInput = try SurveyResultsInput(questionnaire: survey.questionnaire, responses: survey.responses,
                                                   language: console.language, groupByUnit: by != nil)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure { $0.message(for: error) }
         }
         if let title = arguments.value("title") { resultsInput.title = title }
         let reports = EvaluationReports(language: console.language, disclosure: disclosure)
@@ -83,14 +85,22 @@ enum SurveyReportCommand {
             let distribution = arguments.value("distribution") ?? survey.questionnaire.reference.description
             let store: SQLiteStore
             do { store = try SQLiteStore(path: memoryPath) } catch {
-                throw CommandFailure(console.text("\(memoryPath): kan inte öppnas som publiceringsminne (\(error))",
-                                                  "\(memoryPath): cannot be opened as a publication memory (\(error))"))
+                throw CommandFailure { language in
+                    language == .swedish ? "\(memoryPath): kan inte öppnas som publiceringsminne (\(language.message(for: error)))"
+                        : "\(memoryPath): cannot be opened as a publication memory (\(language.message(for: error)))"
+                }
             }
             let memory = PublicationMemory(store: store)
-            let history = try await memory.history(of: distribution)
-            let earlier = try await store.all(PublicationRecord.self, where: "distribution", equals: distribution).count
-            let publication = try reports.surveyResults(try resultsInput.counts(), history: history)
-            try await memory.record(publication.releases, distribution: distribution, title: publication.report.title, at: Date())
+            let counts = try resultsInput.counts()
+            // Audited and recorded as one conditional step: a report run at the same time on the same
+            // memory is audited against this release, or this one is audited again against it.
+            let (publication, earlier) = try await withConflictRetry {
+                let history = try await memory.history(of: distribution)
+                let publication = try reports.surveyResults(counts, history: history)
+                try await memory.record(publication.releases, distribution: distribution, title: publication.report.title,
+                                        at: Date(), auditedAgainst: history)
+                return (publication, history.through)
+            }
             await store.close()
             report = publication.report
             memorySummary = MemorySummary(file: memoryPath, distribution: distribution, earlierReleases: earlier)
@@ -153,7 +163,7 @@ func disclosureControl(_ arguments: ParsedArguments) throws -> DisclosureControl
     do {
         return DisclosureControl(configuration: try .init(threshold: threshold, protection: protection))
     } catch {
-        throw UsageError("option '--threshold': \(error)")
+        throw UsageError("--threshold", wrapping: error)
     }
 }
 

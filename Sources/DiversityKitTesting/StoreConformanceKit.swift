@@ -15,7 +15,7 @@ import Foundation
 public enum StoreConformanceKit {
     /// Every check, in a stable order.
     public static let checks: [StoreConformanceCheck] = basicChecks + batchChecks + queryChecks + moduleChecks + highVolumeChecks
-        + revisionChecks + rowChecks + raceChecks
+        + revisionChecks + rowChecks + raceChecks + writeSkewChecks
 
     /// Runs every check, each on a store made by `makeStore`, and returns the failures.
     public static func run(makeStore: () async throws -> any Store) async -> [ConformanceFailure] {

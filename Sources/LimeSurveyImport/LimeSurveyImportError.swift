@@ -22,7 +22,8 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
     /// unsupported ones and those left out on purpose (text display, hidden questions).
     case noImportableQuestions([LimeSurveyUnsupportedQuestion])
     /// A response export of an anonymous survey (`anonymized = Y`) carries a `token` column.
-    case tokenInAnonymousSurvey(line: Int, column: Int)
+    /// `field` is the token column's number in the heading row.
+    case tokenInAnonymousSurvey(line: Int, field: Int)
     /// No heading of a response export is a question code of the survey.
     case noQuestionColumns(line: Int)
     /// The mapping names an item the questionnaire does not have: they come from different imports.
@@ -43,43 +44,7 @@ public enum LimeSurveyImportError: Error, Hashable, Sendable, CustomStringConver
     case notAResponseFile(found: String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .notXML(let l, let c, let r):
-            return "line \(l), column \(c): not a readable XML document (\(r)); a LimeSurvey structure file (.lss) is XML"
-        case .notASurveyStructure(let f):
-            return "not a LimeSurvey survey structure (.lss): found \(f)"
-        case .malformedRow(let t, let l, let c, let r):
-            return "line \(l), column \(c): a row of <\(t)> is malformed: \(r)"
-        case .strictModeRefused(let qs):
-            return "strict mode: \(qs.count) question(s) cannot be represented: " + qs.map(\.description).joined(separator: "; ")
-        case .noImportableQuestions(let qs):
-            return "no question could be imported" + (qs.isEmpty ? " (the survey has none)" : ": " + qs.map(\.description).joined(separator: "; "))
-        case .tokenInAnonymousSurvey(let l, let c):
-            return "line \(l), column \(c): the survey is anonymous (anonymized = Y) but the export has a 'token' column; "
-                + "a token links an answer to an invited person, so anonymous responses must not carry one — "
-                + "export again without the token column, or import the survey as not anonymous"
-        case .noQuestionColumns(let l):
-            return "line \(l): no column heading is a question code of the survey; export responses from LimeSurvey "
-                + "with 'Question code' headings and 'Answer codes'"
-        case .mappingDoesNotMatch(let i):
-            return "the LimeSurvey mapping names item \(i), which the questionnaire does not have"
-        case .boundExceeded(let bound, let limit, let location):
-            return "\(location): over the bound \(bound) = \(limit) (LimeSurveyLimits); raise it if the file is genuine"
-        case .isAnArchive(let reader):
-            return "this is a ZIP archive (a LimeSurvey survey archive, .lsa), not a single XML file; read it with \(reader)"
-        case .malformedArchive(let r):
-            return "not a readable ZIP archive: \(r)"
-        case .unsafeEntryName(let n):
-            return "archive entry '\(n)' has a name that could write outside its directory; refused"
-        case .missingArchiveEntry(let n):
-            return "the archive has no \(n)"
-        case .notExportable(let r):
-            return "cannot be written as a LimeSurvey structure (.lss): \(r)"
-        case .notAResponseFile(let f):
-            return "not a LimeSurvey response file (.lsr): found \(f)"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 /// A LimeSurvey question that was not imported, and why.
@@ -102,7 +67,14 @@ public struct LimeSurveyUnsupportedQuestion: Codable, Hashable, Sendable, Custom
     }
 
     /// A readable description.
-    public var description: String { "question \(title) (qid \(qid), type '\(type)'): \(reason)" }
+    public var description: String { text(.english) }
+}
+
+extension LimeSurveyUnsupportedQuestion: LocalizedMessage {
+    /// The question in `language`: its code, qid, type and why; the reason stays as the importer wrote it.
+    public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
+        language == .swedish ? "frågan \(title) (qid \(qid), typ '\(type)'): \(reason)" : "question \(title) (qid \(qid), type '\(type)'): \(reason)"
+    }
 }
 
 /// What a structure import did: the items imported, the questions skipped and anything else worth knowing.
@@ -119,5 +91,59 @@ public struct LimeSurveyImportReport: Codable, Hashable, Sendable {
         self.importedItems = importedItems
         self.skipped = skipped
         self.warnings = warnings
+    }
+}
+
+extension LimeSurveyImportError: LocalizedMessage {
+    /// The error in `language`. The reasons the XML parser or the archive reader give and a
+    /// bound's location are quoted as they come; bounds are named as their ``LimeSurveyLimits`` property.
+    public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
+        let sv = language == .swedish
+        func questions(_ qs: [LimeSurveyUnsupportedQuestion]) -> String { qs.map { $0.text(language) }.joined(separator: "; ") }
+        switch self {
+        case .notXML(let l, let c, let r):
+            return sv ? "rad \(l), tecken \(c): inget läsbart XML-dokument (\(r)); en LimeSurvey-strukturfil (.lss) är XML"
+                : "line \(l), column \(c): not a readable XML document (\(r)); a LimeSurvey structure file (.lss) is XML"
+        case .notASurveyStructure(let f):
+            return sv ? "ingen LimeSurvey-enkätstruktur (.lss): hittade \(f)" : "not a LimeSurvey survey structure (.lss): found \(f)"
+        case .malformedRow(let t, let l, let c, let r):
+            return sv ? "rad \(l), tecken \(c): en rad i <\(t)> är felaktig: \(r)" : "line \(l), column \(c): a row of <\(t)> is malformed: \(r)"
+        case .strictModeRefused(let qs):
+            return sv ? "strikt läge: \(qs.count) fråga/frågor kan inte återges: " + questions(qs)
+                : "strict mode: \(qs.count) question(s) cannot be represented: " + questions(qs)
+        case .noImportableQuestions(let qs):
+            if sv { return "ingen fråga kunde importeras" + (qs.isEmpty ? " (enkäten har inga)" : ": " + questions(qs)) }
+            return "no question could be imported" + (qs.isEmpty ? " (the survey has none)" : ": " + questions(qs))
+        case .tokenInAnonymousSurvey(let l, let f):
+            let place = SourcePlace(line: l, fieldNumber: f, fieldName: "token").text(language)
+            return sv ? "\(place): enkäten är anonym (anonymized = Y) men exporten har en kolumn 'token'; "
+                + "en kod kopplar ett svar till en inbjuden person, så anonyma svar får inte ha någon — "
+                + "exportera igen utan kodkolumnen, eller importera enkäten som icke-anonym"
+                : "\(place): the survey is anonymous (anonymized = Y) but the export has a 'token' column; "
+                + "a token links an answer to an invited person, so anonymous responses must not carry one — "
+                + "export again without the token column, or import the survey as not anonymous"
+        case .noQuestionColumns(let l):
+            return sv ? "rad \(l): ingen kolumnrubrik är en frågekod i enkäten; exportera svaren från LimeSurvey "
+                + "med rubrikerna 'Frågekod' och 'Svarskoder'"
+                : "line \(l): no column heading is a question code of the survey; export responses from LimeSurvey "
+                + "with 'Question code' headings and 'Answer codes'"
+        case .mappingDoesNotMatch(let i):
+            return sv ? "LimeSurvey-kopplingen anger frågan \(i), som enkäten inte har" : "the LimeSurvey mapping names item \(i), which the questionnaire does not have"
+        case .boundExceeded(let bound, let limit, let location):
+            return sv ? "\(location): över gränsen \(bound) = \(limit) (LimeSurveyLimits); höj den om filen är äkta"
+                : "\(location): over the bound \(bound) = \(limit) (LimeSurveyLimits); raise it if the file is genuine"
+        case .isAnArchive(let reader):
+            return sv ? "det här är ett ZIP-arkiv (ett LimeSurvey-enkätarkiv, .lsa), inte en enskild XML-fil; läs det med \(reader)"
+                : "this is a ZIP archive (a LimeSurvey survey archive, .lsa), not a single XML file; read it with \(reader)"
+        case .malformedArchive(let r): return sv ? "inget läsbart ZIP-arkiv: \(r)" : "not a readable ZIP archive: \(r)"
+        case .unsafeEntryName(let n):
+            return sv ? "arkivposten '\(n)' har ett namn som kan skriva utanför sin mapp; avvisad"
+                : "archive entry '\(n)' has a name that could write outside its directory; refused"
+        case .missingArchiveEntry(let n): return sv ? "arkivet saknar \(n)" : "the archive has no \(n)"
+        case .notExportable(let r):
+            return sv ? "kan inte skrivas som LimeSurvey-struktur (.lss): \(r)" : "cannot be written as a LimeSurvey structure (.lss): \(r)"
+        case .notAResponseFile(let f):
+            return sv ? "ingen LimeSurvey-svarsfil (.lsr): hittade \(f)" : "not a LimeSurvey response file (.lsr): found \(f)"
+        }
     }
 }

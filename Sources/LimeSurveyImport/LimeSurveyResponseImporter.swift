@@ -59,7 +59,7 @@ public struct LimeSurveyResponseImporter: Sendable {
 
     /// Reads every record of `reader`, passing each valid response to `body`.
     /// - Returns: counts, problems in file order (a syntax error ends reading) and warnings.
-    /// - Throws: ``LimeSurveyImportError/tokenInAnonymousSurvey(line:column:)``,
+    /// - Throws: ``LimeSurveyImportError/tokenInAnonymousSurvey(line:field:)``,
     ///   ``LimeSurveyImportError/noQuestionColumns(line:)``, ``LimeSurveyImportError/boundExceeded(_:limit:location:)``
     ///   for more than ``LimeSurveyLimits/maximumColumns`` columns; whatever `body` throws.
     public func read(_ reader: CSVReader, _ body: (SurveyResponse) throws -> Void) throws -> LimeSurveyResponseReport {
@@ -84,12 +84,15 @@ public struct LimeSurveyResponseImporter: Sendable {
         var line: Int
         var fieldLines: [Int]
         var fieldColumns: [Int]
+        /// Whether a field's index + 1 is its number as a spreadsheet shows it (CSV, not `.lsr` XML).
+        var hasFieldNumbers: Bool
 
         init(_ r: CSVRecord) {
             fields = r.fields
             line = r.line
             fieldLines = r.fieldLines
             fieldColumns = r.fieldColumns
+            hasFieldNumbers = true
         }
 
         init(fields: [String], line: Int, column: Int) {
@@ -97,6 +100,15 @@ public struct LimeSurveyResponseImporter: Sendable {
             self.line = line
             fieldLines = Array(repeating: line, count: fields.count)
             fieldColumns = Array(repeating: column, count: fields.count)
+            hasFieldNumbers = false
+        }
+
+        /// The number of field `i` in messages, or `nil` for XML.
+        func number(_ i: Int) -> Int? { hasFieldNumbers ? i + 1 : nil }
+
+        /// Field `i`'s place in a warning: `"line 1, field 4 (token)"`, or `"line 3 (token)"` for XML.
+        func place(_ i: Int, _ name: String) -> String {
+            SourcePlace(line: fieldLines[i], fieldNumber: number(i), fieldName: name).text(.english)
         }
     }
 
@@ -144,21 +156,22 @@ public struct LimeSurveyResponseImporter: Sendable {
         var seen: Set<String> = []
         let resolver = mapping.resolver
         for (i, name) in names.enumerated() {
-            let at = (line: header.fieldLines[i], column: header.fieldColumns[i])
+            let at = (line: header.fieldLines[i], column: header.fieldColumns[i], field: header.number(i) ?? 0)
             let code = resolver.resolve(name)
             if !seen.insert(code ?? name).inserted {
-                report.issues.append(LimeSurveyResponseIssue(line: at.line, column: at.column, field: name, problem: .duplicateColumn(name)))
+                report.issues.append(LimeSurveyResponseIssue(line: at.line, column: at.column, fieldNumber: header.number(i), field: name,
+                                                             problem: .duplicateColumn(name)))
                 columns.append(.skipped)
             } else if let code, let c = mapping.columns[code] {
                 if case .ignored(let why) = c.role { report.warnings.append("column \(name) is not imported: \(why)") }
                 // A heading given as question text is matched, not named: say which question it was read as.
                 // LimeSurvey's own field names (`Q1_SQ001`, `<sid>X<gid>X<qid>…` in `.lsr` files) name it exactly.
                 if code != name, mapping.textHeadings[name] != nil {
-                    report.warnings.append("line \(at.line), column \(at.column): column '\(name)' read as \(code)")
+                    report.warnings.append("\(header.place(i, name)): column '\(name)' read as \(code)")
                 }
                 columns.append(.item(c))
             } else if name == "token" {
-                if mapping.mode == .anonymous { throw LimeSurveyImportError.tokenInAnonymousSurvey(line: at.line, column: at.column) }
+                if mapping.mode == .anonymous { throw LimeSurveyImportError.tokenInAnonymousSurvey(line: at.line, field: at.field) }
                 report.warnings.append("column token is not imported: DiversityKit does not link LimeSurvey tokens to participants")
                 columns.append(.skipped)
             } else if name == "submitdate" {
@@ -168,10 +181,10 @@ public struct LimeSurveyResponseImporter: Sendable {
             } else if Self.metadataColumns.contains(name) || name.hasSuffix("Time") {
                 columns.append(.skipped)
             } else if resolver.isAmbiguousText(name) {
-                report.warnings.append("line \(at.line), column \(at.column): column '\(name)' is the text of several questions; skipped")
+                report.warnings.append("\(header.place(i, name)): column '\(name)' is the text of several questions; skipped")
                 columns.append(.skipped)
             } else {
-                report.warnings.append("line \(at.line), column \(at.column): column '\(name)' is not a question of the survey; skipped")
+                report.warnings.append("\(header.place(i, name)): column '\(name)' is not a question of the survey; skipped")
                 columns.append(.skipped)
             }
         }
@@ -188,7 +201,12 @@ public struct LimeSurveyResponseImporter: Sendable {
     /// - Throws: ``LimeSurveyResponseImportError`` listing every problem; ``LimeSurveyImportError``;
     ///   ``/SurveyModule/CSVError/unreadable(_:)``.
     public func importAll(from url: URL, separator: CSVSeparator? = nil) throws -> LimeSurveyResponses {
-        try importAll(try CSVReader(url: url, separator: separator))
+        do {
+            return try importAll(try CSVReader(url: url, separator: separator))
+        } catch var error as LimeSurveyResponseImportError {
+            error.file = url.lastPathComponent
+            throw error
+        }
     }
 
     /// Every valid response `reader` yields.
@@ -200,10 +218,7 @@ public struct LimeSurveyResponseImporter: Sendable {
         return LimeSurveyResponses(responses: responses, report: report)
     }
 
-    static func syntaxIssue(_ e: CSVError) -> LimeSurveyResponseIssue {
-        let at = e.position ?? (0, 0)
-        return LimeSurveyResponseIssue(line: at.line, column: at.column, problem: .syntax(e))
-    }
+    static func syntaxIssue(_ e: CSVError) -> LimeSurveyResponseIssue { LimeSurveyResponseIssue(e, problem: .syntax(e)) }
 }
 
 /// The responses of an export and what reading it found.

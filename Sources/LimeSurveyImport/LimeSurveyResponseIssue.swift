@@ -1,3 +1,4 @@
+import DiversityKit
 import SurveyModule
 
 /// One problem in a LimeSurvey response export, with where it is (1-based line and column;
@@ -28,32 +29,50 @@ public enum LimeSurveyResponseProblem: Hashable, Sendable, CustomStringConvertib
     case response(ResponseIssue)
 
     /// A readable description.
-    public var description: String {
+    public var description: String { text(.english) }
+}
+
+extension LimeSurveyResponseProblem: LocalizedMessage {
+    /// The problem in `language`, without its place (the ``/SurveyModule/LocatedIssue`` gives it); never an answer value.
+    public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
+        let sv = language == .swedish
         switch self {
-        case .syntax(let e): return e.description
-        case .fieldCount(let e, let f): return "\(f) fields, the heading row has \(e)"
-        case .duplicateColumn(let c): return "column '\(c)' appears twice"
-        case .unknownAnswerCode: return "not one of the question's answer codes (export with 'Answer codes', not full answers)"
-        case .notANumber: return "not a number"
-        case .notAWholeNumber: return "not a whole number"
-        case .numberOutOfRange: return "a number too large for a numeric item"
-        case .invalidSelectionFlag: return "not Y, N, 1, 0 or empty"
-        case .invalidDate: return "not a date and time (YYYY-MM-DD hh:mm:ss)"
-        case .response(let i): return i.description
+        case .syntax(let e): return e.reason(language)
+        case .fieldCount(let e, let f): return sv ? "\(f) fält, rubrikraden har \(e)" : "\(f) fields, the heading row has \(e)"
+        case .duplicateColumn(let c): return sv ? "kolumnen '\(c)' förekommer två gånger" : "column '\(c)' appears twice"
+        case .unknownAnswerCode:
+            return sv ? "inte en av frågans svarskoder (exportera med 'Svarskoder', inte fullständiga svar)"
+                : "not one of the question's answer codes (export with 'Answer codes', not full answers)"
+        case .notANumber: return sv ? "inget tal" : "not a number"
+        case .notAWholeNumber: return sv ? "inget heltal" : "not a whole number"
+        case .numberOutOfRange: return sv ? "ett tal för stort för en sifferfråga" : "a number too large for a numeric item"
+        case .invalidSelectionFlag: return sv ? "varken Y, N, 1, 0 eller tomt" : "not Y, N, 1, 0 or empty"
+        case .invalidDate: return sv ? "inget datum med tid (ÅÅÅÅ-MM-DD tt:mm:ss)" : "not a date and time (YYYY-MM-DD hh:mm:ss)"
+        case .response(let i): return i.text(language, naming: naming)
         }
     }
 }
 
 /// A response export with problems; nothing was imported.
-public struct LimeSurveyResponseImportError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct LimeSurveyResponseImportError: Error, Hashable, Sendable, LocalizedMessage {
     /// Every problem found (up to the importer's limit), in file order.
     public var issues: [LimeSurveyResponseIssue]
+    /// The name of the export file, when the importer read one.
+    public var file: String?
     /// Creates the error.
-    public init(issues: [LimeSurveyResponseIssue]) { self.issues = issues }
-    /// A readable description.
-    public var description: String {
-        "\(issues.count) problem(s) in the LimeSurvey response export: " + issues.prefix(5).map(\.description).joined(separator: "; ")
+    public init(issues: [LimeSurveyResponseIssue], file: String? = nil) {
+        self.issues = issues
+        self.file = file
     }
+
+    /// The error in `language`: the file, the number of problems and the first five with their places.
+    public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
+        importErrorText(language, file: file ?? (language == .swedish ? "LimeSurvey-svarsexporten" : "the LimeSurvey response export"),
+                        count: issues.count, shown: issues.prefix(5).map { $0.text(language, naming: naming) })
+    }
+
+    /// A readable description.
+    public var description: String { text(.english) }
 }
 
 /// What reading a response export found.

@@ -62,7 +62,7 @@ struct LimeSurveyRow {
         for problem in questionnaire.issues(in: r.answers, partial: r.isPartial) where !unreadableItems.contains(problem.item) {
             let i = firstColumn[problem.item]
             issues.append(LimeSurveyResponseIssue(line: i.map { record.fieldLines[$0] } ?? record.line,
-                                                  column: i.map { record.fieldColumns[$0] } ?? 1,
+                                                  column: i.map { record.fieldColumns[$0] } ?? 1, fieldNumber: i.flatMap(record.number),
                                                   field: i.map { names[$0] } ?? problem.item, problem: .response(problem)))
         }
         return issues.isEmpty ? r : nil
@@ -130,7 +130,8 @@ struct LimeSurveyRow {
     }
 
     private mutating func issue(_ i: Int, _ problem: LimeSurveyResponseProblem) {
-        issues.append(LimeSurveyResponseIssue(line: record.fieldLines[i], column: record.fieldColumns[i], field: names[i], problem: problem))
+        issues.append(LimeSurveyResponseIssue(line: record.fieldLines[i], column: record.fieldColumns[i], fieldNumber: record.number(i),
+                                              field: names[i], problem: problem))
     }
 }
 

@@ -1,3 +1,4 @@
+import DiversityKit
 import Foundation
 
 /// The field separator of a CSV file.
@@ -24,19 +25,22 @@ public enum CSVSeparator: UInt8, Codable, Hashable, Sendable, CaseIterable {
     }
 }
 
-/// A CSV file that cannot be read; positions are 1-based, columns count characters.
+/// A CSV file that cannot be read. Positions are 1-based: `line` is the line, `field` the
+/// field's number within its record as a spreadsheet numbers its columns (the third
+/// `;`-separated value is field 3), and `column` the character within the line, for the
+/// errors that sit inside a field.
 public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A quoted field still open at the end of the input; the position is its opening quote.
-    case unterminatedQuote(line: Int, column: Int)
+    case unterminatedQuote(line: Int, field: Int, column: Int)
     /// A quote inside an unquoted field, or a character other than a separator or line end
     /// after a closing quote.
-    case unexpectedQuote(line: Int, column: Int)
+    case unexpectedQuote(line: Int, field: Int, column: Int)
     /// Bytes that are not UTF-8 in the field starting here.
-    case invalidUTF8(line: Int, column: Int)
-    /// The file could not be opened or read.
+    case invalidUTF8(line: Int, field: Int, column: Int)
+    /// The file could not be opened or read; the text names it.
     case unreadable(String)
     /// The field starting here holds more than ``CSVLimits/maximumFieldBytes`` bytes.
-    case fieldTooLarge(line: Int, column: Int, limit: Int)
+    case fieldTooLarge(line: Int, field: Int, column: Int, limit: Int)
     /// The record starting on `line` holds more than ``CSVLimits/maximumRecordBytes`` bytes.
     case recordTooLarge(line: Int, limit: Int)
     /// The record starting on `line` has more than ``CSVLimits/maximumColumns`` fields.
@@ -44,28 +48,65 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The record starting on `line` is one more than ``CSVLimits/maximumRecords``.
     case tooManyRecords(line: Int, limit: Int)
 
-    /// Where the problem is (line, column), or `nil` when the file could not be read at all.
-    public var position: (line: Int, column: Int)? {
+    /// Where the problem is: the line, the field number and the character column, or `nil`
+    /// when the file could not be read at all. A record-wide problem gives field and column 1.
+    public var position: (line: Int, field: Int, column: Int)? {
         switch self {
-        case .unterminatedQuote(let l, let c), .unexpectedQuote(let l, let c), .invalidUTF8(let l, let c),
-             .fieldTooLarge(let l, let c, _):
-            return (l, c)
-        case .recordTooLarge(let l, _), .tooManyColumns(let l, _), .tooManyRecords(let l, _): return (l, 1)
+        case .unterminatedQuote(let l, let f, let c), .unexpectedQuote(let l, let f, let c), .invalidUTF8(let l, let f, let c),
+             .fieldTooLarge(let l, let f, let c, _):
+            return (l, f, c)
+        case .recordTooLarge(let l, _), .tooManyRecords(let l, _): return (l, 1, 1)
+        case .tooManyColumns(let l, let n): return (l, n + 1, 1)
         case .unreadable: return nil
         }
     }
 
     /// A readable description; a crossed bound is named as its ``CSVLimits`` property.
-    public var description: String {
+    public var description: String { text(.english) }
+}
+
+extension CSVError: LocalizedMessage {
+    /// The error in `language`, starting with its place: `"rad 2, fält 3, tecken 7: …"` /
+    /// `"line 2, field 3, character 7: …"`; a crossed bound is named as its ``CSVLimits`` property.
+    public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
+        guard let at = position else { return reason(language) }
+        let place = SourcePlace(line: at.line, fieldNumber: isInsideField || isTooManyColumns ? at.field : nil,
+                                column: isInsideField ? at.column : nil)
+        return place.text(language) + ": " + reason(language)
+    }
+
+    /// Whether the error is the field one past ``CSVLimits/maximumColumns`` (its place names that field).
+    private var isTooManyColumns: Bool {
+        if case .tooManyColumns = self { return true }
+        return false
+    }
+
+    /// Whether the error sits inside one field (then its place has a field and a character).
+    var isInsideField: Bool {
         switch self {
-        case .unterminatedQuote(let l, let c): return "line \(l), column \(c): quoted field is never closed"
-        case .unexpectedQuote(let l, let c): return "line \(l), column \(c): unexpected quote or character after a closing quote"
-        case .invalidUTF8(let l, let c): return "line \(l), column \(c): field is not UTF-8 text"
-        case .unreadable(let m): return "cannot read the file: \(m)"
-        case .fieldTooLarge(let l, let c, let n): return "line \(l), column \(c): field is longer than maximumFieldBytes (\(n) bytes)"
-        case .recordTooLarge(let l, let n): return "line \(l): record is longer than maximumRecordBytes (\(n) bytes)"
-        case .tooManyColumns(let l, let n): return "line \(l): record has more fields than maximumColumns (\(n))"
-        case .tooManyRecords(let l, let n): return "line \(l): file has more records than maximumRecords (\(n))"
+        case .unterminatedQuote, .unexpectedQuote, .invalidUTF8, .fieldTooLarge: return true
+        case .unreadable, .recordTooLarge, .tooManyColumns, .tooManyRecords: return false
+        }
+    }
+
+    /// What is wrong, without the place: for an importer that names the place itself.
+    public func reason(_ language: ReportLanguage) -> String {
+        let sv = language == .swedish
+        let f = ReportFormatter(language: language)
+        switch self {
+        case .unterminatedQuote: return sv ? "fältet börjar med ett citattecken som aldrig avslutas" : "quoted field is never closed"
+        case .unexpectedQuote:
+            return sv ? "oväntat citattecken, eller tecken efter ett avslutande citattecken" : "unexpected quote or character after a closing quote"
+        case .invalidUTF8: return sv ? "fältet är inte UTF-8-text" : "field is not UTF-8 text"
+        case .unreadable(let m): return sv ? "filen kan inte läsas: \(m)" : "cannot read the file: \(m)"
+        case .fieldTooLarge(_, _, _, let n):
+            return sv ? "fältet är längre än maximumFieldBytes (\(f.integer(n)) byte)" : "field is longer than maximumFieldBytes (\(n) bytes)"
+        case .recordTooLarge(_, let n):
+            return sv ? "raden är längre än maximumRecordBytes (\(f.integer(n)) byte)" : "record is longer than maximumRecordBytes (\(n) bytes)"
+        case .tooManyColumns(_, let n):
+            return sv ? "raden har fler fält än maximumColumns (\(f.integer(n)))" : "record has more fields than maximumColumns (\(n))"
+        case .tooManyRecords(_, let n):
+            return sv ? "filen har fler rader än maximumRecords (\(f.integer(n)))" : "file has more records than maximumRecords (\(n))"
         }
     }
 }
@@ -105,7 +146,8 @@ public struct CSVRecord: Hashable, Sendable {
     public var line: Int
     /// Per field, the line it starts on.
     public var fieldLines: [Int]
-    /// Per field, the column (character, 1-based) it starts at.
+    /// Per field, the column (character, 1-based) it starts at. A field's number, as errors
+    /// give it, is its index + 1.
     public var fieldColumns: [Int]
 }
 
@@ -263,27 +305,28 @@ public final class CSVReader {
         var field: [UInt8] = []
         var recordBytes = 0
         var state = State.start
-        var quoteLine = line, quoteColumn = column
+        var quoteLine = line, quoteColumn = column, quoteField = 1
         func finishField() throws {
             recordBytes += field.count
             guard recordBytes <= limits.maximumRecordBytes else {
                 throw CSVError.recordTooLarge(line: record.line, limit: limits.maximumRecordBytes)
             }
             guard let s = Self.string(field) else {
-                throw CSVError.invalidUTF8(line: record.fieldLines.last!, column: record.fieldColumns.last!)
+                throw CSVError.invalidUTF8(line: record.fieldLines.last!, field: record.fields.count + 1, column: record.fieldColumns.last!)
             }
             record.fields.append(s)
             field.removeAll(keepingCapacity: true)
         }
         func append(_ b: UInt8) throws {
             guard field.count < maximumField else {
-                throw CSVError.fieldTooLarge(line: record.fieldLines.last!, column: record.fieldColumns.last!, limit: maximumField)
+                throw CSVError.fieldTooLarge(line: record.fieldLines.last!, field: record.fields.count + 1,
+                                             column: record.fieldColumns.last!, limit: maximumField)
             }
             field.append(b)
         }
         while true {
             guard let b = try take() else {
-                if state == .quoted { throw CSVError.unterminatedQuote(line: quoteLine, column: quoteColumn) }
+                if state == .quoted { throw CSVError.unterminatedQuote(line: quoteLine, field: quoteField, column: quoteColumn) }
                 try finishField()
                 return record
             }
@@ -304,12 +347,13 @@ public final class CSVReader {
                 } else if b == quote && state == .start {
                     quoteLine = byteLine
                     quoteColumn = byteColumn
+                    quoteField = record.fields.count + 1
                     state = .quoted
                 } else if b == quote && state == .quotedQuote {
                     try append(quote)
                     state = .quoted
                 } else if b == quote || state == .quotedQuote {
-                    throw CSVError.unexpectedQuote(line: byteLine, column: byteColumn)
+                    throw CSVError.unexpectedQuote(line: byteLine, field: record.fields.count + 1, column: byteColumn)
                 } else {
                     try append(b)
                     state = .unquoted

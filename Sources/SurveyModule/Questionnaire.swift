@@ -273,17 +273,5 @@ public enum QuestionnaireError: Error, Hashable, Sendable, CustomStringConvertib
     case scaleItemNotLikert(scale: String, item: String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .invalidVersion(let v): return "questionnaire version \(v) must be 1 or more"
-        case .invalidLanguageTag(let t): return "base language '\(t)' is not a BCP 47 language tag (such as sv, en-GB, sv-x-lattlast)"
-        case .invalidItemCode(let c): return "item code '\(c)' must be non-empty without separators, quotes or newlines"
-        case .duplicateItemCode(let c): return "item code \(c) is used twice"
-        case .invalidItem(let c, let r): return "item \(c): \(r)"
-        case .duplicateScaleCode(let c): return "scale code \(c) is used twice"
-        case .invalidScale(let c, let r): return "scale \(c): \(r)"
-        case .scaleNamesUnknownItem(let s, let i): return "scale \(s) names unknown item \(i)"
-        case .scaleItemNotLikert(let s, let i): return "scale \(s) names item \(i), which is not a Likert item"
-        }
-    }
+    public var description: String { text(.english) }
 }

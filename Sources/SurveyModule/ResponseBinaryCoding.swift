@@ -28,13 +28,7 @@ public enum ResponseBinaryCoding {
         case malformedVarint(offset: Int)
 
         /// A readable description.
-        public var description: String {
-            switch self {
-            case .truncated(let o): return "response payload truncated at byte \(o)"
-            case .unknownTag(let t, let o): return "unknown answer tag \(t) at byte \(o)"
-            case .malformedVarint(let o): return "malformed varint at byte \(o)"
-            }
-        }
+        public var description: String { text(.english) }
     }
 
     private enum Flag {

@@ -45,14 +45,14 @@ public struct ResponseCSVImporter: Sendable {
             let name = Self.trimmed(name)
             let at = (header.fieldLines[i], header.fieldColumns[i])
             if !seen.insert(name).inserted {
-                issues.append(ImportIssue(line: at.0, column: at.1, field: name, problem: .duplicateColumn(name)))
+                issues.append(ImportIssue(line: at.0, column: at.1, fieldNumber: i + 1, field: name, problem: .duplicateColumn(name)))
                 columns.append(.ignored)
             } else if let fixed = ResponseCSV.fixedColumns.firstIndex(of: name) {
                 columns.append(.fixed(fixed))
             } else if let item = questionnaire.item(name) {
                 columns.append(.item(item))
             } else {
-                issues.append(ImportIssue(line: at.0, column: at.1, field: name, problem: .unknownColumn(name)))
+                issues.append(ImportIssue(line: at.0, column: at.1, fieldNumber: i + 1, field: name, problem: .unknownColumn(name)))
                 columns.append(.ignored)
             }
         }
@@ -77,7 +77,7 @@ public struct ResponseCSVImporter: Sendable {
                     try body(response)
                 } else {
                     let c = columns.firstIndex { if case .fixed(0) = $0 { return true } else { return false } } ?? 0
-                    issues.append(ImportIssue(line: record.fieldLines[c], column: record.fieldColumns[c], field: "response_id",
+                    issues.append(ImportIssue(line: record.fieldLines[c], column: record.fieldColumns[c], fieldNumber: c + 1, field: "response_id",
                                               problem: .duplicateResponseID))
                 }
             }
@@ -87,9 +87,14 @@ public struct ResponseCSVImporter: Sendable {
     }
 
     /// Every response in the file at `url`, or every problem.
-    /// - Throws: ``SurveyImportError`` listing the problems; ``CSVError/unreadable(_:)``.
+    /// - Throws: ``SurveyImportError`` listing the problems, naming the file; ``CSVError/unreadable(_:)``.
     public func importAll(from url: URL, separator: CSVSeparator? = nil) throws -> [SurveyResponse] {
-        try importAll(try CSVReader(url: url, separator: separator, limits: limits))
+        do {
+            return try importAll(try CSVReader(url: url, separator: separator, limits: limits))
+        } catch var error as SurveyImportError {
+            error.file = url.lastPathComponent
+            throw error
+        }
     }
 
     /// Every response `reader` yields, or every problem.
@@ -124,10 +129,7 @@ public struct ResponseCSVImporter: Sendable {
         return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
-    static func syntaxIssue(_ e: CSVError) -> ImportIssue {
-        let at = e.position ?? (0, 0)
-        return ImportIssue(line: at.line, column: at.column, problem: .syntax(e))
-    }
+    static func syntaxIssue(_ e: CSVError) -> ImportIssue { ImportIssue(e, problem: .syntax(e)) }
 
     private func parse(_ record: CSVRecord, _ columns: [Column], _ names: [String], _ issues: inout [ImportIssue]) -> SurveyResponse? {
         var r = SurveyResponse(id: "", questionnaire: questionnaire.reference, answers: [:])
@@ -136,7 +138,7 @@ public struct ResponseCSVImporter: Sendable {
         for (i, column) in columns.enumerated() {
             let cell = CSVFormat.restore(record.fields[i])
             func issue(_ p: ImportProblem) {
-                issues.append(ImportIssue(line: record.fieldLines[i], column: record.fieldColumns[i], field: names[i], problem: p))
+                issues.append(ImportIssue(line: record.fieldLines[i], column: record.fieldColumns[i], fieldNumber: i + 1, field: names[i], problem: p))
             }
             switch column {
             case .ignored: continue
@@ -171,7 +173,7 @@ public struct ResponseCSVImporter: Sendable {
         for problem in questionnaire.issues(in: r.answers, partial: r.isPartial) {
             let i = itemColumn[problem.item]
             issues.append(ImportIssue(line: i.map { record.fieldLines[$0] } ?? record.line, column: i.map { record.fieldColumns[$0] } ?? 1,
-                                      field: problem.item, problem: .response(problem)))
+                                      fieldNumber: i.map { $0 + 1 }, field: problem.item, problem: .response(problem)))
         }
         return issues.count == before ? r : nil
     }

@@ -142,7 +142,7 @@ public struct ResponseMatrix: Hashable, Sendable {
         /// The number of codes given.
         public var found: Int
         /// A readable description.
-        public var description: String { "a row needs \(expected) codes, one per column; \(found) given" }
+        public var description: String { text(.english) }
     }
 
     /// A matrix of `responses` to `questionnaire`.

@@ -37,25 +37,7 @@ public enum SurveyError: Error, Hashable, Sendable, CustomStringConvertible {
     case undecryptablePending(count: Int)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .unknownQuestionnaire(let r): return "no published questionnaire \(r)"
-        case .questionnaireAlreadyPublished(let r): return "questionnaire \(r) is published and immutable; publish a new version"
-        case .versionNotNext(let r, let l): return "questionnaire \(r) does not follow the latest version \(l)"
-        case .unknownDistribution(let d): return "no distribution \(d)"
-        case .unknownToken: return "the token is not known"
-        case .tokenAlreadyUsed: return "the token has already been used"
-        case .surveyNotOpen(let d, let o): return "distribution \(d) opens at \(o)"
-        case .surveyClosed(let d): return "distribution \(d) is closed"
-        case .wrongQuestionnaireVersion(let e, let f): return "response answers \(f), the distribution sends \(e)"
-        case .sensitiveItemsNeedAnonymity(let i): return "sensitive items \(i.joined(separator: ", ")) need an anonymous distribution"
-        case .invalidDistribution(let r): return "invalid distribution: \(r)"
-        case .invalidResponse(let issues): return "invalid response: " + issues.map(\.description).joined(separator: "; ")
-        case .invalidSubmission(let r): return "invalid submission: \(r)"
-        case .invalidSecret(let r): return "invalid token secret: \(r)"
-        case .undecryptablePending(let n): return "\(n) pending responses cannot be opened with this secret (another secret, or damaged)"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 /// One problem with a response's answers, naming the item.
@@ -84,15 +66,5 @@ public enum ResponseIssue: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .missingRequired(let i): return "item \(i) is required"
-        case .outOfRange(let i, _, let a): return "item \(i) is outside \(a.lowerBound)…\(a.upperBound)"
-        case .notAnOption(let i, _): return "item \(i) has a code that is not one of its options"
-        case .unknownItem(let i): return "item \(i) is not in the questionnaire"
-        case .textTooLong(let i, let l, let m): return "item \(i) has \(l) characters, at most \(m) allowed"
-        case .invalidSelection(let i, let r): return "item \(i): \(r)"
-        case .wrongAnswerKind(let i, let e): return "item \(i) expects \(e)"
-        }
-    }
+    public var description: String { text(.english) }
 }

@@ -112,7 +112,15 @@ public actor SurveyService {
     ///   population, a unit twice or unknown or below the threshold, an unregistered participant, more tokens
     ///   than ``SurveyConfiguration/maximumTokensPerDistribution``);
     ///   ``SurveyError/sensitiveItemsNeedAnonymity(items:)`` for an identified survey with sensitive items.
+    ///
+    /// Safe under concurrency: a participant-list distribution moves each participant's revision, so an
+    /// erasure racing it conflicts and re-reads (and unlinks the new token), and a distribution racing an
+    /// erasure re-reads and refuses the participant as unregistered.
     public func distribute(_ plan: DistributionPlan) async throws -> (SurveyDistribution, [IssuedToken]) {
+        try await withConflictRetry { try await distributeOnce(plan) }
+    }
+
+    private func distributeOnce(_ plan: DistributionPlan) async throws -> (SurveyDistribution, [IssuedToken]) {
         let q = try await questionnaire(plan.questionnaire)
         guard plan.opens.timeIntervalSince1970.isFinite, plan.closes.timeIntervalSince1970.isFinite else {
             throw SurveyError.invalidDistribution(reason: "an open or close time that is not a finite instant")
@@ -125,6 +133,7 @@ public actor SurveyService {
         let k = configuration.reportingThreshold
         // Recipients first (validated in full), tokens after: one pass, nothing kept twice.
         var recipients: [(unit: ID<OrganisationUnit>?, participant: ID<Participant>?, count: Int)] = []
+        var registered: [Versioned<Participant>] = []
         switch plan.population {
         case .units(let units):
             var seen = Set<ID<OrganisationUnit>>()
@@ -159,10 +168,11 @@ public actor SurveyService {
                 throw SurveyError.invalidDistribution(reason: "a participant is listed twice")
             }
             for p in participants {
-                guard let participant = try await store.fetch(Participant.self, id: p.rawValue) else {
+                guard let participant = try await store.fetchVersioned(Participant.self, id: p.rawValue) else {
                     throw SurveyError.invalidDistribution(reason: "participant \(p) is not registered")
                 }
-                recipients.append((participant.unit, p, 1))
+                registered.append(participant)
+                recipients.append((participant.record.unit, p, 1))
             }
         }
         let total = recipients.reduce(0) { $0 + $1.count }
@@ -173,8 +183,9 @@ public actor SurveyService {
         var issued: [IssuedToken] = []
         issued.reserveCapacity(total)
         var batch = WriteBatch()
-        batch.operations.reserveCapacity(total + 1)
+        batch.operations.reserveCapacity(total + 1 + 2 * registered.count)
         try batch.insert(distribution)
+        for p in registered { try batch.touch(p) }
         var rng = SystemRandomNumberGenerator()
         var text = [UInt8](repeating: 0, count: 26)
         for r in recipients {

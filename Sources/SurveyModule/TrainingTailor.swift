@@ -121,12 +121,5 @@ public enum TailoringError: Error, Hashable, Sendable, CustomStringConvertible {
     case minimumsExceedLength(minimums: Int, total: Int)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .invalidLength(let t, let g): return "training length \(t) must be a positive multiple of the positive step \(g)"
-        case .invalidRule(let t): return "rule for \(t) has a minimum or maximum that is negative, off the step, or crossed"
-        case .duplicateRule(let t): return "two rules for \(t)"
-        case .minimumsExceedLength(let m, let t): return "minimums of \(m) min exceed the \(t) min training"
-        }
-    }
+    public var description: String { text(.english) }
 }

@@ -130,7 +130,7 @@ struct ArchiveInputTests {
         }
         default: try FileManager.default.copyItem(atPath: try Tool.fixture("bomb.lsa"), toPath: tool.path("survey.lsa"))
         }
-        let run = try tool.run("survey", "report", "--structure", "survey.lsa", "--by", "ENHET", "--out", "out")
+        let run = try tool.run("survey", "report", "--lang", "en", "--structure", "survey.lsa", "--by", "ENHET", "--out", "out")
         #expect(run.status == 1)
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(!run.stderr.contains("Error Domain") && !run.stderr.contains("LimeSurveyImportError"), "\(run.stderr)")
@@ -160,7 +160,30 @@ struct ArchiveInputTests {
         }
         // A structure alone needs --responses unless it is an archive; give one so the file itself is judged.
         let responses = resolved.contains("--responses") ? [] : ["--responses", try Tool.fixture("export.csv")]
-        let run = try tool.run(["survey", "report"] + resolved + responses + ["--out", "out"])
+        let run = try tool.run(["survey", "report", "--lang", "en"] + resolved + responses + ["--out", "out"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!tool.exists("out"))
+    }
+
+    @Test("by default the refusals are in Swedish: a zip bomb, a file that is no survey, an archive given responses", arguments: [
+        (["--structure", "@bomb"], "enkätarkivet avvisas"),
+        (["--structure", "@export", "--responses", "@export"], "är ingen enkät: det är en text- eller CSV-fil"),
+        (["--structure", "@staff", "--responses", "@units"], "ett LimeSurvey-arkiv (.lsa) anges med --structure"),
+    ])
+    func refusedInSwedish(_ arguments: [String], _ message: String) throws {
+        let tool = try Tool()
+        defer { tool.remove() }
+        let resolved = try arguments.map { argument -> String in
+            switch argument {
+            case "@bomb": return try Tool.fixture("bomb.lsa")
+            case "@export": return try Tool.fixture("export.csv")
+            case "@staff": return try Tool.fixture("staff.lss")
+            case "@units": return try Tool.fixture("units.lsa")
+            default: return argument
+            }
+        }
+        let run = try tool.run(["survey", "report"] + resolved + ["--by", "ENHET", "--out", "out"])
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(!tool.exists("out"))
@@ -173,7 +196,7 @@ struct ArchiveInputTests {
         var text = try String(contentsOfFile: try Tool.fixture("units_responses.lsr"), encoding: .utf8)
         text = text.replacingOccurrences(of: "<_456789X1X10SQ001><![CDATA[AO03]]>", with: "<_456789X1X10SQ001><![CDATA[ZZ]]>")
         try text.write(toFile: tool.path("broken.lsr"), atomically: true, encoding: .utf8)
-        let run = try tool.run("survey", "report", "--structure", try Tool.fixture("staff.lss"), "--responses", "broken.lsr", "--out", "out")
+        let run = try tool.run("survey", "report", "--lang", "en", "--structure", try Tool.fixture("staff.lss"), "--responses", "broken.lsr", "--out", "out")
         #expect(run.status == 1)
         #expect(run.stderr.contains("rows could not be read, so nothing was reported"), "\(run.stderr)")
         #expect(run.stderr.contains("line "))

@@ -58,21 +58,25 @@ struct AuditTests {
         #expect(run.status == (margins == "none" ? 0 : 1))
     }
 
-    @Test("a table that cannot be read fails with its line and column, exit 1", arguments: [
-        ("1,2,3\n4,x,6\n", "line 2, column 2: 'x' is not a count"),
-        ("1,2,3\n4,-5,6\n", "'-5' is not a count"),
-        ("1,2,3\n4,5\n", "line 2: 2 counts, expected 3"),
-        ("", "the table is empty"),
-        ("a,b,c\n", "a heading row but no counts"),
-        ("1,\"2\n", "quoted field is never closed"),
+    @Test("a table that cannot be read fails with its line and field, exit 1, in the language of --lang", arguments: [
+        ("1,2,3\n4,x,6\n", "rad 2, fält 2: 'x' är inget antal", "line 2, field 2: 'x' is not a count"),
+        ("1,2,3\n4,-5,6\n", "'-5' är inget antal", "'-5' is not a count"),
+        ("1,2,3\n4,5\n", "rad 2: 2 antal, 3 väntades", "line 2: 2 counts, expected 3"),
+        ("", "tabellen är tom", "the table is empty"),
+        ("a,b,c\n", "en rubrikrad men inga antal", "a heading row but no counts"),
+        ("1,\"2\n", "rad 1, fält 2, tecken 3: fältet börjar med ett citattecken som aldrig avslutas",
+         "line 1, field 2, character 3: quoted field is never closed"),
     ])
-    func badTable(_ text: String, _ message: String) throws {
+    func badTable(_ text: String, _ swedish: String, _ english: String) throws {
         let tool = try Tool()
         defer { tool.remove() }
         try text.write(toFile: tool.path("bad.csv"), atomically: true, encoding: .utf8)
         let run = try tool.run("audit", "bad.csv")
         #expect(run.status == 1)
-        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stderr.contains("fel: bad.csv") && run.stderr.contains(swedish), "\(run.stderr)")
+        let inEnglish = try tool.run("audit", "bad.csv", "--lang", "en")
+        #expect(inEnglish.status == 1)
+        #expect(inEnglish.stderr.contains("error: bad.csv") && inEnglish.stderr.contains(english), "\(inEnglish.stderr)")
     }
 
     @Test("a missing table file fails with exit 1")
@@ -80,6 +84,6 @@ struct AuditTests {
         let tool = try Tool()
         defer { tool.remove() }
         let run = try tool.run("audit", "nowhere.csv")
-        #expect(run.status == 1 && run.stderr.contains("nowhere.csv: no such file"))
+        #expect(run.status == 1 && run.stderr.contains("nowhere.csv: filen finns inte"))
     }
 }

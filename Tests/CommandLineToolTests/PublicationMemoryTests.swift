@@ -72,7 +72,7 @@ struct PublicationMemoryTests {
     func usage(_ extra: [String], _ message: String) throws {
         let tool = try Tool()
         defer { tool.remove() }
-        let run = try tool.run(["survey", "report", "--structure", try Tool.fixture("units.lsa"), "--out", "out"] + extra)
+        let run = try tool.run(["survey", "report", "--lang", "en", "--structure", try Tool.fixture("units.lsa"), "--out", "out"] + extra)
         #expect(run.status == 2)
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(!tool.exists("out"))

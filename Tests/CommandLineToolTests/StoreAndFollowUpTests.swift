@@ -107,7 +107,7 @@ struct StoreAndFollowUpTests {
         var missing = arguments
         missing[missing.firstIndex(of: "notes.sqlite")!] = "nowhere.sqlite"
         let none = try tool.run(missing)
-        #expect(none.status == 1 && none.stderr.contains("nowhere.sqlite: no such store file"))
+        #expect(none.status == 1 && none.stderr.contains("nowhere.sqlite: lagringsfilen finns inte"))
         #expect(!tool.exists("nowhere.sqlite"))
     }
 
@@ -171,7 +171,7 @@ struct StoreAndFollowUpTests {
         #expect(try tool.run("store", "erase", "p1", "--postgres", url, "--schema", schema).status == 0)
         // A mistyped schema is reported, and not created as an empty store that checks out "sound".
         let missing = schema + "x"
-        let typo = try tool.run("store", "check", "--postgres", url, "--schema", missing)
+        let typo = try tool.run("store", "check", "--lang", "en", "--postgres", url, "--schema", missing)
         #expect(typo.status == 1 && typo.stderr.contains("there is no store in schema '\(missing)'"), "\(typo.stderr)")
         #expect(try await PostgresStore.schemaExists(.init(connectionString: url, schema: missing)) == false)
         #expect(try await PostgresStore.schemaExists(.init(connectionString: url, schema: schema)))

@@ -89,16 +89,19 @@ struct SurveyReportTests {
         try lines.joined(separator: "\r\n").write(toFile: tool.path("broken.csv"), atomically: true, encoding: .utf8)
         let run = try tool.run("survey", "report", "--structure", try Tool.fixture("staff.lss"), "--responses", "broken.csv", "--out", "out")
         #expect(run.status == 1)
-        #expect(run.stderr.contains("line 3"), "\(run.stderr)")
-        #expect(run.stderr.contains("nothing was reported"))
+        #expect(run.stderr.contains("rad 3, fält "), "\(run.stderr)")
+        #expect(run.stderr.contains("ingen rapport skrevs"))
+        let inEnglish = try tool.run("survey", "report", "--structure", try Tool.fixture("staff.lss"), "--responses", "broken.csv",
+                                     "--out", "out", "--lang", "en")
+        #expect(inEnglish.stderr.contains("line 3, field ") && inEnglish.stderr.contains("nothing was reported"), "\(inEnglish.stderr)")
         #expect(!tool.exists("out"))
     }
 
     @Test("missing files, a structure that is not a survey and an unknown --by question fail with exit 1", arguments: [
-        (["--structure", "nowhere.lss", "--responses", "r.csv"], "no such file"),
-        (["--structure", "@table", "--responses", "@export"], "not"),
-        (["--structure", "@staff", "--responses", "@export", "--by", "AVDELNING"], "no question with that code"),
-        (["--structure", "@staff", "--responses", "@export", "--by", "unit"], "the responses carry no unit"),
+        (["--structure", "nowhere.lss", "--responses", "r.csv"], "nowhere.lss: filen finns inte"),
+        (["--structure", "@table", "--responses", "@export"], "XML"),
+        (["--structure", "@staff", "--responses", "@export", "--by", "AVDELNING"], "ingen fråga med den koden"),
+        (["--structure", "@staff", "--responses", "@export", "--by", "unit"], "svaren har ingen enhet"),
     ])
     func badInput(_ arguments: [String], _ message: String) throws {
         let tool = try Tool()

@@ -84,7 +84,24 @@ struct WorkspaceRefusalTests {
         let error = await #expect(throws: ValidationError.self) {
             try await w.workspace.add(Intervention(id: "bas", programme: "later", name: "Basutbildning", kind: .baseTraining))
         }
-        #expect(error?.problems == [.dateOutsidePeriod(date: try CalendarDate("2010-04-01"), period: try DatePeriod("2015-01-01", "2015-12-31"))])
+        // `forum` stays behind in `mdss` and requires `bas`: a prerequisite must be of the same programme.
+        #expect(error?.problems == [.dateOutsidePeriod(date: try CalendarDate("2010-04-01"), period: try DatePeriod("2015-01-01", "2015-12-31")),
+                                    .interventionOfAnotherProgramme("forum")])
+        #expect(try await snapshot(w.store) == before)
+    }
+
+    @Test("an intervention that others of its programme require cannot move to another programme")
+    func requiredInterventionMoved() async throws {
+        let w = World()
+        try await w.setUp()
+        try await w.workspace.plan(Programme(id: "annat", name: "Annat", owner: "umea", period: try DatePeriod("2010-01-01", "2012-12-31")))
+        try await w.workspace.add(Intervention(id: "grund", programme: "mdss", name: "Grund", kind: .lecture))
+        try await w.workspace.add(Intervention(id: "fortsattning", programme: "mdss", name: "Fortsättning", kind: .lecture, prerequisites: ["grund"]))
+        let before = try await snapshot(w.store)
+        let error = await #expect(throws: ValidationError.self) {
+            try await w.workspace.update(Intervention(id: "grund", programme: "annat", name: "Grund", kind: .lecture))
+        }
+        #expect(error?.problems == [.interventionOfAnotherProgramme("fortsattning")])
         #expect(try await snapshot(w.store) == before)
     }
 

@@ -259,10 +259,26 @@ func examplesScenarioSnippets(options: ExampleOptions, reports: [(folder: String
 func publicationMemorySnippet(store: any Store, reports: EvaluationReports, counts: SurveyCounts, now: Date, later: Date) async throws {
     // snippet: Docs/Privacy.md#2
     let memory = PublicationMemory(store: store)
-    let publication = try reports.surveyResults(counts, history: try await memory.history(of: "dist-1"))
-    try await memory.record(publication.releases, distribution: "dist-1", title: publication.report.title, at: now)
+    let publication = try await memory.release(from: "dist-1", title: "Medarbetarenkät", at: now) { history in
+        let publication = try reports.surveyResults(counts, history: history)
+        return (publication, publication.releases)
+    }
     try await memory.recordReminderList(distribution: "dist-1", respondents: ["u1": 31], at: later)
     // end snippet
+    _ = publication
+}
+
+/// Compiled, not run: the programme's publication-memory snippet of `Docs/Privacy.md`.
+func programmeMemorySnippet(memory: PublicationMemory, reports: EvaluationReports, records: ProgrammeRecords, date: CalendarDate,
+                            now: Date) async throws {
+    // snippet: Docs/Privacy.md#3
+    let (course, followUp) = try await memory.release(from: "programme:mdss", title: "Uppföljning MDSS", at: now) { history in
+        let course = try reports.courseEvaluation(records, history: history)
+        let followUp = try reports.programmeFollowUp(records, asOf: date, history: history)
+        return ((course, followUp), course.releases + followUp.releases)
+    }
+    // end snippet
+    _ = (course, followUp)
 }
 
 /// Compiled, not run: the bounds snippet of `Docs/Robustness.md`.

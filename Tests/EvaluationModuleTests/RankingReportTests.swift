@@ -55,6 +55,30 @@ struct RankingReportTests {
         }
     }
 
+    @Test("dual-scale, numeric-matrix and date items print nothing in the survey report (their summaries are raw)")
+    func unreportedKinds() throws {
+        let options = (1...3).map { AnswerOption(code: $0, label: Self.label("O\($0)")) }
+        let dual = DualScale(rows: [MatrixLine(code: "SQ1", label: Self.label("Lön"))],
+                             scales: [DualScale.Axis(header: Self.label("Vikt"), options: options), DualScale.Axis(header: Self.label("Nöjdhet"), options: options)])
+        let matrix = NumericMatrix(rows: [MatrixLine(code: "Y1", label: Self.label("Utbildning"))], columns: [MatrixLine(code: "X1", label: Self.label("Vår"))],
+                                   range: 0...40)
+        let q = Questionnaire(id: "k", title: Self.label("Arter"), sections: [Section(code: "S", title: Self.label("S"), items: [
+            Item(code: "L1", prompt: Self.label("Trivs"), kind: .likert(scale: .agreement5, reverseCoded: false)),
+            Item(code: "DS", prompt: Self.label("Dubbelskalan"), kind: .dualScale(dual)),
+            Item(code: "NM", prompt: Self.label("Timmatrisen"), kind: .numericMatrix(matrix)),
+            Item(code: "D1", prompt: Self.label("Datumfrågan"), kind: .date(range: nil)),
+        ])])
+        let responses = (0..<12).map { i in
+            SurveyResponse(id: ID("r\(i)"), questionnaire: q.reference, answers: ["L1": .value(1 + i % 5), "DS": .cells(["SQ1#0": 1 + i % 3]),
+                                                                               "NM": .cells(["Y1#X1": 37]), "D1": .date(try! CalendarDate("2019-08-15"))])
+        }
+        let report = try EvaluationReports(language: .swedish).surveyResults(try SurveyResultsInput(questionnaire: q, responses: responses,
+                                                                                                    language: .swedish, groupByUnit: false))
+        let markdown = MarkdownRenderer().markdown(report)
+        for prompt in ["Dubbelskalan", "Timmatrisen", "Datumfrågan", "2019"] { #expect(!markdown.contains(prompt), "\(prompt) is printed") }
+        #expect(markdown.contains("Trivs"))
+    }
+
     @Test("a report renders in a language whose labels the embedder supplies, questionnaire texts in that language")
     func anyLanguage() throws {
         var q = Self.questionnaire

@@ -42,18 +42,18 @@ struct HRRosterTests {
         #expect(try HRRoster.parse(HRRoster.csv(entries)).map(\.entry) == entries)
     }
 
-    @Test("syntax and content errors name line and column", arguments: [
+    @Test("syntax and content errors name the line and the field number, as a spreadsheet numbers columns", arguments: [
         ("", HRRosterError.empty),
         ("employee_ref;organisation\nE1;nkpg\n", HRRosterError.missingColumn("role")),
-        ("employee_ref;organisation;role;Role\n", HRRosterError.duplicateColumn("role", column: 32)),
+        ("employee_ref;organisation;role;Role\n", HRRosterError.duplicateColumn("role", field: 4)),
         ("employee_ref;organisation;role\nE1;nkpg\n", HRRosterError.wrongFieldCount(line: 2, expected: 3, found: 2)),
-        ("employee_ref;organisation;role\nE1;nkpg;boss\n", HRRosterError.unknownRole(line: 2, column: 9, value: "boss")),
-        ("employee_ref;organisation;role\n;nkpg;employee\n", HRRosterError.emptyField(line: 2, column: 1, name: "employee_ref")),
+        ("employee_ref;organisation;role\nE1;nkpg;boss\n", HRRosterError.unknownRole(line: 2, field: 3, value: "boss")),
+        ("employee_ref;organisation;role\n;nkpg;employee\n", HRRosterError.emptyField(line: 2, field: 1, name: "employee_ref")),
         ("employee_ref;organisation;role\nE1;nkpg;employee\nE1;nkpg;employee\n",
-         HRRosterError.duplicateEmployee(line: 3, column: 1, firstLine: 2)),
-        ("employee_ref;organisation;role\nE1;\"nkpg;employee\n", HRRosterError.unterminatedQuote(line: 2, column: 4)),
-        ("employee_ref;organisation;role\nE1;nk\"pg;employee\n", HRRosterError.unexpectedQuote(line: 2, column: 6)),
-        ("employee_ref;organisation;role\nE1;\"nkpg\"x;employee\n", HRRosterError.unexpectedQuote(line: 2, column: 10)),
+         HRRosterError.duplicateEmployee(line: 3, field: 1, firstLine: 2)),
+        ("employee_ref;organisation;role\nE1;\"nkpg;employee\n", HRRosterError.unterminatedQuote(line: 2, field: 2, column: 4)),
+        ("employee_ref;organisation;role\nE1;nk\"pg;employee\n", HRRosterError.unexpectedQuote(line: 2, field: 2, column: 6)),
+        ("employee_ref;organisation;role\nE1;\"nkpg\"x;employee\n", HRRosterError.unexpectedQuote(line: 2, field: 2, column: 10)),
     ])
     func errors(_ text: String, _ expected: HRRosterError) {
         #expect(throws: expected) { try HRRoster.parse(Data(text.utf8)) }
@@ -61,7 +61,7 @@ struct HRRosterTests {
 
     @Test("bytes that are not UTF-8 are refused")
     func notUTF8() {
-        #expect(throws: HRRosterError.notUTF8) { try HRRoster.parse(Data([0x65, 0xFF, 0xFE, 0x0A])) }
+        #expect(throws: HRRosterError.notUTF8(line: 1, field: 1)) { try HRRoster.parse(Data([0x65, 0xFF, 0xFE, 0x0A])) }
     }
 
     @Test("imports in batches with progress after each, counting per organisation and role")
@@ -83,9 +83,9 @@ struct HRRosterTests {
 
     @Test("an unknown organisation or a unit of another organisation registers nothing", arguments: [
         ("employee_ref;organisation;unit;role\nE1;nkpg;nkpg-vof;employee\nE2;kinda;;employee\n",
-         HRRosterError.unknownOrganisation(line: 3, column: 4, value: "kinda")),
+         HRRosterError.unknownOrganisation(line: 3, field: 2, value: "kinda")),
         ("employee_ref;organisation;unit;role\nE1;nkpg;nkpg-vof;employee\nE2;nkpg;region-us;employee\n",
-         HRRosterError.unknownUnit(line: 3, column: 9, value: "region-us")),
+         HRRosterError.unknownUnit(line: 3, field: 3, value: "region-us")),
     ])
     func unknownReferences(_ text: String, _ expected: HRRosterError) async throws {
         let workspace = try await Self.workspace()

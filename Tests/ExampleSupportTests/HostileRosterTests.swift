@@ -35,8 +35,9 @@ struct HostileRosterTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data(("employee_ref;organisation;role\n" + String(repeating: "E;o;employee\n", count: 3)).utf8).write(to: url)
-        #expect(throws: HRRosterError.duplicateEmployee(line: 3, column: 1, firstLine: 2)) { try HRRoster.parse(contentsOf: url) }
-        #expect(throws: HRRosterError.exceedsLimit(.tooManyRecords(line: 3, limit: 2))) {
+        let file = url.lastPathComponent
+        #expect(throws: HRRosterError.inFile(file, .duplicateEmployee(line: 3, field: 1, firstLine: 2))) { try HRRoster.parse(contentsOf: url) }
+        #expect(throws: HRRosterError.inFile(file, .exceedsLimit(.tooManyRecords(line: 3, limit: 2)))) {
             try HRRoster.parse(contentsOf: url, limits: CSVLimits(maximumRecords: 2))
         }
         #expect(throws: HRRosterError.unreadable("missing.csv")) {

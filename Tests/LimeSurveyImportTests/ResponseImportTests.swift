@@ -75,10 +75,10 @@ struct ResponseImportTests {
     @Test("a token column in an anonymous survey is refused, explaining why")
     func tokenRefused() throws {
         let text = Self.csv([["id", "token", "submitdate", "KLIMAT[SQ001]"], ["1", "", "2026-03-02 10:00:00", "AO01"]])
-        #expect(throws: LimeSurveyImportError.tokenInAnonymousSurvey(line: 1, column: 4)) {
+        #expect(throws: LimeSurveyImportError.tokenInAnonymousSurvey(line: 1, field: 2)) {
             try Self.importer().importAll(try CSVReader(text: text))
         }
-        #expect(LimeSurveyImportError.tokenInAnonymousSurvey(line: 1, column: 4).description.contains("anonymous"))
+        #expect(LimeSurveyImportError.tokenInAnonymousSurvey(line: 1, field: 2).description.contains("anonymous"))
     }
 
     @Test("a token column in a survey that was not anonymous is skipped with a warning")
@@ -96,7 +96,7 @@ struct ResponseImportTests {
         let text = "id;submitdate;Q99;KLIMAT[SQ001];KLIMAT[SQ002];KLIMAT[SQ003];refurl\n1;2026-03-02 10:00:00;x;AO02;AO02;AO02;\n"
         let result = try Self.importer().importAll(try CSVReader(text: text))
         #expect(result.responses.first?.answers == ["KLIMAT[SQ001]": .value(2), "KLIMAT[SQ002]": .value(2), "KLIMAT[SQ003]": .value(2)])
-        #expect(result.report.warnings == ["line 1, column 15: column 'Q99' is not a question of the survey; skipped"])
+        #expect(result.report.warnings == ["line 1, field 3 (Q99): column 'Q99' is not a question of the survey; skipped"])
         #expect(throws: LimeSurveyImportError.noQuestionColumns(line: 1)) {
             try Self.importer().importAll(try CSVReader(text: "Response ID,Date submitted\n1,2026-03-02\n"))
         }
@@ -161,7 +161,7 @@ struct ResponseImportTests {
     func brokenCSV() throws {
         let text = "id,submitdate,KLIMAT[SQ001]\n1,2026-03-02 10:00:00\n2,2026-03-02 10:00:00,\"AO01\n"
         let report = try Self.importer().read(try CSVReader(text: text)) { _ in }
-        #expect(report.issues.map(\.problem) == [.fieldCount(expected: 3, found: 2), .syntax(.unterminatedQuote(line: 3, column: 23))])
+        #expect(report.issues.map(\.problem) == [.fieldCount(expected: 3, found: 2), .syntax(.unterminatedQuote(line: 3, field: 3, column: 23))])
     }
 
     @Test("the underscore form of sub-question headings (Q2_SQ001) is read like Q2[SQ001]")

@@ -89,10 +89,14 @@ struct ExampleProgramTests {
         let help = try Self.run("OmvantMentorskap", ["--help"], in: dir)
         #expect(help.status == 0 && help.stdout.contains("USAGE: omvant-mentorskap"))
         let bad = try Self.run("MangfaldensAnsikten", ["--frobnicate"], in: dir)
-        #expect(bad.status == 2 && bad.stderr.contains("unknown option '--frobnicate'") && bad.stderr.contains("USAGE"))
+        #expect(bad.status == 2 && bad.stderr.contains("fel: okänt alternativ '--frobnicate'") && bad.stderr.contains("USAGE"))
+        let inEnglish = try Self.run("MangfaldensAnsikten", ["--frobnicate", "--lang", "en"], in: dir)
+        #expect(inEnglish.status == 2 && inEnglish.stderr.contains("error: unknown option '--frobnicate'"))
         try Data("keep me".utf8).write(to: dir.appendingPathComponent("mine.sqlite"))
         let existing = try Self.run("OmvantMentorskap", ["--store", "mine.sqlite"], in: dir)
-        #expect(existing.status == 1 && existing.stderr.contains("already exists"))
+        #expect(existing.status == 1 && existing.stderr.contains("finns redan"))
+        let existingInEnglish = try Self.run("OmvantMentorskap", ["--store", "mine.sqlite", "--lang", "en"], in: dir)
+        #expect(existingInEnglish.status == 1 && existingInEnglish.stderr.contains("error: the store file mine.sqlite already exists"))
         #expect(try String(contentsOf: dir.appendingPathComponent("mine.sqlite"), encoding: .utf8) == "keep me")
     }
 
@@ -115,7 +119,7 @@ struct ExampleProgramTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try Self.run("OmvantMentorskap", ["--store", "no/such/dir/x.sqlite", "--quiet"], in: dir)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("does not exist"))
+        #expect(run.stderr.contains("fel: mappen ") && run.stderr.contains("no/such/dir finns inte"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("no").path))
     }
 }

@@ -33,7 +33,9 @@ struct MDSSAndVervaProgramTests {
         #expect(help.stdout.contains("USAGE: mdss"))
         let bad = try ExampleProgramTests.run("MDSS", ["--seed", "x"], in: dir)
         #expect(bad.status == 2)
-        #expect(bad.stderr.contains("option '--seed': 'x' is not valid"))
+        #expect(bad.stderr.contains("fel: alternativet '--seed': 'x' är inte giltigt"))
+        let inEnglish = try ExampleProgramTests.run("MDSS", ["--lang", "en", "--seed", "x"], in: dir)
+        #expect(inEnglish.status == 2 && inEnglish.stderr.contains("error: option '--seed': 'x' is not valid"))
     }
 
     @Test("RegionalProject writes the steering brief next to the built-in formats and prints the 2006 economy")
@@ -52,6 +54,6 @@ struct MDSSAndVervaProgramTests {
         }
         let again = try ExampleProgramTests.run("RegionalProject", ["--store", "verva.sqlite"], in: dir)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.stderr.contains("fel: lagringsfilen verva.sqlite finns redan"), "\(again.stderr)")
     }
 }

@@ -10,10 +10,12 @@ struct TrelleborgProgramTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let help = try ExampleProgramTests.run("Likabehandling", ["--help"], in: dir)
         #expect(help.status == 0)
-        #expect(help.stdout.contains("USAGE: likabehandling [--store PATH] [--reports DIR] [--seed N] [--roster PATH] [--quiet] [--help]"))
+        #expect(help.stdout.contains("USAGE: likabehandling [--store PATH] [--reports DIR] [--seed N] [--lang sv|en] [--roster PATH] [--quiet] [--help]"))
         #expect(help.stdout.contains("--roster PATH   HR roster CSV"))
         let missing = try ExampleProgramTests.run("Likabehandling", ["--roster"], in: dir)
-        #expect(missing.status == 2 && missing.stderr.contains("option '--roster' needs a value") && missing.stderr.contains("USAGE"))
+        #expect(missing.status == 2 && missing.stderr.contains("fel: alternativet '--roster' behöver ett värde") && missing.stderr.contains("USAGE"))
+        let inEnglish = try ExampleProgramTests.run("Likabehandling", ["--lang", "en", "--roster"], in: dir)
+        #expect(inEnglish.status == 2 && inEnglish.stderr.contains("error: option '--roster' needs a value"))
     }
 
     @Test("a run writes the BOM roster, shows import and attendance progress, prints the seed's figures and writes the reports")
@@ -37,7 +39,7 @@ struct TrelleborgProgramTests {
         }
     }
 
-    @Test("a broken --roster file stops the run with its line and column")
+    @Test("a broken --roster file stops the run with its file, line and field, in Swedish or with --lang en in English")
     func brokenRoster() throws {
         let dir = try ExampleProgramTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -46,7 +48,14 @@ struct TrelleborgProgramTests {
         try Data(csv.utf8).write(to: dir.appendingPathComponent("personal.csv"))
         let result = try ExampleProgramTests.run("Likabehandling", ["--roster", "personal.csv", "--quiet"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("line 3, column 35: quoted field is never closed"))
+        #expect(result.stderr.contains("fel: personal.csv, rad 3, fält 3, tecken 35: fältet börjar med ett citattecken som aldrig avslutas"),
+                "\(result.stderr)")
+        let inEnglish = try ExampleProgramTests.run("Likabehandling", ["--roster", "personal.csv", "--quiet", "--lang", "en"], in: dir)
+        #expect(inEnglish.stderr.contains("error: personal.csv, line 3, field 3, character 35: quoted field is never closed"), "\(inEnglish.stderr)")
+        let unknownRole = "\u{FEFF}employee_ref;organisation;unit;role\r\ntrb-anst-00001;trelleborgs-kommun;;vikarie\r\n"
+        try Data(unknownRole.utf8).write(to: dir.appendingPathComponent("roller.csv"))
+        let role = try ExampleProgramTests.run("Likabehandling", ["--roster", "roller.csv", "--quiet"], in: dir)
+        #expect(role.status == 1 && role.stderr.contains("fel: roller.csv, rad 2, fält 4 (role): okänd roll 'vikarie'"), "\(role.stderr)")
     }
 
     @Test("a --roster file that does not exist is named in plain words and leaves no store file behind")
@@ -55,7 +64,7 @@ struct TrelleborgProgramTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try ExampleProgramTests.run("Likabehandling", ["--roster", "missing.csv", "--quiet"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("cannot read the roster file missing.csv: no such file"))
+        #expect(result.stderr.contains("fel: personalregistret missing.csv kan inte läsas"), "\(result.stderr)")
         #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("Error Domain"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".diversitykit/likabehandling.sqlite").path))
     }

@@ -1,4 +1,5 @@
 import DiversityKit
+import DiversityKitTesting
 import EvaluationModule
 import Foundation
 import SeedScenarios
@@ -180,5 +181,6 @@ struct SteeringBriefRendererTests {
     @Test("refuses a line width below 20")
     func refusesNarrowWidth() {
         #expect(throws: SteeringBriefError.lineWidthTooSmall(10)) { try SteeringBriefRenderer(lineWidth: 10).render(Self.report) }
+        #expect(MessageSample(SteeringBriefError.lineWidthTooSmall(10), sv: ["radbredden 10", "20 tecken"], en: ["line width 10"]).problems == [])
     }
 }

@@ -46,10 +46,10 @@ struct CSVTests {
         #expect(third.line == 4 && third.fields == ["z", "w"])
     }
 
-    @Test("malformed CSV is a typed error with line and column", arguments: [
-        ("a,b\n1,\"open\n", CSVError.unterminatedQuote(line: 2, column: 3)),
-        ("a,b\n1,x\"y\n", CSVError.unexpectedQuote(line: 2, column: 4)),
-        ("a,b\n\"q\"x,2\n", CSVError.unexpectedQuote(line: 2, column: 4)),
+    @Test("malformed CSV is a typed error with line, field and column", arguments: [
+        ("a,b\n1,\"open\n", CSVError.unterminatedQuote(line: 2, field: 2, column: 3)),
+        ("a,b\n1,x\"y\n", CSVError.unexpectedQuote(line: 2, field: 2, column: 4)),
+        ("a,b\n\"q\"x,2\n", CSVError.unexpectedQuote(line: 2, field: 1, column: 4)),
     ])
     func errors(_ text: String, _ expected: CSVError) throws {
         #expect(throws: expected) { _ = try records(text) }
@@ -59,7 +59,7 @@ struct CSVTests {
     func invalidUTF8() throws {
         let reader = try CSVReader(data: Data("a,b\n1,".utf8) + Data([0xC3, 0x28]) + Data("\n".utf8))
         _ = try reader.next()
-        #expect(throws: CSVError.invalidUTF8(line: 2, column: 3)) { _ = try reader.next() }
+        #expect(throws: CSVError.invalidUTF8(line: 2, field: 2, column: 3)) { _ = try reader.next() }
     }
 
     @Test("reading in tiny chunks gives the same records, even with CRLF split across chunks")

@@ -35,18 +35,18 @@ struct HostileSurveyInputTests {
         let source = CountingSource(prefix: "\"", pattern: "x", total: 32 << 20)
         let limits = CSVLimits(maximumFieldBytes: 1 << 20, maximumRecordBytes: 2 << 20)
         let reader = try CSVReader(separator: nil, limits: limits) { source.next() }
-        #expect(throws: CSVError.fieldTooLarge(line: 1, column: 1, limit: 1 << 20)) { try reader.next() }
+        #expect(throws: CSVError.fieldTooLarge(line: 1, field: 1, column: 1, limit: 1 << 20)) { try reader.next() }
         // Detection reads at most one record's worth; the old reader pulled all 32 MB, scanning it quadratically.
         #expect(source.pulled <= (2 << 20) + (1 << 16))
-        #expect(CSVError.fieldTooLarge(line: 1, column: 1, limit: 1 << 20).description.contains("maximumFieldBytes"))
+        #expect(CSVError.fieldTooLarge(line: 1, field: 1, column: 1, limit: 1 << 20).description.contains("maximumFieldBytes"))
     }
 
     @Test("each bound is configuration and crossing it is a typed error naming it", arguments: [
         ("a,b,c\n", CSVLimits(maximumColumns: 2), CSVError.tooManyColumns(line: 1, limit: 2), "maximumColumns"),
-        ("abcd\n", CSVLimits(maximumFieldBytes: 3), .fieldTooLarge(line: 1, column: 1, limit: 3), "maximumFieldBytes"),
+        ("abcd\n", CSVLimits(maximumFieldBytes: 3), .fieldTooLarge(line: 1, field: 1, column: 1, limit: 3), "maximumFieldBytes"),
         ("ab,cd\n", CSVLimits(maximumRecordBytes: 3), .recordTooLarge(line: 1, limit: 3), "maximumRecordBytes"),
         ("a\nb\nc\n", CSVLimits(maximumRecords: 2), .tooManyRecords(line: 3, limit: 2), "maximumRecords"),
-        ("\"ab\"\"cd\"\n", CSVLimits(maximumFieldBytes: 4), .fieldTooLarge(line: 1, column: 1, limit: 4), "maximumFieldBytes"),
+        ("\"ab\"\"cd\"\n", CSVLimits(maximumFieldBytes: 4), .fieldTooLarge(line: 1, field: 1, column: 1, limit: 4), "maximumFieldBytes"),
     ])
     func boundsAreTypedErrors(_ text: String, _ limits: CSVLimits, _ expected: CSVError, _ name: String) throws {
         let reader = try CSVReader(text: text, limits: limits)

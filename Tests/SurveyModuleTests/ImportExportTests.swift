@@ -85,7 +85,7 @@ struct ImportExportTests {
     @Test("a CSV syntax error stops the import and is reported with its position")
     func syntaxError() throws {
         let issues = try ResponseCSVImporter(questionnaire: q).read(try CSVReader(text: "L1,L2\n1,2\n3,\"4\n")) { _ in }
-        #expect(issues == [ImportIssue(line: 3, column: 3, problem: .syntax(.unterminatedQuote(line: 3, column: 3)))])
+        #expect(issues == [ImportIssue(line: 3, column: 3, fieldNumber: 2, problem: .syntax(.unterminatedQuote(line: 3, field: 2, column: 3)))])
     }
 
     @Test("the codebook lists every item with its value codes, as CSV and JSON")

@@ -93,6 +93,40 @@ public struct WriteBatch: Hashable, Sendable {
         operations.append(.update(try record.envelope()))
     }
 
+    /// Appends a create-or-replace of `record` that holds only if nothing changed since `existing` was
+    /// read: a compare-and-swap update when the record existed (`existing` is what was read), an insert
+    /// conditional on the key still being absent when it did not (`existing` is `nil`). Either way a
+    /// concurrent writer's change makes the batch fail with ``StoreError/conflict(_:)``, so the command
+    /// re-reads and validates again instead of overwriting it.
+    ///
+    /// ```swift
+    /// let existing = try await store.fetchVersioned(Programme.self, id: programme.id.rawValue)
+    /// // … validate against what was read …
+    /// try batch.replace(programme, existing: existing)
+    /// ```
+    public mutating func replace<R: StoredRecord>(_ record: R, existing: Versioned<R>?) throws {
+        if let existing {
+            precondition(existing.record.recordID == record.recordID, "replace needs the record's own earlier version")
+            try update(record, ifRevision: existing.revision)
+        } else {
+            expect(.of(R.self, record.recordID), .absent)
+            try insert(record)
+        }
+    }
+
+    /// Appends a rewrite of `versioned` as it was read, conditional on its revision: nothing about the
+    /// record changes but its revision moves, so every writer that read it and checks it
+    /// (``expectUnchanged(_:)``, a compare-and-swap) conflicts and re-reads.
+    ///
+    /// How a write announces that it changed a set others validate against without writing the set's
+    /// owner: a session scheduled under a programme touches the programme, a participant registered in
+    /// an organisation touches the organisation, a record naming a participant touches the participant
+    /// (so an erasure that read them before conflicts instead of missing the new record). Touch a record
+    /// at most once per batch: a second touch would check the revision the first one moved.
+    public mutating func touch<R: StoredRecord>(_ versioned: Versioned<R>) throws {
+        try update(versioned.record, ifRevision: versioned.revision)
+    }
+
     /// Appends a compare-and-swap delete: fails with ``StoreError/conflict(_:)`` unless the stored
     /// record is still at `revision`.
     public mutating func delete<R: StoredRecord>(_: R.Type, id: String, ifRevision revision: Int) {

@@ -8,24 +8,16 @@ extension Workspace {
     /// bas.plannedDurationMinutes = 180
     /// try await workspace.update(bas)
     /// ```
+    ///
+    /// It takes the same conditional, retried path as ``add(_:)-(Intervention)``, so it is safe under
+    /// concurrency in the same way; an intervention deleted by another writer meanwhile is not created again.
     /// - Throws: ``StoreError/notFound(_:)`` when there is no intervention with that id;
     ///   ``ValidationError`` as ``add(_:)-(Intervention)`` (unknown programme or prerequisite, a prerequisite
-    ///   cycle, non-positive duration or session count), and
-    ///   ``ValidationProblem/dateOutsidePeriod(date:period:)`` when it moves to a programme whose
-    ///   period does not hold its scheduled sessions.
+    ///   cycle, non-positive duration or session count, and on a move to another programme a session
+    ///   outside its period or an intervention left behind that requires it).
     @discardableResult
     public func update(_ intervention: Intervention) async throws -> [ValidationIssue] {
-        guard let existing = try await self.intervention(intervention.id) else {
-            throw StoreError.notFound(.of(Intervention.self, intervention.id.rawValue))
-        }
-        if existing.programme != intervention.programme,
-           let programme = try await programme(intervention.programme) {
-            var c = IssueCollector(.of(Intervention.self, intervention.id.rawValue))
-            for s in try await sessions(of: intervention.id) where !programme.period.contains(s.date) {
-                c.error("programme", intervention.programme.rawValue, .dateOutsidePeriod(date: s.date, period: programme.period))
-            }
-            _ = try c.finish()
-        }
-        return try await add(intervention)
+        // The same read → validate → conditional write as `add`, refusing an id that is absent when it commits.
+        try await save(intervention, mustExist: true)
     }
 }

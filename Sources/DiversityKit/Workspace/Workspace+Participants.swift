@@ -2,20 +2,29 @@ extension Workspace {
     // MARK: Participants
 
     /// Registers or replaces participants in one atomic write.
+    ///
+    /// Safe under concurrency: the write moves the revision of each participant's organisation, so a
+    /// concurrent ``update(_:)-(Organisation)`` that removes a unit conflicts and re-reads (and refuses while
+    /// a participant is in the unit), and a registration that read the old units re-reads and is refused.
     /// - Throws: ``ValidationError``: unknown organisation, a unit of another organisation.
     @discardableResult
     public func register(_ participants: [Participant]) async throws -> [ValidationIssue] {
-        var orgs: [ID<Organisation>: Organisation?] = [:]
+        try await withConflictRetry { try await registerOnce(participants) }
+    }
+
+    private func registerOnce(_ participants: [Participant]) async throws -> [ValidationIssue] {
+        var orgs: [ID<Organisation>: Versioned<Organisation>?] = [:]
         var warnings: [ValidationIssue] = []
         var batch = WriteBatch()
         var seen: Set<ID<Participant>> = []
         for p in participants {
             try Self.requireIdentifier(p.id.rawValue, of: .of(Participant.self, p.id.rawValue))
             if orgs[p.organisation] == nil {
-                orgs[p.organisation] = .some(try await organisation(p.organisation))
-                batch.expect(.of(Organisation.self, p.organisation.rawValue), .present)
+                let org = try await store.fetchVersioned(Organisation.self, id: p.organisation.rawValue)
+                orgs[p.organisation] = .some(org)
+                if let org { try batch.touch(org) }
             }
-            warnings += try p.validate(organisation: orgs[p.organisation]!)
+            warnings += try p.validate(organisation: orgs[p.organisation]!?.record)
             guard seen.insert(p.id).inserted else {
                 throw ValidationError(issues: [ValidationIssue(.error, .of(Participant.self, p.id.rawValue), field: "id",
                                                                value: p.id.rawValue, .duplicateIdentifier(p.id.rawValue))])

@@ -139,17 +139,17 @@ public actor Workspace {
             let warnings = try programme.validate(knownOrganisations: known)
             var batch = WriteBatch()
             for org in Set([programme.owner] + programme.partners) { batch.expect(.of(Organisation.self, org.rawValue), .present) }
-            if let existing = try await store.fetchVersioned(Programme.self, id: programme.id.rawValue) {
+            let existing = try await store.fetchVersioned(Programme.self, id: programme.id.rawValue)
+            if let existing {
+                // Every session written under the programme moves its revision (scheduling touches it),
+                // so a session scheduled meanwhile makes this write conflict and re-read.
                 var c = IssueCollector(key)
                 for s in try await sessions(ofProgramme: existing.record.id) where !programme.period.contains(s.date) {
                     c.error("period", programme.period.description, .dateOutsidePeriod(date: s.date, period: programme.period))
                 }
                 _ = try c.finish()
-                try batch.update(programme, ifRevision: existing.revision)
-            } else {
-                batch.expect(key, .absent)
-                try batch.insert(programme)
             }
+            try batch.replace(programme, existing: existing)
             try await store.write(batch)
             return warnings
         }
@@ -161,13 +161,29 @@ public actor Workspace {
     }
 
     /// Adds an intervention to its programme, or replaces one with the same id.
+    ///
+    /// Safe under concurrency: the write moves the programme's revision and is conditional on the
+    /// intervention as read, so two writers that each validate against the other's change (a prerequisite
+    /// cycle, a move while a session is scheduled) cannot both succeed; the loser re-reads and is refused.
     /// - Throws: ``ValidationError``: unknown programme, unknown prerequisite, prerequisite of another
-    ///   programme, a prerequisite cycle, non-positive duration or session count.
+    ///   programme, a prerequisite cycle, non-positive duration or session count; when it moves to another
+    ///   programme, ``ValidationProblem/dateOutsidePeriod(date:period:)`` for a session outside the new
+    ///   period and ``ValidationProblem/interventionOfAnotherProgramme(_:)`` naming an intervention of
+    ///   the old programme that requires it.
     @discardableResult
     public func add(_ intervention: Intervention) async throws -> [ValidationIssue] {
+        try await save(intervention, mustExist: false)
+    }
+
+    /// Read → validate → conditional write of one intervention, retried on conflict: the one path of
+    /// ``add(_:)-(Intervention)`` and ``update(_:)-(Intervention)``. With `mustExist`, an id that does not
+    /// exist when the write commits is refused as ``StoreError/notFound(_:)``.
+    func save(_ intervention: Intervention, mustExist: Bool) async throws -> [ValidationIssue] {
         let key = RecordKey.of(Intervention.self, intervention.id.rawValue)
         try Self.requireIdentifier(intervention.id.rawValue, of: key)
         return try await withConflictRetry {
+            let existing = try await store.fetchVersioned(Intervention.self, id: intervention.id.rawValue)
+            if mustExist, existing == nil { throw StoreError.notFound(key) }
             let programme = try await requireVersioned(Programme.self, intervention.programme.rawValue, for: key, field: "programme")
             // The programme's own interventions, plus any prerequisite named from elsewhere so the rule
             // can refuse it as belonging to another programme; never every intervention in the store.
@@ -177,25 +193,31 @@ public actor Workspace {
             }
             let warnings = try intervention.validate(siblings: siblings)
             var batch = WriteBatch()
-            batch.expectUnchanged(programme)
-            if let existing = try await store.fetchVersioned(Intervention.self, id: intervention.id.rawValue) {
-                // Moving an intervention moves its sessions: they must fit the new programme's period.
-                if existing.record.programme != intervention.programme {
-                    var c = IssueCollector(key)
-                    for s in try await store.allVersioned(Session.self, where: [.init(key: "intervention", match: .equals(intervention.id.rawValue))]) {
-                        if !programme.record.period.contains(s.record.date) {
-                            c.error("programme", intervention.programme.rawValue,
-                                    .dateOutsidePeriod(date: s.record.date, period: programme.record.period))
-                        }
-                        batch.expectUnchanged(s)
+            // Every change to a programme's interventions or sessions moves the programme's revision, so
+            // writers validating against the same programme (its siblings, its sessions) conflict.
+            try batch.touch(programme)
+            if let existing, existing.record.programme != intervention.programme {
+                // Moving an intervention moves its sessions: they must fit the new programme's period. A
+                // session scheduled meanwhile touches the intervention, so the write below conflicts.
+                var c = IssueCollector(key)
+                for s in try await store.allVersioned(Session.self, where: [.init(key: "intervention", match: .equals(intervention.id.rawValue))]) {
+                    if !programme.record.period.contains(s.record.date) {
+                        c.error("programme", intervention.programme.rawValue,
+                                .dateOutsidePeriod(date: s.record.date, period: programme.record.period))
                     }
-                    _ = try c.finish()
+                    batch.expectUnchanged(s)
                 }
-                try batch.update(intervention, ifRevision: existing.revision)
-            } else {
-                batch.expect(key, .absent)
-                try batch.insert(intervention)
+                // Nothing left behind may require it: a prerequisite must be of the same programme.
+                if let old = try await store.fetchVersioned(Programme.self, id: existing.record.programme.rawValue) {
+                    for dependant in try await interventions(of: old.record.id)
+                    where dependant.id != intervention.id && dependant.prerequisites.contains(intervention.id) {
+                        c.error("programme", intervention.programme.rawValue, .interventionOfAnotherProgramme(dependant.id))
+                    }
+                    try batch.touch(old)
+                }
+                _ = try c.finish()
             }
+            try batch.replace(intervention, existing: existing)
             try await store.write(batch)
             return warnings
         }
@@ -246,6 +268,10 @@ public actor Workspace {
 
     /// Schedules many sessions in one atomic write.
     ///
+    /// Safe under concurrency: the write moves the revision of each session's intervention and programme
+    /// (so a concurrent move of the intervention or change of the programme's period conflicts and
+    /// re-reads) and is conditional on every session it replaces and on its attendance counter.
+    ///
     /// Replacing a session may not cut its capacity below the number already attending, nor move it to
     /// another intervention once attendance is recorded; the same id twice in one call is refused.
     /// - Throws: ``ValidationError`` for the first session that fails; nothing is written then.
@@ -268,8 +294,10 @@ public actor Workspace {
         var batch = WriteBatch()
         var programmes: [ID<Intervention>: Programme] = [:]
         var checked: Set<RecordKey> = []
-        func expect<R: StoredRecord>(_ v: Versioned<R>) {
-            if checked.insert(.of(R.self, v.record.recordID)).inserted { batch.expectUnchanged(v) }
+        // A session validates against its intervention and programme, and both validate against their
+        // sessions (a move, a shorter period): touching them makes either concurrent writer conflict.
+        func touch<R: StoredRecord>(_ v: Versioned<R>) throws {
+            if checked.insert(.of(R.self, v.record.recordID)).inserted { try batch.touch(v) }
         }
         for session in sessions {
             let key = RecordKey.of(Session.self, session.id.rawValue)
@@ -277,8 +305,8 @@ public actor Workspace {
             if let p = programmes[session.intervention] { programme = p } else {
                 let intervention = try await requireVersioned(Intervention.self, session.intervention.rawValue, for: key, field: "intervention")
                 let p = try await requireVersioned(Programme.self, intervention.record.programme.rawValue, for: key, field: "intervention")
-                expect(intervention)
-                expect(p)
+                try touch(intervention)
+                try touch(p)
                 programme = p.record
                 programmes[session.intervention] = programme
             }
@@ -289,7 +317,8 @@ public actor Workspace {
                 _ = try await require(Facilitator.self, f.rawValue, for: key, field: "facilitators")
             }
             warnings += try session.validate(programme: programme)
-            if let existing = try await store.fetchVersioned(Session.self, id: session.id.rawValue) {
+            let existing = try await store.fetchVersioned(Session.self, id: session.id.rawValue)
+            if let existing {
                 let records = try await store.all(Attendance.self, where: "session", equals: session.id.rawValue)
                 let load = try await store.fetchVersioned(SessionLoad.self, id: session.id.rawValue)
                 let attending = load?.record.attended ?? records.filter { $0.status == .attended }.count
@@ -303,11 +332,8 @@ public actor Workspace {
                     c.error("intervention", session.intervention.rawValue, .attendanceAlreadyRecorded)
                 }
                 _ = try c.finish()
-                try batch.update(session, ifRevision: existing.revision)
-            } else {
-                batch.expect(key, .absent)
-                try batch.insert(session)
             }
+            try batch.replace(session, existing: existing)
         }
         try await store.write(batch)
         return warnings

@@ -327,13 +327,5 @@ public enum DisclosureError: Error, Hashable, Sendable, CustomStringConvertible 
     case cellOutOfRange(row: Int, column: Int)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .thresholdTooLow(let k): return "threshold \(k) is below the minimum of 3"
-        case .invalidProtection(let p): return "protection \(p) must be at least 1"
-        case .negativeCount(let r, let c): return "cell (\(r), \(c)) is negative"
-        case .raggedRow(let r, let e, let g): return "row \(r) has \(g) cells, expected \(e)"
-        case .cellOutOfRange(let r, let c): return "cell (\(r), \(c)) is not in the table"
-        }
-    }
+    public var description: String { text(.english) }
 }

@@ -21,6 +21,26 @@ public struct SegmentRelease: Hashable, Sendable, Codable {
     public static let everyone = "*"
     /// The key of respondents without a reporting unit.
     public static let noUnit = ""
+    /// The item key of a survey report's free-text comments (held to the comment threshold).
+    public static let commentsItem = "#comments"
+    /// The item key of ratings (course evaluation rows, the Kirkpatrick reaction): one item, so every
+    /// aggregate of ratings is compared with every other; units name rating atoms (see ``ratingUnit(intervention:dimension:scale:subject:)``).
+    public static let ratingsItem = "#ratings"
+
+    /// The unit key of the ratings of one intervention, dimension and scale given to one subject (a session,
+    /// or the intervention as a whole): the atoms rating segments are made of.
+    public static func ratingUnit(intervention: ID<Intervention>, dimension: RatingDimension, scale: RatingScale,
+                                  subject: RatingSubject) -> String {
+        let about: String
+        switch subject {
+        case .session(let s): about = "session:" + s.rawValue
+        case .intervention: about = "whole"
+        }
+        return [intervention.rawValue, dimension.code, "\(scale.minimum)-\(scale.maximum)", about].joined(separator: "|")
+    }
+
+    /// The item key of one funder statistic (gender, age band, education) of a programme's participants.
+    public static func funderItem(_ statistic: String) -> String { "#funder:" + statistic }
 
     /// What released it.
     public var kind: Kind
@@ -51,15 +71,32 @@ public struct SegmentRelease: Hashable, Sendable, Codable {
 public struct PublicationHistory: Hashable, Sendable, Codable {
     /// The releases, oldest first.
     public var releases: [SegmentRelease]
+    /// The sequence number of the last release it includes (0 when nothing was released): a release
+    /// audited against this history is recorded as number `through + 1`, and only while that number is free
+    /// (``PublicationMemory/record(_:distribution:title:at:auditedAgainst:)``).
+    public var through: Int
 
     /// Creates a history.
-    public init(releases: [SegmentRelease] = []) { self.releases = releases }
+    public init(releases: [SegmentRelease] = [], through: Int = 0) {
+        self.releases = releases
+        self.through = through
+    }
+
+    private enum CodingKeys: String, CodingKey { case releases, through }
+
+    /// Decodes a history; one encoded before ``through`` existed reads as through 0.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        releases = try c.decode([SegmentRelease].self, forKey: .releases)
+        through = try c.decodeIfPresent(Int.self, forKey: .through) ?? 0
+    }
 
     /// Whether publishing `candidate` beside the released segments and `alongside` (the other segments of the
     /// same report) would let someone subtract out a group of 1…`threshold`−1 answers:
     /// - a nested segment of the same item (the same segment earlier, a larger or smaller segment around it)
     ///   whose count differs by 1…k−1;
-    /// - a segment whose released, pairwise disjoint parts leave 1…k−1 answers unaccounted for.
+    /// - a segment whose released, pairwise disjoint parts leave 1…k−1 answers unaccounted for, or hold
+    ///   1…k−1 more than it (parts released after more answers came in).
     ///
     /// Reminder lists count respondents, not answers: they make a difference group identifiable (who answered
     /// in between), which is why every difference is held to k whether or not a list went out.
@@ -83,8 +120,9 @@ public struct PublicationHistory: Hashable, Sendable, Codable {
             where family.allSatisfy({ $0.isDisjoint(from: p) }) {
                 family.append(p)
             }
+            // Either way round: parts that now hold a few more than the parent once did give those few away too.
             if family.count >= 2 || (family.count == 1 && parent.units.contains(SegmentRelease.everyone)) {
-                if small(parent.count - family.reduce(0) { $0 + $1.count }) { return true }
+                if small(abs(parent.count - family.reduce(0) { $0 + $1.count })) { return true }
             }
         }
         return false
@@ -117,11 +155,16 @@ public struct PublicationRecord: StoredRecord, Codable, Hashable, Sendable {
 /// Publication memory (publiceringsminne): what has been released from each distribution's responses,
 /// recorded in the store, so each new report is audited against everything released before it.
 ///
+/// Releasing is read → audit → conditional write: a release is recorded only if nothing else was
+/// released from the distribution since its history was read, so two reports prepared at once are each
+/// audited against the other (``release(from:title:at:_:)`` re-reads and re-audits on a conflict).
+///
 /// ```swift
 /// let memory = PublicationMemory(store: store)
-/// let history = try await memory.history(of: "dist-1")
-/// let publication = try reports.surveyResults(counts, history: history)
-/// try await memory.record(publication.releases, distribution: "dist-1", title: publication.report.title, at: now)
+/// let publication = try await memory.release(from: "dist-1", title: "Medarbetarenkät", at: now) { history in
+///     let publication = try reports.surveyResults(counts, history: history)
+///     return (publication, publication.releases)
+/// }
 /// ```
 public struct PublicationMemory: Sendable {
     /// The store holding the records.
@@ -130,25 +173,62 @@ public struct PublicationMemory: Sendable {
     /// Creates the memory over `store`.
     public init(store: any Store) { self.store = store }
 
-    /// Everything released from `distribution`, oldest first.
+    /// Everything released from `distribution`, oldest first, with the number of the last release.
     /// - Throws: the store's errors.
     public func history(of distribution: String) async throws -> PublicationHistory {
         let records = try await store.all(PublicationRecord.self, where: "distribution", equals: distribution)
-        return PublicationHistory(releases: records.sorted { $0.sequence < $1.sequence }.flatMap(\.segments))
+            .sorted { $0.sequence < $1.sequence }
+        return PublicationHistory(releases: records.flatMap(\.segments), through: records.last?.sequence ?? 0)
     }
 
-    /// Records a release of `segments` from `distribution`.
-    /// - Throws: the store's errors.
-    public func record(_ segments: [SegmentRelease], distribution: String, title: String, at date: Date) async throws {
-        let sequence = try await store.all(PublicationRecord.self, where: "distribution", equals: distribution).map(\.sequence).max() ?? 0
-        try await store.insert(PublicationRecord(id: "\(distribution)#\(sequence + 1)", distribution: distribution, sequence: sequence + 1,
-                                                 releasedAt: date, title: title, segments: segments))
+    /// Reads the history of `distribution`, lets `audit` decide what to release against it, and records
+    /// that release, all as one conditional step: if another release was recorded in between, it reads the
+    /// history again and runs `audit` again (``/DiversityKit/withConflictRetry(attempts:isolation:_:)``).
+    /// Publish what `audit` returned only after this returns.
+    /// - Parameters:
+    ///   - distribution: the distribution whose responses the report releases.
+    ///   - title: the report's title, kept with the release.
+    ///   - date: when it is released.
+    ///   - audit: given the history, returns a value (the report) and the segments it releases;
+    ///     throws to release nothing.
+    /// - Returns: the value `audit` returned on the attempt that was recorded.
+    /// - Throws: what `audit` throws; ``/DiversityKit/StoreError/conflict(_:)`` when every attempt met a
+    ///   concurrent release.
+    public func release<T>(from distribution: String, title: String, at date: Date,
+                           _ audit: (PublicationHistory) async throws -> (value: T, segments: [SegmentRelease])) async throws -> T {
+        try await withConflictRetry {
+            let history = try await history(of: distribution)
+            let (value, segments) = try await audit(history)
+            try await record(segments, distribution: distribution, title: title, at: date, auditedAgainst: history)
+            return value
+        }
     }
 
-    /// Records a reminder list: per unit key, how many had answered when it went out.
+    /// Records a release of `segments` from `distribution` that was audited against `history`: it becomes
+    /// release number `history.through + 1`, and is written only if no release was recorded since `history`
+    /// was read.
+    /// - Throws: ``/DiversityKit/StoreError/conflict(_:)`` when another release was recorded meanwhile:
+    ///   read the history again and audit again (``release(from:title:at:_:)`` does both); the store's errors.
+    public func record(_ segments: [SegmentRelease], distribution: String, title: String, at date: Date,
+                       auditedAgainst history: PublicationHistory) async throws {
+        let sequence = history.through + 1
+        do {
+            try await store.insert(PublicationRecord(id: "\(distribution)#\(sequence)", distribution: distribution, sequence: sequence,
+                                                     releasedAt: date, title: title, segments: segments))
+        } catch StoreError.duplicate(let key) {
+            throw StoreError.conflict(key)
+        }
+    }
+
+    /// Records a reminder list: per unit key, how many had answered when it went out. A reminder list
+    /// releases no answers, so it is not audited; it takes the next free number, and a report audited
+    /// before it was recorded is audited again.
     /// - Throws: the store's errors.
     public func recordReminderList(distribution: String, respondents: [String: Int], at date: Date) async throws {
-        try await record(respondents.sorted { $0.key < $1.key }.map { SegmentRelease(kind: .reminderList, units: [$0.key], item: nil, count: $0.value) },
-                         distribution: distribution, title: "reminder list", at: date)
+        let segments = respondents.sorted { $0.key < $1.key }.map { SegmentRelease(kind: .reminderList, units: [$0.key], item: nil, count: $0.value) }
+        try await withConflictRetry {
+            try await record(segments, distribution: distribution, title: "reminder list", at: date,
+                             auditedAgainst: try await history(of: distribution))
+        }
     }
 }

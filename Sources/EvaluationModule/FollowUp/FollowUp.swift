@@ -24,12 +24,5 @@ public enum FollowUpError: Error, Hashable, Sendable, CustomStringConvertible {
     case nonPositiveCosts(Money)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .unknownProgramme(let id): return "no programme \(id)"
-        case .unknownIntervention(let id): return "no intervention \(id)"
-        case .prerequisiteCycle(let id): return "prerequisites form a cycle at \(id)"
-        case .nonPositiveCosts(let m): return "fully loaded costs \(m) must be positive"
-        }
-    }
+    public var description: String { text(.english) }
 }

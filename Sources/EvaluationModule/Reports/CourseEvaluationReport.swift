@@ -10,16 +10,141 @@ extension EvaluationReports {
     /// shown facilitator rows are withheld too (secondary suppression) until that holds.
     /// - Throws: ``StatisticsError/answerOutsideScale(answer:index:)`` for a score outside its scale.
     public func courseEvaluation(_ records: ProgrammeRecords, date: CalendarDate? = nil) throws -> Report {
+        try courseEvaluation(records, date: date, history: PublicationHistory()).report
+    }
+
+    /// The course evaluation audited against everything already released from the same ratings.
+    ///
+    /// Each row is a segment of ``SegmentRelease/ratingsItem`` made of rating atoms
+    /// (``SegmentRelease/ratingUnit(intervention:dimension:scale:subject:)``): an intervention row holds the
+    /// atoms of all its sessions, a facilitator row those of the sessions they led. A row whose ratings differ
+    /// by 1…k−1 from a row released before that it nests with (the same row before a few more ratings, an
+    /// intervention against its facilitators' rows) is withheld with its n (marked as a secondary
+    /// suppression), so no difference of two reports gives a few ratings away. Record
+    /// ``ReportPublication/releases`` with ``PublicationMemory`` under a key of the programme's ratings.
+    ///
+    /// ```swift
+    /// let memory = PublicationMemory(store: store)
+    /// let course = try await memory.release(from: "ratings:mdss", title: "Kursutvärdering", at: now) { history in
+    ///     let course = try reports.courseEvaluation(records, history: history)
+    ///     return (course, course.releases)
+    /// }
+    /// ```
+    /// - Throws: ``StatisticsError/answerOutsideScale(answer:index:)`` for a score outside its scale.
+    public func courseEvaluation(_ records: ProgrammeRecords, date: CalendarDate? = nil, history: PublicationHistory) throws -> ReportPublication {
         let l = labels
         let perIntervention = ordered(try FollowUp.ratingSummaries(ratings: records.ratings), records: records)
         let perFacilitator = ordered(try FollowUp.ratingSummaries(ratings: records.ratings, sessions: records.sessions, byFacilitator: true),
                                      records: records)
-        var sections = [ratingSection(perIntervention, records: records, id: "ratings", title: l[.ratings])]
+        let plan = ratingRelease(perIntervention: perIntervention, perFacilitator: perFacilitator, records: records, history: history)
+        let figures = ratingFigures(perIntervention: perIntervention, perFacilitator: perFacilitator, records: records,
+                                    hiddenIntervention: plan.earlierIntervention, hiddenFacilitator: plan.facilitator.union(plan.earlierFacilitator))
+        var sections = [ratingSection(perIntervention, records: records, id: "ratings", title: l[.ratings], secondary: plan.intervention,
+                                      withheld: plan.earlierIntervention, figures: figures.intervention)]
         if !perFacilitator.isEmpty {
             sections.append(ratingSection(perFacilitator, records: records, id: "ratings-facilitator", title: l[.ratingsByFacilitator],
-                                          secondary: complementaryFacilitatorRows(perFacilitator, records: records)))
+                                          secondary: plan.facilitator, withheld: plan.earlierFacilitator, figures: figures.facilitator))
         }
-        return Report(title: "\(l[.courseEvaluation]): \(records.programme.name)", language: language, date: date, sections: sections)
+        if !plan.earlierIntervention.isEmpty || !plan.earlierFacilitator.isEmpty {
+            sections[0].blocks.append(earlierReleaseNote(disclosure.configuration.threshold))
+        }
+        return ReportPublication(report: Report(title: "\(l[.courseEvaluation]): \(records.programme.name)", language: language, date: date,
+                                                sections: sections),
+                                 releases: plan.releases)
+    }
+
+    /// The rating segment of `summary`: the atoms of the ratings it counts.
+    func ratingSegment(_ summary: RatingSummary, records: ProgrammeRecords, facilitators: [ID<Session>: Set<ID<Facilitator>>]) -> SegmentRelease {
+        var units: Set<String> = []
+        for r in records.ratings where r.intervention == summary.intervention && r.dimension.code == summary.dimension.code && r.scale == summary.scale {
+            if let f = summary.facilitator {
+                guard case .session(let s) = r.subject, facilitators[s]?.contains(f) == true else { continue }
+            }
+            units.insert(SegmentRelease.ratingUnit(intervention: r.intervention, dimension: r.dimension, scale: r.scale, subject: r.subject))
+        }
+        return SegmentRelease(units: units, item: SegmentRelease.ratingsItem, count: summary.summary.answered)
+    }
+
+    /// Which rows of a course evaluation are withheld beyond the small groups, and the segments it releases:
+    /// the within-report rule (``complementaryFacilitatorRows(_:records:excluding:)``) and the overlap rule
+    /// against `history`, repeated until neither withholds more.
+    func ratingRelease(perIntervention: [RatingSummary], perFacilitator: [RatingSummary], records: ProgrammeRecords,
+                       history: PublicationHistory) -> (intervention: Set<Int>, facilitator: Set<Int>, earlierIntervention: Set<Int>,
+                                                        earlierFacilitator: Set<Int>, releases: [SegmentRelease]) {
+        let k = disclosure.configuration.threshold
+        let facilitators = Dictionary(records.sessions.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
+        let segmentsI = perIntervention.map { ratingSegment($0, records: records, facilitators: facilitators) }
+        let segmentsF = perFacilitator.map { ratingSegment($0, records: records, facilitators: facilitators) }
+        var earlierI: Set<Int> = [], earlierF: Set<Int> = [], secondaryF: Set<Int> = []
+        while true {
+            secondaryF = complementaryFacilitatorRows(perFacilitator, records: records, excluding: earlierF)
+            let shownI = perIntervention.indices.filter { publishable(perIntervention[$0].summary.answered) && !earlierI.contains($0) }
+            let shownF = perFacilitator.indices.filter {
+                publishable(perFacilitator[$0].summary.answered) && !earlierF.contains($0) && !secondaryF.contains($0)
+            }
+            let releases = shownI.map { segmentsI[$0] } + shownF.map { segmentsF[$0] }
+            guard !history.releases.isEmpty else { return ([], secondaryF, [], [], releases) }
+            // The first row that conflicts with the history (beside the others shown) is withheld; then look again.
+            let conflict = releases.indices.first { r in
+                history.conflicts(releases[r], alongside: releases.enumerated().filter { $0.offset != r }.map(\.element), threshold: k)
+            }
+            guard let conflict else { return ([], secondaryF, earlierI, earlierF, releases) }
+            if conflict < shownI.count { earlierI.insert(shownI[conflict]) } else { earlierF.insert(shownF[conflict - shownI.count]) }
+        }
+    }
+
+    /// Which statistics a shown rating row may print.
+    enum RatingFigures: Hashable {
+        /// Mean, SD and top-two-box: no count behind the row is 1…k−1.
+        case all
+        /// The mean only: a count is 1…k−1, but n and the mean leave it protected (``MeanDisclosure``).
+        case meanOnly
+        /// None: the mean would pin a small count.
+        case none
+    }
+
+    /// The statistics each shown row prints. A row with no count of 1…k−1 prints all three; otherwise SD and
+    /// top-two-box (two more equations on the counts) are withheld, and so is the mean unless n and the
+    /// exact sum leave every small count able to be 0 and v + P. An intervention's ratings outside its
+    /// facilitator rows that print a mean are a group the attacker can subtract out (the intervention's sum
+    /// minus theirs): when that group's small counts are pinned, the intervention's mean is withheld too.
+    func ratingFigures(perIntervention: [RatingSummary], perFacilitator: [RatingSummary], records: ProgrammeRecords,
+                       hiddenIntervention: Set<Int>, hiddenFacilitator: Set<Int>) -> (intervention: [Int: RatingFigures], facilitator: [Int: RatingFigures]) {
+        let rule = MeanDisclosure(threshold: disclosure.configuration.threshold, protection: disclosure.configuration.protection)
+        func figures(_ s: RatingSummary, support: Set<Int>?) -> RatingFigures {
+            let counts = s.summary.counts
+            if !rule.hasSmallCount(counts) { return .all }
+            return rule.meanIsSafe(counts: counts, points: s.scale.points, support: support) ? .meanOnly : .none
+        }
+        func nonzero(_ s: RatingSummary) -> Set<Int> { Set(zip(s.scale.points, s.summary.counts).filter { $0.1 > 0 }.map(\.0)) }
+        var byIntervention: [Int: RatingFigures] = [:], byFacilitator: [Int: RatingFigures] = [:]
+        let shownI = perIntervention.indices.filter { publishable(perIntervention[$0].summary.answered) && !hiddenIntervention.contains($0) }
+        for i in shownI { byIntervention[i] = figures(perIntervention[i], support: nil) }
+        let intervention = Dictionary(shownI.map { (perIntervention[$0].groupKey, $0) }, uniquingKeysWith: { a, _ in a })
+        let shownF = perFacilitator.indices.filter { publishable(perFacilitator[$0].summary.answered) && !hiddenFacilitator.contains($0) }
+        for f in shownF {
+            // When the intervention prints all its figures, its zero counts may be known: its facilitators' ratings lie elsewhere.
+            let parent = intervention[perFacilitator[f].groupKey]
+            let support = parent.flatMap { byIntervention[$0] == .all ? nonzero(perIntervention[$0]) : nil }
+            byFacilitator[f] = figures(perFacilitator[f], support: support)
+        }
+        let sessions = Dictionary(records.sessions.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
+        for (key, i) in intervention where byIntervention[i] != RatingFigures.none {
+            let withMean = Set(shownF.filter { perFacilitator[$0].groupKey == key && byFacilitator[$0] != RatingFigures.none }
+                .compactMap { perFacilitator[$0].facilitator })
+            guard !withMean.isEmpty else { continue }
+            let s = perIntervention[i]
+            var residual = Array(repeating: 0, count: s.scale.points.count)
+            for r in records.ratings where r.intervention == key.intervention && r.dimension.code == key.dimension && r.scale == key.scale {
+                if case .session(let session) = r.subject, !(sessions[session] ?? []).isDisjoint(with: withMean) { continue }
+                residual[r.score - s.scale.minimum] += 1
+            }
+            let support = byIntervention[i] == .all ? nonzero(s) : nil
+            if rule.hasSmallCount(residual) && !rule.meanIsSafe(counts: residual, points: s.scale.points, support: support) {
+                byIntervention[i] = RatingFigures.none
+            }
+        }
+        return (byIntervention, byFacilitator)
     }
 
     /// `summaries` as the report lists them: interventions, then facilitators, by name in the report
@@ -54,13 +179,13 @@ extension EvaluationReports {
 
     /// The facilitator rows (indices into `summaries`) to withhold so that, per intervention, dimension and
     /// scale, the ratings outside the shown facilitator rows are none or at least the threshold.
-    func complementaryFacilitatorRows(_ summaries: [RatingSummary], records: ProgrammeRecords) -> Set<Int> {
+    func complementaryFacilitatorRows(_ summaries: [RatingSummary], records: ProgrammeRecords, excluding: Set<Int> = []) -> Set<Int> {
         let facilitators = Dictionary(records.sessions.map { ($0.id, Set($0.facilitators)) }, uniquingKeysWith: { a, _ in a })
         var withheld: Set<Int> = []
         let groups = Dictionary(grouping: summaries.indices) { summaries[$0].groupKey }
         for (key, rows) in groups {
             let ratings = records.ratings.filter { $0.intervention == key.intervention && $0.dimension.code == key.dimension && $0.scale == key.scale }
-            var shown = rows.filter { publishable(summaries[$0].summary.answered) }
+            var shown = rows.filter { publishable(summaries[$0].summary.answered) && !excluding.contains($0) }
             while !shown.isEmpty {
                 let shownFacilitators = Set(shown.compactMap { summaries[$0].facilitator })
                 let covered = ratings.filter { r in
@@ -77,22 +202,34 @@ extension EvaluationReports {
         return withheld
     }
 
+    /// One table and chart of rating rows: rows in `secondary` show n but withhold their statistics; rows in
+    /// `withheld` (too close to an earlier release) withhold n too.
     func ratingSection(_ summaries: [RatingSummary], records: ProgrammeRecords, id: String, title: String,
-                       secondary: Set<Int> = []) -> ReportSection {
+                       secondary: Set<Int> = [], withheld: Set<Int> = [], figures: [Int: RatingFigures] = [:]) -> ReportSection {
         let l = labels
         let byFacilitator = summaries.contains { $0.facilitator != nil }
         var columns = [ReportColumn(l[.intervention], isRowHeader: true)]
         if byFacilitator { columns.append(ReportColumn(l[.facilitator])) }
         columns += [ReportColumn(l[.dimension]), ReportColumn(l[.respondents]), ReportColumn(l[.mean]),
                     ReportColumn(l[.standardDeviation]), ReportColumn(l[.topTwoBox])]
-        let shown = { (i: Int) in publishable(summaries[i].summary.answered) && !secondary.contains(i) }
+        let shown = { (i: Int) in
+            publishable(summaries[i].summary.answered) && !secondary.contains(i) && !withheld.contains(i) && figures[i] != RatingFigures.none
+        }
         let rows: [[ReportCell]] = summaries.indices.map { i in
             let s = summaries[i]
             var lead: [ReportCell] = [.text(records.name(of: s.intervention))]
             if let f = s.facilitator { lead.append(.text(records.name(of: f))) }
             let d = s.summary.descriptives
-            let statistics: [ReportCell] = [.decimal(d.mean, digits: 2), d.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty,
+            var statistics: [ReportCell] = [.decimal(d.mean, digits: 2), d.standardDeviation.map { .decimal($0, digits: 2) } ?? .empty,
                                             .percent(s.summary.topTwoBox.value, digits: 0)]
+            switch figures[i] ?? .all {
+            case .all: break
+            case .meanOnly: statistics[1...] = [.suppressed(reason: .secondary), .suppressed(reason: .secondary)]
+            case .none: statistics = statistics.map { _ in .suppressed(reason: .secondary) }
+            }
+            if withheld.contains(i) && publishable(s.summary.answered) {
+                return lead + [.text("\(l.name(s.dimension)) (\(s.scale))")] + Array(repeating: .suppressed(reason: .secondary), count: 4)
+            }
             if secondary.contains(i) {
                 return lead + [.text("\(l.name(s.dimension)) (\(s.scale))"), .integer(s.summary.answered)]
                     + statistics.map { _ in .suppressed(reason: .secondary) }

@@ -32,6 +32,12 @@ public struct EvaluationReports: Sendable {
         .note(ReportNote(.suppression, labels[.suppressionNote].replacingOccurrences(of: "%d", with: "\(disclosure.configuration.threshold)")))
     }
 
+    /// The note placed where a figure is withheld because fewer than `threshold` answers separate it from an
+    /// earlier release of the same people (publication memory).
+    func earlierReleaseNote(_ threshold: Int) -> ReportBlock {
+        .note(ReportNote(.suppression, labels[.earlierReleaseNote].replacingOccurrences(of: "%d", with: "\(threshold)")))
+    }
+
     /// The suppression note if any table among `blocks` has withheld cells.
     func withSuppressionNote(_ blocks: [ReportBlock]) -> [ReportBlock] {
         let suppressed = blocks.contains {

@@ -97,7 +97,7 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
     /// Sentence or note.
     case rankings, rank, rankedBy, meanRank, option, rankingRespondents
     /// Sentence or note.
-    case commentsWithheld, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
+    case commentsWithheld, earlierReleaseNote, none, proRataNote, otherGroups, measuresDone, meanDifference, pValue, effectSize, goalsReached, level, figure, value
     /// Goal follow-up of many organisations.
     case county, overview, goalCount, perOrganisation, goalOverviewShortText, noBaselineShort, coverageShort, goalOverviewText, detailsPerOrganisation, unnamedGoal, noActiveMeasures
     /// Column heading or sentence.
@@ -186,6 +186,9 @@ public enum LabelKey: String, Hashable, Sendable, CaseIterable {
         case .overdueMeasures: return ("Försenade åtgärder", "Overdue measures")
         case .commentsWithheld:
             return ("Kommentarerna redovisas inte: färre än %d.", "Comments are withheld: fewer than %d.")
+        case .earlierReleaseNote:
+            return ("Redovisas inte: färre än %d svar skiljer från en tidigare rapport om samma personer, så skillnaden skulle peka ut de få.",
+                    "Withheld: fewer than %d answers separate it from an earlier report on the same people, so the difference would single out those few.")
         case .none: return ("Inga", "None")
         case .rankings: return ("Rangordningar", "Rankings")
         case .rank: return ("Plats %d", "Rank %d")

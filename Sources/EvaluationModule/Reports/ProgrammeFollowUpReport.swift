@@ -12,7 +12,27 @@ extension EvaluationReports {
     /// - Throws: ``FollowUpError`` for a broken prerequisite chain, ``DisclosureError`` from disclosure control.
     public func programmeFollowUp(_ records: ProgrammeRecords, asOf date: CalendarDate,
                                   funnelEndingAt: ID<Intervention>? = nil, kirkpatrick: KirkpatrickSummary? = nil) throws -> Report {
+        try programmeFollowUp(records, asOf: date, funnelEndingAt: funnelEndingAt, kirkpatrick: kirkpatrick, history: PublicationHistory()).report
+    }
+
+    /// The programme follow-up audited against everything already released about the same participants and
+    /// ratings: a funder statistic (gender, age band, education; ``SegmentRelease/funderItem(_:)``) whose
+    /// participants differ by 1…k−1 from an earlier release is withheld, since the two tables' difference
+    /// would give the newcomers' (or the erased') categories away; so is the Kirkpatrick reaction mean
+    /// (``SegmentRelease/ratingsItem``, every rating) against earlier rating releases. Record
+    /// ``ReportPublication/releases`` with ``PublicationMemory``.
+    ///
+    /// ```swift
+    /// let followUp = try await memory.release(from: "programme:mdss", title: "Uppföljning", at: now) { history in
+    ///     let followUp = try reports.programmeFollowUp(records, asOf: date, history: history)
+    ///     return (followUp, followUp.releases)
+    /// }
+    /// ```
+    /// - Throws: ``FollowUpError`` for a broken prerequisite chain, ``DisclosureError`` from disclosure control.
+    public func programmeFollowUp(_ records: ProgrammeRecords, asOf date: CalendarDate, funnelEndingAt: ID<Intervention>? = nil,
+                                  kirkpatrick: KirkpatrickSummary? = nil, history: PublicationHistory) throws -> ReportPublication {
         let l = labels
+        var releases: [SegmentRelease] = []
         var sections = [participationSection(records)]
         if let funnel = try funnelSection(records, endingAt: funnelEndingAt) { sections.append(funnel) }
         sections.append(sessionsSection(records, asOf: date))
@@ -21,10 +41,13 @@ extension EvaluationReports {
             sections.append(budgetSection(records.programme))
         }
         if !records.programme.milestones.isEmpty { sections.append(milestoneSection(records.programme, asOf: date)) }
-        sections.append(try funderSection(records))
-        if let kirkpatrick { sections.append(kirkpatrickSection(kirkpatrick)) }
-        return Report(title: "\(l[.programmeFollowUp]): \(records.programme.name)",
-                      subtitle: records.programme.period.description, language: language, date: date, sections: sections)
+        sections.append(try funderSection(records, history: history, releases: &releases))
+        if let kirkpatrick {
+            sections.append(kirkpatrickSection(kirkpatrick, history: history, releases: &releases, ratings: records.ratings))
+        }
+        return ReportPublication(report: Report(title: "\(l[.programmeFollowUp]): \(records.programme.name)",
+                                                subtitle: records.programme.period.description, language: language, date: date, sections: sections),
+                                 releases: releases)
     }
 
     func participationSection(_ records: ProgrammeRecords) -> ReportSection {
@@ -145,16 +168,25 @@ extension EvaluationReports {
         return ReportSection(title: l[.milestones], blocks: [.table(table)])
     }
 
-    func funderSection(_ records: ProgrammeRecords) throws -> ReportSection {
+    /// The funder statistics: each distribution protected on its own, and withheld whole when its participants
+    /// differ from an earlier release of it by 1…k−1; each shown table is added to `releases`.
+    func funderSection(_ records: ProgrammeRecords, history: PublicationHistory = PublicationHistory(),
+                       releases: inout [SegmentRelease]) throws -> ReportSection {
         let l = labels, stats = try FollowUp.funderStatistics(participants: records.participants, disclosure: disclosure)
-        let blocks: [ReportBlock] = [
-            distributionTable(id: "funder-gender", caption: l[.gender], heading: l[.gender],
-                              categories: stats.gender.categories.map(l.category), table: stats.gender.table),
-            distributionTable(id: "funder-age", caption: l[.ageBand], heading: l[.ageBand],
-                              categories: stats.ageBand.categories.map(l.category), table: stats.ageBand.table),
-            distributionTable(id: "funder-education", caption: l[.education], heading: l[.education],
-                              categories: stats.education.categories.map(l.category), table: stats.education.table),
-        ]
+        let k = disclosure.configuration.threshold
+        var blocks: [ReportBlock] = []
+        for (key, id, caption, distribution) in [("gender", "funder-gender", l[.gender], stats.gender),
+                                                  ("ageBand", "funder-age", l[.ageBand], stats.ageBand),
+                                                  ("education", "funder-education", l[.education], stats.education)] {
+            let release = SegmentRelease(units: [SegmentRelease.everyone], item: SegmentRelease.funderItem(key), count: stats.participants)
+            if !distribution.table.withheldEntirely && history.conflicts(release, threshold: k) {
+                blocks.append(.note(ReportNote(.suppression, caption + ": " + l[.earlierReleaseNote].replacingOccurrences(of: "%d", with: "\(k)"))))
+                continue
+            }
+            blocks.append(distributionTable(id: id, caption: caption, heading: caption, categories: distribution.categories.map(l.category),
+                                            table: distribution.table))
+            if !distribution.table.withheldEntirely { releases.append(release) }
+        }
         return ReportSection(title: l[.funderStatistics], blocks: withSuppressionNote(blocks))
     }
 }

@@ -219,13 +219,5 @@ public enum SurveyResultsError: Error, Hashable, Sendable, CustomStringConvertib
     case shapeMismatch(String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .groupCountMismatch(let item, let r, let g): return "item \(item) has \(r) answers but there are \(g) group keys"
-        case .unknownItem(let scale, let item): return "scale \(scale) names unknown item \(item)"
-        case .pointLabelCount(let e, let g): return "expected \(e) point labels, got \(g)"
-        case .noLikertItems(let q): return "questionnaire \(q) has no Likert items to report"
-        case .shapeMismatch(let reason): return "survey counts do not match their tally: \(reason)"
-        }
-    }
+    public var description: String { text(.english) }
 }

@@ -1,12 +1,22 @@
 import DiversityKit
 
-/// A survey report together with the segments it releases, for ``PublicationMemory``.
-public struct SurveyPublication: Hashable, Sendable {
+/// A report together with the segments it releases, for ``PublicationMemory``: record ``releases`` once the
+/// report is published, and pass the history to the next report of the same people.
+public struct ReportPublication: Hashable, Sendable {
     /// The report.
     public let report: Report
-    /// Every group of answers it shows, per item.
+    /// Every group of answers (or ratings, or participants) it shows, per item.
     public let releases: [SegmentRelease]
+
+    /// Creates a publication.
+    public init(report: Report, releases: [SegmentRelease]) {
+        self.report = report
+        self.releases = releases
+    }
 }
+
+/// A survey report with its releases (``ReportPublication``).
+public typealias SurveyPublication = ReportPublication
 
 extension EvaluationReports {
     /// Survey results from answers in memory: ``SurveyResultsInput/counts()``, then ``surveyResults(_:date:history:)``.
@@ -23,10 +33,11 @@ extension EvaluationReports {
     /// into one "other groups" row, and a row's mean, SD and top-two-box are withheld (as secondary
     /// suppressions) whenever any of its counts is, so every published figure is a count, a total or a
     /// function of published counts only. Segments whose counts differ from something in `history` by fewer
-    /// than k answers are pooled or withheld (``PublicationHistory/conflicts(_:alongside:threshold:)``).
+    /// than k answers are pooled or withheld (``PublicationHistory/conflicts(_:alongside:threshold:)``), and so
+    /// are rankings and the comment list; ``ReportPublication/releases`` lists every segment shown, to record.
     /// - Throws: ``LikertTallyError`` for an inconsistent tally.
     public func surveyResults(_ counts: SurveyCounts, date: CalendarDate? = nil,
-                              history: PublicationHistory = PublicationHistory()) throws -> SurveyPublication {
+                              history: PublicationHistory = PublicationHistory()) throws -> ReportPublication {
         let l = labels
         // Reverse-worded items are marked wherever their text is shown.
         var counts = counts
@@ -41,11 +52,12 @@ extension EvaluationReports {
         }
         var sections = [try overviewSection(counts, plans: plans, pointNames: pointNames)]
         if counts.unitNames != nil { sections.append(groupSection(plans, pointNames: pointNames)) }
-        if !counts.tally.layout.scales.isEmpty { sections.append(try reliabilitySection(counts)) }
-        if !counts.rankings.isEmpty { sections.append(try rankingSection(counts.rankings)) }
-        sections.append(commentSection(counts.comments))
-        return SurveyPublication(report: Report(title: "\(l[.surveyResults]): \(counts.title)", language: language, date: date, sections: sections),
-                                 releases: plans.flatMap(\.releases))
+        if !counts.tally.layout.scales.isEmpty { sections.append(try reliabilitySection(counts, plans: plans)) }
+        var releases = plans.flatMap(\.releases)
+        if !counts.rankings.isEmpty { sections.append(try rankingSection(counts.rankings, history: history, releases: &releases)) }
+        sections.append(commentSection(counts.comments, history: history, releases: &releases))
+        return ReportPublication(report: Report(title: "\(l[.surveyResults]): \(counts.title)", language: language, date: date, sections: sections),
+                                 releases: releases)
     }
 
     private func overviewSection(_ counts: SurveyCounts, plans: [SurveyItemPlan], pointNames: [String]) throws -> ReportSection {
@@ -118,11 +130,18 @@ extension EvaluationReports {
         return ReportSection(title: l[.group], subsections: subsections)
     }
 
-    private func reliabilitySection(_ counts: SurveyCounts) throws -> ReportSection {
+    /// Reliability per scale, from at least k complete cases; a scale with an item withheld by the overlap
+    /// rule (too close to an earlier release) is withheld with it.
+    private func reliabilitySection(_ counts: SurveyCounts, plans: [SurveyItemPlan]) throws -> ReportSection {
         let l = labels
         var blocks: [ReportBlock] = [.paragraph(l[.alphaExplanation])]
         for (index, scale) in counts.tally.layout.scales.enumerated() {
             let labels = scale.items.map { counts.items.indices.contains($0) ? counts.items[$0].label : "\($0)" }
+            if scale.items.contains(where: { plans.indices.contains($0) && plans[$0].withheld && plans[$0].total >= disclosure.configuration.threshold }) {
+                blocks.append(.note(ReportNote(.suppression, "\(scale.name): " + l[.earlierReleaseNote]
+                    .replacingOccurrences(of: "%d", with: "\(disclosure.configuration.threshold)"))))
+                continue
+            }
             let r: ScaleReliability
             do {
                 r = try counts.tally.reliability(ofScale: index)
@@ -145,14 +164,22 @@ extension EvaluationReports {
     /// Per ranking: how many put each option at each rank, how many ranked it, and its mean rank.
     /// The option × rank table is protected as a whole; a mean rank is shown only for an option
     /// whose every rank count is published (with its total it would give a withheld count away).
-    private func rankingSection(_ rankings: [SurveyResultsInput.Ranking]) throws -> ReportSection {
+    /// A ranking whose respondents differ from an earlier release of it by 1…k−1 is withheld (the overlap
+    /// rule); a shown ranking is added to `releases`.
+    private func rankingSection(_ rankings: [SurveyResultsInput.Ranking], history: PublicationHistory,
+                                releases: inout [SegmentRelease]) throws -> ReportSection {
         let l = labels
         var subsections: [ReportSection] = []
         for ranking in rankings {
             let answered = ranking.answers.filter { !$0.isEmpty }
             let ranks = min(ranking.options.count, answered.map(\.count).max() ?? 0)
+            let whole = SegmentRelease(units: [SegmentRelease.everyone], item: ranking.code, count: answered.count)
             guard publishable(answered.count), ranks > 0 else {
                 subsections.append(ReportSection(title: ranking.label, blocks: [.note(ReportNote(.suppression, l[.withheldTableNote]))]))
+                continue
+            }
+            guard !history.conflicts(whole, threshold: disclosure.configuration.threshold) else {
+                subsections.append(ReportSection(title: ranking.label, blocks: [earlierReleaseNote(disclosure.configuration.threshold)]))
                 continue
             }
             var counts = Array(repeating: Array(repeating: 0, count: ranks), count: ranking.options.count)
@@ -180,16 +207,23 @@ extension EvaluationReports {
                                     rows: rows)
             subsections.append(ReportSection(title: ranking.label, blocks: withSuppressionNote([
                 .paragraph(l[.rankingRespondents].replacingOccurrences(of: "%d", with: "\(answered.count)")), .table(table)])))
+            releases.append(whole)
         }
         return ReportSection(title: l[.rankings], subsections: subsections)
     }
 
-    private func commentSection(_ comments: [String]) -> ReportSection {
+    /// The comments, sorted, when there are at least the comment threshold of them and they differ from an
+    /// earlier release by none or at least that many (one more comment next to the earlier list would be
+    /// the newcomer's); a shown list is added to `releases`.
+    private func commentSection(_ comments: [String], history: PublicationHistory, releases: inout [SegmentRelease]) -> ReportSection {
         let l = labels, k = disclosure.configuration.commentThreshold
         if comments.isEmpty { return ReportSection(title: l[.comments], blocks: [.paragraph(l[.none])]) }
+        let whole = SegmentRelease(units: [SegmentRelease.everyone], item: SegmentRelease.commentsItem, count: comments.count)
         guard comments.count >= k else {
             return ReportSection(title: l[.comments], blocks: [.note(ReportNote(.suppression, l[.commentsWithheld].replacingOccurrences(of: "%d", with: "\(k)")))])
         }
+        guard !history.conflicts(whole, threshold: k) else { return ReportSection(title: l[.comments], blocks: [earlierReleaseNote(k)]) }
+        releases.append(whole)
         // Sorted so the order cannot be matched to the order of respondents.
         return ReportSection(title: l[.comments], blocks: [.list(ReportCollation(language: language).sorted(comments))])
     }

@@ -97,16 +97,7 @@ public enum LikertTallyError: Error, Hashable, Sendable, CustomStringConvertible
     case indexOutOfRange(Int)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .invalidLayout(let reason): return "invalid tally layout: \(reason)"
-        case .rowLengthMismatch(let c, let k, let u): return "\(c) codes are not \(k) per row for \(u) rows"
-        case .answerOutsideScale(let a, let r, let i): return "answer \(a) in row \(r), item \(i) is outside the scale"
-        case .unitOutOfRange(let u, let r): return "unit \(u) in row \(r) is out of range"
-        case .layoutsDiffer: return "tallies with different layouts cannot be merged"
-        case .indexOutOfRange(let i): return "index \(i) is out of range"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 extension LikertTally {

@@ -68,6 +68,9 @@ public struct WelchTest: Hashable, Sendable, Codable {
     public let meanDifference: Double
     /// The test result; t is positive when the second sample's mean is higher.
     public let result: TTestResult
+    /// The size of the smaller sample, which disclosure control holds to the threshold (`nil` in values
+    /// encoded before it was kept).
+    public let smallerCount: Int?
 
     /// Compares two independent samples.
     /// - Throws: ``StatisticsError/tooFewObservations(needed:got:)`` when a sample has fewer than two values,
@@ -81,6 +84,7 @@ public struct WelchTest: Hashable, Sendable, Codable {
         let t = (b.mean - a.mean) / (va + vb).squareRoot()
         let df = (va + vb) * (va + vb) / (va * va / Double(a.count - 1) + vb * vb / Double(b.count - 1))
         meanDifference = b.mean - a.mean
+        smallerCount = min(a.count, b.count)
         result = TTestResult(t: t, degreesOfFreedom: df, pValue: try StudentT(degreesOfFreedom: df).twoSidedTail(t))
     }
 }

@@ -24,21 +24,7 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
     case invalidDegreesOfFreedom(Double)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .tooFewObservations(let needed, let got): return "needs at least \(needed) observations, got \(got)"
-        case .unpairedLengths(let a, let b): return "paired samples differ in length (\(a) and \(b))"
-        case .nonFiniteValue(let i): return "value at index \(i) is not finite"
-        case .zeroVariance: return "all observations are equal; the statistic is undefined"
-        case .invalidProbability(let p): return "probability \(p) is outside (0, 1)"
-        case .invalidCount(let k, let n): return "count \(k) is outside 0…\(n)"
-        case .itemLengthsDiffer(let item, let expected, let got):
-            return "item \(item) has \(got) answers, expected \(expected)"
-        case .tooFewItems(let k): return "a scale needs at least two items, got \(k)"
-        case .answerOutsideScale(let a, let i): return "answer \(a) at index \(i) is outside the scale"
-        case .invalidDegreesOfFreedom(let df): return "degrees of freedom \(df) must be positive"
-        }
-    }
+    public var description: String { text(.english) }
 
     static func checkFinite(_ values: [Double]) throws {
         if let i = values.firstIndex(where: { !$0.isFinite }) { throw StatisticsError.nonFiniteValue(index: i) }

@@ -1,3 +1,4 @@
+import DiversityKit
 import Foundation
 
 /// The options every example program accepts.
@@ -6,6 +7,7 @@ import Foundation
 /// --store PATH    the SQLite file (default ./.diversitykit/<name>.sqlite)
 /// --reports DIR   where reports are written (default ./reports/<name>/)
 /// --seed N        the seed of the synthetic data (default: the example's own)
+/// --lang sv|en    the language of error messages (default sv)
 /// --quiet         no progress display and no summary
 /// --help          usage, then exit 0
 /// ```
@@ -20,14 +22,19 @@ public struct ExampleOptions: Hashable, Sendable {
     public var seed: UInt64
     /// Whether to stay silent apart from errors.
     public var quiet: Bool
+    /// The language of error messages (`--lang`, Swedish unless `en`). The seed programmes are
+    /// Swedish, so their reports and summaries stay Swedish whatever this says.
+    public var language: ReportLanguage
 
     /// Creates options.
-    public init(storePath: String, isDefaultStore: Bool, reportsDirectory: String, seed: UInt64, quiet: Bool) {
+    public init(storePath: String, isDefaultStore: Bool, reportsDirectory: String, seed: UInt64, quiet: Bool,
+                language: ReportLanguage = .swedish) {
         self.storePath = storePath
         self.isDefaultStore = isDefaultStore
         self.reportsDirectory = reportsDirectory
         self.seed = seed
         self.quiet = quiet
+        self.language = language
     }
 }
 
@@ -44,14 +51,7 @@ public enum CommandLineError: Error, Hashable, Sendable, CustomStringConvertible
     case unexpectedArgument(String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .unknownOption(let o): return "unknown option '\(o)'"
-        case .missingValue(let o): return "option '\(o)' needs a value"
-        case .invalidValue(let o, let v): return "option '\(o)': '\(v)' is not valid"
-        case .unexpectedArgument(let a): return "unexpected argument '\(a)'"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 /// What parsing the command line asks for.
@@ -93,7 +93,7 @@ public struct ExampleCommandLine: Hashable, Sendable {
         """
         \(summary)
 
-        USAGE: \(name) [--store PATH] [--reports DIR] [--seed N] [--quiet] [--help]
+        USAGE: \(name) [--store PATH] [--reports DIR] [--seed N] [--lang sv|en] [--quiet] [--help]
 
         OPTIONS:
           --store PATH    SQLite store file (default: ./\(defaultStorePath)).
@@ -101,6 +101,8 @@ public struct ExampleCommandLine: Hashable, Sendable {
                           must not exist yet (an existing file is refused, never overwritten).
           --reports DIR   Directory for the HTML, Markdown and CSV reports (default: ./\(defaultReportsDirectory)/).
           --seed N        Seed of the synthetic data (default: \(defaultSeed)); the same seed gives the same run.
+          --lang sv|en    Language of error messages: sv (Swedish, the default) or en (English).
+                          Reports and the summary are Swedish, as the programme is.
           --quiet         Print nothing but errors: no progress display, no summary.
           --help          Show this help and exit.
         """
@@ -113,6 +115,7 @@ public struct ExampleCommandLine: Hashable, Sendable {
         var reports: String?
         var seed = defaultSeed
         var quiet = false
+        var language = ReportLanguage.swedish
         var rest = arguments[...]
         func value(for option: String) throws -> String {
             guard let v = rest.popFirst() else { throw CommandLineError.missingValue(option: option) }
@@ -135,13 +138,18 @@ public struct ExampleCommandLine: Hashable, Sendable {
                 let text = try inline ?? value(for: option)
                 guard let n = UInt64(text) else { throw CommandLineError.invalidValue(option: option, value: text) }
                 seed = n
+            case "--lang":
+                let text = try inline ?? value(for: option)
+                guard let chosen = ReportLanguage(rawValue: text) else { throw CommandLineError.invalidValue(option: option, value: text) }
+                language = chosen
             default:
                 if option.hasPrefix("-") { throw CommandLineError.unknownOption(option) }
                 throw CommandLineError.unexpectedArgument(argument)
             }
         }
         return .run(ExampleOptions(storePath: store ?? defaultStorePath, isDefaultStore: store == nil,
-                                   reportsDirectory: reports ?? defaultReportsDirectory, seed: seed, quiet: quiet))
+                                   reportsDirectory: reports ?? defaultReportsDirectory, seed: seed, quiet: quiet,
+                                   language: language))
     }
 
     /// Parses the process's arguments; prints the usage and exits 0 for `--help`, or prints the
@@ -156,9 +164,31 @@ public struct ExampleCommandLine: Hashable, Sendable {
                 return options
             }
         } catch {
-            StandardError.write("error: \(error)\n\n\(usage)\n")
-            exit(2)
+            Self.usageError(error, usage: usage, arguments: arguments)
         }
+    }
+
+    /// Prints a bad command line's error in the language `arguments` ask for, then the usage,
+    /// and exits with status 2.
+    public static func usageError(_ error: any Error, usage: String, arguments: [String]) -> Never {
+        let language = Self.language(in: arguments)
+        StandardError.write("\(language == .swedish ? "fel" : "error"): \(language.message(for: error))\n\n\(usage)\n")
+        exit(2)
+    }
+
+    /// Prints `error` as `"fel: …"` / `"error: …"` in `language` and exits with status 1.
+    public static func fail(_ error: any Error, language: ReportLanguage) -> Never {
+        StandardError.write("\(language == .swedish ? "fel" : "error"): \(language.message(for: error))\n")
+        exit(1)
+    }
+
+    /// The language `--lang` names in `arguments`, read before they are parsed so that an error
+    /// in them is worded in it too: Swedish unless `--lang en` or `--lang=en`.
+    public static func language(in arguments: [String]) -> ReportLanguage {
+        for (i, argument) in arguments.enumerated() where argument == "--lang=en" || (argument == "--lang" && arguments.dropFirst(i + 1).first == "en") {
+            return .english
+        }
+        return .swedish
     }
 
     /// `--store=PATH` as (`--store`, `PATH`); a plain flag as (flag, nil).

@@ -16,15 +16,7 @@ public enum ExampleStoreError: Error, Hashable, Sendable, CustomStringConvertibl
     case cannotRemoveOldStore(path: String, reason: String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .storeFileExists(let p):
-            return "the store file \(p) already exists; remove it or choose another path with --store"
-        case .cannotCreateDirectory(let p, let r): return "cannot create directory \(p): \(r)"
-        case .directoryMissing(let p): return "the directory \(p) does not exist; create it first or choose another path with --store"
-        case .cannotRemoveOldStore(let p, let r): return "cannot remove the previous store \(p): \(r)"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 /// Opens the SQLite store an example runs on, always empty.

@@ -55,9 +55,10 @@ public enum HRRoster {
 
     /// Parses the roster file at `url`, streaming: memory grows with the rows returned, never
     /// with the file's size.
-    /// - Throws: ``HRRosterError``; ``HRRosterError/unreadable(_:)`` when the file cannot be read.
+    /// - Throws: ``HRRosterError/inFile(_:_:)`` naming the file around the ``HRRosterError``;
+    ///   ``HRRosterError/unreadable(_:)`` when the file cannot be read.
     public static func parse(contentsOf url: URL, limits: CSVLimits = HRRoster.defaultLimits) throws -> [RosterRow] {
-        try parse(reader: { try CSVReader(url: url, limits: limits) })
+        try HRRosterError.within(file: url.lastPathComponent) { try parse(reader: { try CSVReader(url: url, limits: limits) }) }
     }
 
     static func parse(reader makeReader: () throws -> CSVReader) throws -> [RosterRow] {
@@ -79,33 +80,33 @@ public enum HRRoster {
         guard row.fields.count == header.fields.count else {
             throw HRRosterError.wrongFieldCount(line: row.line, expected: header.fields.count, found: row.fields.count)
         }
-        let columns = RosterColumns(row: row, layout: layout)
+        let columns = RosterColumns(layout: layout)
         let ref = row.fields[layout.employeeRef].trimmingCharacters(in: .whitespaces)
         let org = row.fields[layout.organisation].trimmingCharacters(in: .whitespaces)
         let roleText = row.fields[layout.role].trimmingCharacters(in: .whitespaces)
         let unit = layout.unit.map { row.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-        if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.employeeRef, name: HRRoster.columns.employeeRef) }
-        if org.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.organisation, name: HRRoster.columns.organisation) }
-        if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, column: columns.role, name: HRRoster.columns.role) }
+        if ref.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.employeeRef, name: HRRoster.columns.employeeRef) }
+        if org.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.organisation, name: HRRoster.columns.organisation) }
+        if roleText.isEmpty { throw HRRosterError.emptyField(line: row.line, field: columns.role, name: HRRoster.columns.role) }
         guard let role = role(named: roleText) else {
-            throw HRRosterError.unknownRole(line: row.line, column: columns.role, value: roleText)
+            throw HRRosterError.unknownRole(line: row.line, field: columns.role, value: roleText)
         }
-        if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, column: columns.employeeRef, firstLine: first) }
+        if let first = seen[ref] { throw HRRosterError.duplicateEmployee(line: row.line, field: columns.employeeRef, firstLine: first) }
         seen[ref] = row.line
         let entry = RosterEntry(employeeRef: ref, organisation: ID(org), unit: unit.isEmpty ? nil : ID(unit), role: role)
         return RosterRow(line: row.line, entry: entry, columns: columns)
     }
 
-    /// Runs `body`, turning SurveyModule's reader errors into roster errors with the same line and column.
+    /// Runs `body`, turning SurveyModule's reader errors into roster errors with the same line, field and column.
     static func translatingCSVErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch CSVError.unterminatedQuote(let line, let column) {
-            throw HRRosterError.unterminatedQuote(line: line, column: column)
-        } catch CSVError.unexpectedQuote(let line, let column) {
-            throw HRRosterError.unexpectedQuote(line: line, column: column)
-        } catch CSVError.invalidUTF8 {
-            throw HRRosterError.notUTF8
+        } catch CSVError.unterminatedQuote(let line, let field, let column) {
+            throw HRRosterError.unterminatedQuote(line: line, field: field, column: column)
+        } catch CSVError.unexpectedQuote(let line, let field, let column) {
+            throw HRRosterError.unexpectedQuote(line: line, field: field, column: column)
+        } catch CSVError.invalidUTF8(let line, let field, _) {
+            throw HRRosterError.notUTF8(line: line, field: field)
         } catch CSVError.unreadable(let name) {
             throw HRRosterError.unreadable(name)
         } catch let bound as CSVError {
@@ -158,7 +159,7 @@ struct RosterLayout {
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            if index[key] != nil { throw HRRosterError.duplicateColumn(key, column: header.fieldColumns[i]) }
+            if index[key] != nil { throw HRRosterError.duplicateColumn(key, field: i + 1) }
             index[key] = i
         }
         func required(_ name: String) throws -> Int {
@@ -172,22 +173,22 @@ struct RosterLayout {
     }
 }
 
-/// The character columns of one roster row's fields, for error messages.
+/// The 1-based field numbers of a roster's columns, as a spreadsheet numbers them, for error messages.
 public struct RosterColumns: Hashable, Sendable {
-    /// Column of `employee_ref`.
+    /// Field number of `employee_ref`.
     public var employeeRef: Int
-    /// Column of `organisation`.
+    /// Field number of `organisation`.
     public var organisation: Int
-    /// Column of `unit` (the line's first column when the roster has no unit column).
+    /// Field number of `unit` (1 when the roster has no unit column).
     public var unit: Int
-    /// Column of `role`.
+    /// Field number of `role`.
     public var role: Int
 
-    init(row: CSVRecord, layout: RosterLayout) {
-        employeeRef = row.fieldColumns[layout.employeeRef]
-        organisation = row.fieldColumns[layout.organisation]
-        unit = layout.unit.map { row.fieldColumns[$0] } ?? 1
-        role = row.fieldColumns[layout.role]
+    init(layout: RosterLayout) {
+        employeeRef = layout.employeeRef + 1
+        organisation = layout.organisation + 1
+        unit = layout.unit.map { $0 + 1 } ?? 1
+        role = layout.role + 1
     }
 }
 
@@ -197,6 +198,6 @@ public struct RosterRow: Hashable, Sendable {
     public var line: Int
     /// The entry.
     public var entry: RosterEntry
-    /// The fields' columns.
+    /// The fields' numbers.
     public var columns: RosterColumns
 }

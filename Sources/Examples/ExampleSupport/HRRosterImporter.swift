@@ -21,7 +21,7 @@ public struct RosterImportResult: Hashable, Sendable {
 /// with progress reported after each batch.
 ///
 /// The whole file is parsed and checked against the workspace's organisations and units
-/// before anything is written, so a bad row (with its line and column) registers nothing.
+/// before anything is written, so a bad row (with its line and field) registers nothing.
 /// Rows are then registered in batches of ``batchSize`` through `Workspace.register(_:)`, each
 /// batch atomic; re-importing the same roster replaces the same participants.
 ///
@@ -47,12 +47,14 @@ public struct HRRosterImporter: Sendable {
     }
 
     /// Imports the roster file at `url`.
-    /// - Throws: ``HRRosterError`` (``HRRosterError/unreadable(_:)`` when the file cannot be read); the workspace's
+    /// - Throws: ``HRRosterError``, wrapped in ``HRRosterError/inFile(_:_:)`` naming the file
+    ///   (``HRRosterError/unreadable(_:)`` when the file cannot be read); the workspace's
     ///   `ValidationError` or `StoreError` when a batch is refused.
     @discardableResult
     public func importRoster(contentsOf url: URL,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RosterImportResult {
-        try await importRoster(rows: try HRRoster.parse(contentsOf: url, limits: limits), progress: progress)
+        let rows = try HRRoster.parse(contentsOf: url, limits: limits)
+        return try await HRRosterError.within(file: url.lastPathComponent) { try await importRoster(rows: rows, progress: progress) }
     }
 
     /// Imports a roster held in memory.
@@ -89,10 +91,10 @@ public struct HRRosterImporter: Sendable {
             let id = row.entry.organisation
             if organisations[id] == nil { organisations[id] = .some(try await workspace.organisation(id)) }
             guard let organisation = organisations[id]! else {
-                throw HRRosterError.unknownOrganisation(line: row.line, column: row.columns.organisation, value: id.rawValue)
+                throw HRRosterError.unknownOrganisation(line: row.line, field: row.columns.organisation, value: id.rawValue)
             }
             if let unit = row.entry.unit, organisation.unit(unit) == nil {
-                throw HRRosterError.unknownUnit(line: row.line, column: row.columns.unit, value: unit.rawValue)
+                throw HRRosterError.unknownUnit(line: row.line, field: row.columns.unit, value: unit.rawValue)
             }
         }
     }

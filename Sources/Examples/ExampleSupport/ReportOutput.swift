@@ -10,12 +10,7 @@ public enum ReportOutputError: Error, Hashable, Sendable, CustomStringConvertibl
     case unsafeFolderName(String)
 
     /// A readable description.
-    public var description: String {
-        switch self {
-        case .duplicateFileName(let n): return "two renderers produced a file named '\(n)'"
-        case .unsafeFolderName(let n): return "the folder name '\(n)' is not a plain folder name"
-        }
-    }
+    public var description: String { text(.english) }
 }
 
 /// Writes a report through several renderers into one directory.

@@ -19,12 +19,14 @@ let cli = ExampleCommandLine(
 let rosterOption = """
       --roster PATH   HR roster CSV to import (employee_ref;organisation;unit;role) instead of the
                       one generated next to the store (default ./.diversitykit/likabehandling-roster.csv).
+                      A bad row is reported with its file, line and field number.
     """
 let usage = cli.usage.replacingOccurrences(of: "[--quiet] [--help]", with: "[--roster PATH] [--quiet] [--help]")
     + "\n" + rosterOption
 let commandLine: (options: ExampleOptions, roster: String?)
+let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    let split = try RosterArgument.extract(from: Array(CommandLine.arguments.dropFirst()))
+    let split = try RosterArgument.extract(from: arguments)
     switch try cli.parse(split.rest) {
     case .help:
         print(usage)
@@ -33,15 +35,13 @@ do {
         commandLine = (options, split.roster)
     }
 } catch {
-    StandardError.write("error: \(error)\n\n\(usage)\n")
-    exit(2)
+    ExampleCommandLine.usageError(error, usage: usage, arguments: arguments)
 }
 let options = commandLine.options
 if let roster = commandLine.roster {
     // Checked before the store is opened, so a mistyped path leaves no store file behind.
     guard FileManager.default.isReadableFile(atPath: roster) else {
-        StandardError.write("error: \(HRRosterError.unreadable(roster)): no such file or not readable\n")
-        exit(1)
+        ExampleCommandLine.fail(HRRosterError.unreadable(roster), language: options.language)
     }
 }
 
@@ -96,6 +96,5 @@ do {
     }
 } catch {
     if createdStore { ExampleStore.discard(options) }
-    StandardError.write("error: \(error)\n")
-    exit(1)
+    ExampleCommandLine.fail(error, language: options.language)
 }

@@ -52,8 +52,7 @@ do {
         print(summary.text)
     }
 } catch {
-    StandardError.write("error: \(error)\n")
-    exit(1)
+    ExampleCommandLine.fail(error, language: options.language)
 }
 
 /// What the roster import registered, handed out of the scenario's import callback.

@@ -4,18 +4,25 @@ import DiversityKit
 import Foundation
 
 let usage = """
-    usage: Quickstart [--help]
+    usage: Quickstart [--lang sv|en] [--help]
 
     Plans a small programme on an in-memory store, enrols 20 synthetic staff, records attendance
-    and ratings, and prints a summary. Nothing is written to disk.
+    and ratings, and prints a summary in Swedish (sv, the default) or English (en).
+    Nothing is written to disk.
     """
-let arguments = CommandLine.arguments.dropFirst()
+var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage)
     exit(0)
 }
+var language = ReportLanguage.swedish
+if let index = arguments.firstIndex(of: "--lang"), index + 1 < arguments.count, let chosen = ReportLanguage(rawValue: arguments[index + 1]) {
+    language = chosen
+    arguments.removeSubrange(index...index + 1)
+}
+let sv = language == .swedish
 if let argument = arguments.first {
-    FileHandle.standardError.write(Data("error: unknown argument \(argument)\n\n\(usage)\n".utf8))
+    FileHandle.standardError.write(Data("\(sv ? "fel: okänt argument" : "error: unknown argument") \(argument)\n\n\(usage)\n".utf8))
     exit(2)
 }
 
@@ -61,17 +68,21 @@ do {
     do {
         try await workspace.enrol("p7", in: "ledar")
     } catch let error as ValidationError {
-        print("Refused as expected: \(error.errors[0].problem)")
+        // The message a coordinator reads: in the chosen language, the intervention by its name.
+        let names = ["bas": "Basutbildning", "ledar": "Ledarforum"]
+        print((sv ? "Avvisad som väntat: " : "Refused as expected: ") + error.text(language) { names[$0.id] ?? $0.id })
     }
 
+    let format = ReportFormatter(language: language)
     let attended = try await workspace.attendance(of: "bas").filter { $0.status == .attended }.count
-    print("Base training: \(attended) of \(staff.count) attended")
+    print(sv ? "Basutbildning: \(attended) av \(staff.count) deltog" : "Base training: \(attended) of \(staff.count) attended")
     for dimension in [RatingDimension.content, .trainer] {
         let scores = try await workspace.ratings(of: "bas").filter { $0.dimension == dimension }.map(\.score)
-        let mean = Double(scores.reduce(0, +)) / Double(scores.count)
-        print("Mean \(dimension) rating: \(String(format: "%.2f", mean)) (n = \(scores.count))")
+        let mean = format.decimal(Double(scores.reduce(0, +)) / Double(scores.count), digits: 2)
+        let name = sv ? (dimension == .content ? "innehåll" : "utbildare") : "\(dimension)"
+        print(sv ? "Medelbetyg \(name): \(mean) (n = \(scores.count))" : "Mean \(name) rating: \(mean) (n = \(scores.count))")
     }
 } catch {
-    FileHandle.standardError.write(Data("quickstart failed: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("Quickstart: \(sv ? "fel" : "error"): \(language.message(for: error))\n".utf8))
     exit(1)
 }

@@ -49,6 +49,5 @@ do {
         print(summary.text)
     }
 } catch {
-    StandardError.write("error: \(error)\n")
-    exit(1)
+    ExampleCommandLine.fail(error, language: options.language)
 }

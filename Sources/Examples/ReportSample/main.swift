@@ -41,6 +41,6 @@ do {
         for url in try renderer.render(report).write(into: directory) { print(url.path) }
     }
 } catch {
-    FileHandle.standardError.write(Data("ReportSample: \(error)\n".utf8))
+    FileHandle.standardError.write(Data("ReportSample: \(language == .swedish ? "fel" : "error"): \(language.message(for: error))\n".utf8))
     exit(1)
 }

@@ -23,11 +23,19 @@ public struct AccessibilityService: Sendable {
 
     /// Records which criteria a venue meets (replacing the earlier inventory).
     /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/unknownAccessibilityCriterion(_:)``.
+    ///
+    /// A compare-and-swap on the venue, retried on conflict, so a concurrent change of the venue's other
+    /// fields is kept.
     public func inventory(_ venueID: ID<Venue>, meets codes: Set<String>) async throws {
-        var venue = try await store.require(Venue.self, venueID.rawValue)
         try checkCodes(codes)
-        venue.accessibilityMet = codes
-        try await store.update(venue)
+        try await withConflictRetry {
+            let read = try await store.requireVersioned(Venue.self, venueID.rawValue)
+            var venue = read.record
+            venue.accessibilityMet = codes
+            var batch = WriteBatch()
+            try batch.update(venue, ifRevision: read.revision)
+            try await store.write(batch)
+        }
     }
 
     /// Criteria of the checklist a venue does not meet, by perspective.
@@ -47,14 +55,21 @@ public struct AccessibilityService: Sendable {
             throw ToolkitError.invalid(entity: key, field: "criteria", reason: "names no criterion")
         }
         try checkCodes(request.criteria)
-        let session = try await store.require(Session.self, request.session.rawValue)
-        if let e = request.enrolment {
-            let enrolment = try await store.require(Enrolment.self, e.rawValue)
-            guard enrolment.intervention == session.intervention else {
-                throw ToolkitError.invalid(entity: key, field: "enrolment", reason: "is for another intervention than the session")
+        try await withConflictRetry {
+            let session = try await store.requireVersioned(Session.self, request.session.rawValue)
+            var batch = WriteBatch()
+            batch.expectUnchanged(session)
+            if let e = request.enrolment {
+                let enrolment = try await store.requireVersioned(Enrolment.self, e.rawValue)
+                guard enrolment.record.intervention == session.record.intervention else {
+                    throw ToolkitError.invalid(entity: key, field: "enrolment", reason: "is for another intervention than the session")
+                }
+                // Moves the enrolment's revision: an erasure racing this write conflicts and deletes the request too.
+                try batch.touch(enrolment)
             }
+            try batch.upsert(request)
+            try await store.write(batch)
         }
-        try await store.upsert(request)
     }
 
     /// Withdraws (deletes) a request.

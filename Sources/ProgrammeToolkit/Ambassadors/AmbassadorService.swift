@@ -21,8 +21,13 @@ public struct AmbassadorService: Sendable {
         try Check.text(ambassador.municipality, key, "municipality")
         try Check.text(ambassador.county, key, "county")
         _ = try await store.require(Organisation.self, ambassador.organisation.rawValue)
-        if let p = ambassador.participant { _ = try await store.require(Participant.self, p.rawValue) }
-        try await store.upsert(ambassador)
+        try await withConflictRetry {
+            var batch = WriteBatch()
+            // Moves the participant's revision, so an erasure racing this write re-reads and unlinks it.
+            if let p = ambassador.participant { try batch.touch(try await store.requireVersioned(Participant.self, p.rawValue)) }
+            try batch.upsert(ambassador)
+            try await store.write(batch)
+        }
     }
 
     /// Records a workshop.

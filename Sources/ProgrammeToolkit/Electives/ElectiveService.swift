@@ -23,11 +23,23 @@ public struct ElectiveService: Sendable {
     ///   every error of ``ElectiveAllocator/allocate(_:for:)``.
     @discardableResult
     public func allocate(_ choices: [ElectiveChoice], on dayID: ID<TrainingDay>) async throws -> ElectiveAllocation {
-        let day = try await store.require(TrainingDay.self, dayID.rawValue)
-        _ = try await store.requireAll(Participant.self, choices.map(\.participant.rawValue))
-        let allocation = try ElectiveAllocator.allocate(choices, for: day)
-        try await store.upsert(allocation)
-        return allocation
+        try await withConflictRetry {
+            let day = try await store.requireVersioned(TrainingDay.self, dayID.rawValue)
+            var batch = WriteBatch()
+            // Conditional on the day as read, and moving each participant's revision, so a concurrent
+            // change of the day or an erasure of a participant conflicts and re-reads.
+            batch.expectUnchanged(day)
+            var touched: Set<ID<Participant>> = []
+            // Every participant in one read; the first unknown one is refused, in the choices' order.
+            let people = try await store.requireAllVersioned(Participant.self, choices.map(\.participant.rawValue))
+            for (c, read) in zip(choices, people) where touched.insert(c.participant).inserted {
+                try batch.touch(read)
+            }
+            let allocation = try ElectiveAllocator.allocate(choices, for: day.record)
+            try batch.upsert(allocation)
+            try await store.write(batch)
+            return allocation
+        }
     }
 
     /// The stored allocation of a day.

@@ -22,11 +22,21 @@ public struct MentoringService: Sendable {
     ///   ``ToolkitError/missingUnit(participant:)``, ``ToolkitError/profileDoesNotMatchParticipant(_:)``,
     ///   ``ToolkitError/notPositive(entity:field:value:)`` for a capacity below 1,
     ///   ``ToolkitError/duplicateIdentifier(_:)``.
+    ///
+    /// Safe under concurrency: the write moves each participant's revision, so an erasure racing it
+    /// conflicts and re-reads instead of missing the new profile, and a registration racing an erasure is refused.
     public func register(_ profiles: [MentoringProfile]) async throws {
         try Check.unique(profiles.map(\.recordID))
+        try await withConflictRetry { try await registerOnce(profiles) }
+    }
+
+    private func registerOnce(_ profiles: [MentoringProfile]) async throws {
         var batch = WriteBatch()
+        var touched: Set<ID<Participant>> = []
         for profile in profiles {
-            let person = try await store.require(Participant.self, profile.participant.rawValue)
+            let read = try await store.requireVersioned(Participant.self, profile.participant.rawValue)
+            let person = read.record
+            if touched.insert(person.id).inserted { try batch.touch(read) }
             guard let unit = person.unit else { throw ToolkitError.missingUnit(participant: person.id) }
             guard unit == profile.unit, person.organisation == profile.organisation else {
                 throw ToolkitError.profileDoesNotMatchParticipant(person.id)
@@ -82,12 +92,20 @@ public struct MentoringService: Sendable {
     /// Adds or replaces a meeting in a pair's log (one entry per pair and day).
     /// - Throws: ``ToolkitError/unknownReference(_:)`` for an unknown pair,
     ///   ``ToolkitError/notPositive(entity:field:value:)`` for a non-positive duration.
+    ///
+    /// The write moves the pair's revision, so an erasure that re-keys the pair conflicts and moves this
+    /// meeting with it; a meeting logged on a pair erased meanwhile is refused.
     public func log(_ meeting: MentoringMeeting) async throws {
-        _ = try await store.require(MentoringPair.self, meeting.pair.rawValue)
         if let minutes = meeting.durationMinutes {
             try Check.positive(minutes, .of(MentoringMeeting.self, meeting.recordID), "durationMinutes")
         }
-        try await store.upsert(meeting)
+        try await withConflictRetry {
+            let pair = try await store.requireVersioned(MentoringPair.self, meeting.pair.rawValue)
+            var batch = WriteBatch()
+            try batch.touch(pair)
+            try batch.upsert(meeting)
+            try await store.write(batch)
+        }
     }
 
     /// A pair's meeting log, oldest first.

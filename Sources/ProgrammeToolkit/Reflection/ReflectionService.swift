@@ -17,13 +17,20 @@ public struct ReflectionService: Sendable {
     @discardableResult
     public func formGroups(round: String, participants: [ID<Participant>], minimum: Int, maximum: Int) async throws -> [ReflectionGroup] {
         try Check.text(round, RecordKey(type: ReflectionGroup.recordType, id: round), "round")
+        return try await withConflictRetry { try await formGroupsOnce(round: round, participants: participants, minimum: minimum, maximum: maximum) }
+    }
+
+    private func formGroupsOnce(round: String, participants: [ID<Participant>], minimum: Int, maximum: Int) async throws -> [ReflectionGroup] {
         var members: [GroupFormer.Member] = []
+        var batch = WriteBatch()
+        var touched: Set<ID<Participant>> = []
         // One read for everyone; refusals still come in the participants' order.
-        let found = try await store.fetch(keys: participants.map { .of(Participant.self, $0.rawValue) })
-        for (id, envelope) in zip(participants, found) {
-            guard let envelope else { throw ToolkitError.unknownReference(.of(Participant.self, id.rawValue)) }
-            let person = try envelope.decode(Participant.self)
-            guard let unit = person.unit else { throw ToolkitError.missingUnit(participant: id) }
+        let found = try await store.fetchVersioned(Participant.self, ids: participants.map(\.rawValue))
+        for (id, read) in zip(participants, found) {
+            guard let read else { throw ToolkitError.unknownReference(.of(Participant.self, id.rawValue)) }
+            guard let unit = read.record.unit else { throw ToolkitError.missingUnit(participant: id) }
+            // Moves the participant's revision, so an erasure racing this write re-reads the new group.
+            if touched.insert(id).inserted { try batch.touch(read) }
             members.append((id, unit))
         }
         let formed = try GroupFormer.form(members, minimum: minimum, maximum: maximum)
@@ -33,7 +40,6 @@ public struct ReflectionService: Sendable {
             return ReflectionGroup(id: ID("\(round)-g\(i + 1)"), round: round, members: people.map(\.participant),
                                    workplaces: units.sorted())
         }
-        var batch = WriteBatch()
         for g in groups { try batch.insert(g) }
         try await store.write(batch)
         return groups
@@ -45,22 +51,38 @@ public struct ReflectionService: Sendable {
     }
 
     /// Adds case material to a group.
+    ///
+    /// A compare-and-swap on the group, retried on conflict: concurrent additions are all kept, and a
+    /// member removed meanwhile (by erasure) is not written back.
     /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/emptyText(entity:field:)``.
     public func attach(_ material: CaseMaterial, to groupID: ID<ReflectionGroup>) async throws {
-        var group = try await store.require(ReflectionGroup.self, groupID.rawValue)
         let key = RecordKey.of(ReflectionGroup.self, groupID.rawValue)
         try Check.text(material.title, key, "caseMaterial.title")
         try Check.text(material.description, key, "caseMaterial.description")
-        group.caseMaterial.append(material)
-        try await store.update(group)
+        try await withConflictRetry {
+            let read = try await store.requireVersioned(ReflectionGroup.self, groupID.rawValue)
+            var group = read.record
+            group.caseMaterial.append(material)
+            var batch = WriteBatch()
+            try batch.update(group, ifRevision: read.revision)
+            try await store.write(batch)
+        }
     }
 
     /// Records (or replaces) a session a group held.
     /// - Throws: ``ToolkitError/unknownReference(_:)``, ``ToolkitError/notAGroupMember(_:group:)``,
     ///   ``ToolkitError/invalid(entity:field:reason:)`` for a case the group does not have.
+    ///
+    /// The write moves the group's revision, so an erasure racing it (which rewrites the group) conflicts
+    /// and re-reads this session; an attendee removed from the group meanwhile is refused.
     public func record(_ session: ReflectionSession) async throws {
-        let group = try await store.require(ReflectionGroup.self, session.group.rawValue)
         try Check.unique(session.attendees)
+        try await withConflictRetry { try await recordOnce(session) }
+    }
+
+    private func recordOnce(_ session: ReflectionSession) async throws {
+        let read = try await store.requireVersioned(ReflectionGroup.self, session.group.rawValue)
+        let group = read.record
         for p in session.attendees where !group.members.contains(p) {
             throw ToolkitError.notAGroupMember(p, group: group.id)
         }
@@ -68,7 +90,10 @@ public struct ReflectionService: Sendable {
             throw ToolkitError.invalid(entity: .of(ReflectionSession.self, session.recordID), field: "casesDiscussed",
                                        reason: "names a case the group does not have")
         }
-        try await store.upsert(session)
+        var batch = WriteBatch()
+        try batch.touch(read)
+        try batch.upsert(session)
+        try await store.write(batch)
     }
 
     /// Sessions held per group of a round, every group included.

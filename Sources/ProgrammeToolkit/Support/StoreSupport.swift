@@ -10,14 +10,28 @@ extension Store {
         return record
     }
 
+    /// The record `id` of type `R` with its revision, for a conditional write, or ``ToolkitError/unknownReference(_:)``.
+    func requireVersioned<R: StoredRecord>(_: R.Type, _ id: String) async throws -> Versioned<R> {
+        guard let record = try await fetchVersioned(R.self, id: id) else {
+            throw ToolkitError.unknownReference(.of(R.self, id))
+        }
+        return record
+    }
+
+    /// The records `ids` of type `R` with their revisions, in their order, read with one
+    /// ``/DiversityKit/Store/fetch(keys:)``.
+    /// - Throws: ``ToolkitError/unknownReference(_:)`` for the first id that does not exist.
+    func requireAllVersioned<R: StoredRecord>(_: R.Type, _ ids: [String]) async throws -> [Versioned<R>] {
+        try zip(ids, try await fetchVersioned(R.self, ids: ids)).map { id, read in
+            guard let read else { throw ToolkitError.unknownReference(.of(R.self, id)) }
+            return read
+        }
+    }
+
     /// The records `ids` of type `R`, in their order, read with one ``/DiversityKit/Store/fetch(keys:)``.
     /// - Throws: ``ToolkitError/unknownReference(_:)`` for the first id that does not exist.
     func requireAll<R: StoredRecord>(_: R.Type, _ ids: [String]) async throws -> [R] {
-        let found = try await fetch(keys: ids.map { .of(R.self, $0) })
-        return try zip(ids, found).map { id, envelope in
-            guard let envelope else { throw ToolkitError.unknownReference(.of(R.self, id)) }
-            return try envelope.decode(R.self)
-        }
+        try await requireAllVersioned(R.self, ids).map(\.record)
     }
 }
 

@@ -23,7 +23,7 @@ extension ToolkitError {
         case .emptyText(let e, let f): return sv ? "\(naming(e)): \(f) får inte vara tomt" : "\(naming(e)): \(f) must not be empty"
         case .notPositive(let e, let f, let v):
             return sv ? "\(naming(e)): \(f) måste vara större än noll, var \(v)" : "\(naming(e)): \(f) must be positive, was \(v)"
-        case .invalid(let e, let f, let r): return "\(naming(e)): \(f) \(r)"
+        case .invalid(let e, let f, let r): return sv ? "\(naming(e)): fältet \(f) är ogiltigt (\(r))" : "\(naming(e)): \(f) \(r)"
         case .duplicateIdentifier(let id): return sv ? "identiteten \(id) förekommer mer än en gång" : "identifier \(id) appears more than once"
         case .missingUnit(let p):
             return sv ? "\(participant(p)) saknar enhet, och regeln om rapporteringslinje behöver en"
@@ -156,3 +156,5 @@ extension SessionAtRisk {
         return sv ? "Uppfylls inte \(place): \(criteria) (\(when))" : "Not met \(place): \(criteria) (\(when))"
     }
 }
+
+extension ToolkitError: LocalizedMessage {}

@@ -103,9 +103,15 @@ public enum SteeringBriefError: Error, Hashable, Sendable, CustomStringConvertib
     case lineWidthTooSmall(Int)
 
     /// A readable description.
-    public var description: String {
+    public var description: String { text(.english) }
+}
+
+extension SteeringBriefError: LocalizedMessage {
+    /// The error in `language`.
+    public func text(_ language: ReportLanguage, naming: (RecordKey) -> String = { $0.id }) -> String {
         switch self {
-        case .lineWidthTooSmall(let w): return "line width \(w) is below the minimum of 20 characters"
+        case .lineWidthTooSmall(let w):
+            return language == .swedish ? "radbredden \(w) är mindre än minimum 20 tecken" : "line width \(w) is below the minimum of 20 characters"
         }
     }
 }
