@@ -34,8 +34,9 @@ extension PostgresStore {
 
     private static func bulkInsertOnce(_ envelopes: [RecordEnvelope], _ versions: [(Int32, Int32)],
                                        _ connection: PostgresConnection, _ schema: PostgresSchema) throws {
-        var seen = Set<RecordKey>()
-        let firstRepeat = envelopes.firstIndex { !seen.insert($0.key).inserted }
+        // Keys compared as bytes (type, NUL, id): a `Set<RecordKey>` would call NFC and NFD twins one key.
+        var seen = Set<[UInt8]>()
+        let firstRepeat = envelopes.firstIndex { !seen.insert(Array($0.type.utf8) + [0] + Array($0.id.utf8)).inserted }
         try connection.execute("BEGIN")
         do {
             try connection.execute("""

@@ -28,11 +28,11 @@ struct PostgresRowWriter {
         let labels = try labelIDs(for: rows, setID: setID)
         try connection.copyIn("COPY \(schema.rows) (id, set_id, scope_id, group_id, cells, extra) FROM STDIN (FORMAT binary)",
                               columns: 6) { copy in
-            // Label ids are looked up once per distinct value, not per row.
+            // Label ids are looked up once per distinct value, not per row; compared as bytes throughout.
             var lastScope = "", lastGroup = "", scopeID: Int32 = labels[""] ?? 0, groupID: Int32 = labels[""] ?? 0
             for (offset, row) in rows.enumerated() {
-                if row.scope != lastScope { scopeID = labels[row.scope]!; lastScope = row.scope }
-                if row.group != lastGroup { groupID = labels[row.group]!; lastGroup = row.group }
+                if !row.scope.utf8.elementsEqual(lastScope.utf8) { scopeID = labels[row.scope]!; lastScope = row.scope }
+                if !row.group.utf8.elementsEqual(lastGroup.utf8) { groupID = labels[row.group]!; lastGroup = row.group }
                 try copy.row(id: first + Int64(offset), set: Int32(setID), scope: scopeID, group: groupID,
                              cells: row.cells, extra: row.extra)
             }
@@ -74,23 +74,25 @@ struct PostgresRowWriter {
     }
 
     /// The dictionary id of every scope and group in `rows`, adding the new ones (numbered after
-    /// the set's highest, in order of first use in the batch).
-    private func labelIDs(for rows: [CompactRow], setID: Int64) throws -> [String: Int32] {
+    /// the set's highest, in order of first use in the batch), keyed by the label's UTF-8 bytes so
+    /// NFC and NFD twins get ids of their own.
+    private func labelIDs(for rows: [CompactRow], setID: Int64) throws -> LabelIDs {
         var wanted: [String] = []
-        var seen = Set<String>()
+        var seen = Set<[UInt8]>()
         var lastScope: String? = nil, lastGroup: String? = nil
         for row in rows {
             // Rows of one unit usually come together: skip the set lookup for a repeat.
-            if row.scope != lastScope, seen.insert(row.scope).inserted { wanted.append(row.scope) }
-            if row.group != lastGroup, seen.insert(row.group).inserted { wanted.append(row.group) }
+            if !(lastScope.map { $0.utf8.elementsEqual(row.scope.utf8) } ?? false), seen.insert(Array(row.scope.utf8)).inserted { wanted.append(row.scope) }
+            if !(lastGroup.map { $0.utf8.elementsEqual(row.group.utf8) } ?? false), seen.insert(Array(row.group.utf8)).inserted { wanted.append(row.group) }
             lastScope = row.scope
             lastGroup = row.group
         }
         for label in wanted { try PostgresParameter.requireNoNUL(label, what: "a row's scope or group") }
-        var ids = try PostgresRowReader.labels(connection, schema, setID: setID)
+        var ids = LabelIDs()
+        for (id, label) in try PostgresRowReader.labelsByID(connection, schema, setID: setID) { ids[label] = id }
         let missing = wanted.filter { ids[$0] == nil }
         guard !missing.isEmpty else { return ids }
-        var next = (ids.values.max() ?? 0) + 1
+        var next = ids.highest + 1
         var parameters: [PostgresParameter] = [.integer(Int(setID))]
         var tuples: [String] = []
         for label in missing {
@@ -105,13 +107,30 @@ struct PostgresRowWriter {
     }
 }
 
+/// A set's label ids, found by `String` hash and confirmed by bytes (no allocation per lookup): a
+/// `String` key alone would give an NFD label its NFC twin's id.
+struct LabelIDs {
+    private var buckets: [String: [(label: String, id: Int32)]] = [:]
+    private(set) var highest: Int32 = 0
+
+    subscript(label: String) -> Int32? {
+        get { buckets[label]?.first { $0.label.utf8.elementsEqual(label.utf8) }?.id }
+        set {
+            guard let newValue else { return }
+            buckets[label, default: []].removeAll { $0.label.utf8.elementsEqual(label.utf8) }
+            buckets[label, default: []].append((label, newValue))
+            highest = max(highest, newValue)
+        }
+    }
+}
+
 /// Reads pages of rows straight from the result buffers into ``RowPage`` columns.
 enum PostgresRowReader {
-    /// A set's scope and group dictionary, by label.
-    static func labels(_ c: PostgresConnection, _ schema: PostgresSchema, setID: Int64) throws -> [String: Int32] {
+    /// A set's scope and group dictionary, label by id (callers match labels by their bytes).
+    static func labelsByID(_ c: PostgresConnection, _ schema: PostgresSchema, setID: Int64) throws -> [Int32: String] {
         let result = try c.execute("SELECT label_id, label FROM \(schema.rowLabels) WHERE set_id = $1", [.integer(Int(setID))])
-        var labels: [String: Int32] = [:]
-        for row in 0..<result.rowCount { labels[result.text(row, 1) ?? ""] = Int32(result.int64(row, 0)) }
+        var labels: [Int32: String] = [:]
+        for row in 0..<result.rowCount { labels[Int32(result.int64(row, 0))] = result.text(row, 1) ?? "" }
         return labels
     }
 
@@ -129,10 +148,10 @@ enum PostgresRowReader {
         var sql = "r.set_id = $1"
         var parameters: [PostgresParameter] = [.integer(Int(setID))]
         if query.scope != nil || query.group != nil {
-            let labels = try self.labels(c, schema, setID: setID)
+            let labels = try labelsByID(c, schema, setID: setID)
             for (column, value) in [("scope_id", query.scope), ("group_id", query.group)] {
                 guard let value else { continue }
-                guard let id = labels[value] else { return nil }
+                guard let id = labels.first(where: { $0.value.utf8.elementsEqual(value.utf8) })?.key else { return nil }
                 parameters.append(.integer(Int(id)))
                 sql += " AND r.\(column) = $\(parameters.count)"
             }
@@ -157,8 +176,7 @@ enum PostgresRowReader {
         let result = try c.execute(text, parameters)
         guard result.rowCount > 0 else { return page }
         // Read after the page: labels are only ever added, together with the rows that use them.
-        var names: [Int32: String] = [:]
-        for (label, id) in try labels(c, schema, setID: setID) { names[id] = label }
+        let names = try labelsByID(c, schema, setID: setID)
         page.ids.reserveCapacity(result.rowCount)
         for row in 0..<result.rowCount {
             let scope = names[Int32(result.int64(row, 1))] ?? "", group = names[Int32(result.int64(row, 2))] ?? ""

@@ -91,6 +91,35 @@ public actor PostgresStore: Store {
         }
     }
 
+    /// The records at `keys`, in their order (`nil` where missing): one statement per record type and
+    /// 500 ids (`id IN (…)`) in one job, instead of a round trip per key.
+    /// - Throws: ``/DiversityKit/StoreError/connectionLost(_:)``, ``/DiversityKit/StoreError/backend(code:message:)``,
+    ///   `CancellationError`.
+    public func fetch(keys: [RecordKey]) async throws -> [RecordEnvelope?] {
+        guard !keys.isEmpty else { return [] }
+        return try await perform { [schema] c in
+            // Matched back by the ids' bytes: a Swift `String` key would merge NFC and NFD twins.
+            var found: [[UInt8]: [[UInt8]: RecordEnvelope]] = [:]
+            var idsByType: [[UInt8]: (type: String, ids: [String])] = [:]
+            for key in keys { idsByType[Array(key.type.utf8), default: (key.type, [])].ids.append(key.id) }
+            for (typeBytes, (type, ids)) in idsByType {
+                var seen: Set<[UInt8]> = []
+                let unique = ids.filter { seen.insert(Array($0.utf8)).inserted }
+                for start in stride(from: 0, to: unique.count, by: 500) {
+                    try c.checkCancellation()
+                    let chunk = unique[start..<min(start + 500, unique.count)]
+                    let placeholders = (0..<chunk.count).map { "$\($0 + 2)" }.joined(separator: ", ")
+                    let result = try c.execute("""
+                        SELECT \(Self.envelopeColumns(schema)) FROM \(schema.records) r
+                        WHERE r.type = $1 AND r.id IN (\(placeholders))
+                        """, [.text(type)] + chunk.map { .text($0) })
+                    for e in try Self.envelopes(result, type: type) { found[typeBytes, default: [:]][Array(e.id.utf8)] = e }
+                }
+            }
+            return keys.map { found[Array($0.type.utf8)]?[Array($0.id.utf8)] }
+        }
+    }
+
     /// One type's records matching every filter, ordered by the UTF-8 bytes of their ids
     /// (`COLLATE "C"`), after ``/DiversityKit/RecordQuery/afterID`` and at most ``/DiversityKit/RecordQuery/limit``.
     /// - Throws: ``/DiversityKit/StoreError/staleIndex(type:stored:required:)`` when a record of the type was

@@ -72,21 +72,39 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     /// The record at `key` with its index keys and revision, or `nil`.
     /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails.
     public func fetch(_ key: RecordKey) async throws -> RecordEnvelope? {
-        try await job { c, _ in
-            let record = try c.statement("SELECT version, payload, revision, index_version FROM records WHERE type = ? AND id = ?")
-            defer { record.reset() }
-            try record.bind(key.type, at: 1)
-            try record.bind(key.id, at: 2)
-            guard try record.step() else { return nil }
-            var envelope = RecordEnvelope(type: key.type, id: key.id, version: record.int(at: 0), keys: [:],
-                                          payload: record.data(at: 1), indexVersion: record.int(at: 3), revision: record.int(at: 2))
-            let keys = try c.statement("SELECT key, value FROM record_keys WHERE type = ? AND id = ? AND whole = 1")
-            defer { keys.reset() }
-            try keys.bind(key.type, at: 1)
-            try keys.bind(key.id, at: 2)
-            while try keys.step() { envelope.keys[keys.string(at: 0)] = keys.string(at: 1) }
-            return envelope
+        try await job { c, _ in try Self.fetch(key, c) }
+    }
+
+    /// The records at `keys`, in their order (`nil` where missing), read in one job through the same
+    /// two prepared statements as ``fetch(_:)``: one thread hop for the lot instead of one per key.
+    /// - Throws: ``/DiversityKit/StoreError/backend(code:message:)`` when SQLite fails; `CancellationError`.
+    public func fetch(keys: [RecordKey]) async throws -> [RecordEnvelope?] {
+        guard !keys.isEmpty else { return [] }
+        return try await job { c, context in
+            var result: [RecordEnvelope?] = []
+            result.reserveCapacity(keys.count)
+            for (i, key) in keys.enumerated() {
+                if i % 1024 == 1023 { try context.check() }
+                result.append(try Self.fetch(key, c))
+            }
+            return result
         }
+    }
+
+    private static func fetch(_ key: RecordKey, _ c: Connection) throws -> RecordEnvelope? {
+        let record = try c.statement("SELECT version, payload, revision, index_version FROM records WHERE type = ? AND id = ?")
+        defer { record.reset() }
+        try record.bind(key.type, at: 1)
+        try record.bind(key.id, at: 2)
+        guard try record.step() else { return nil }
+        var envelope = RecordEnvelope(type: key.type, id: key.id, version: record.int(at: 0), keys: [:],
+                                      payload: record.data(at: 1), indexVersion: record.int(at: 3), revision: record.int(at: 2))
+        let keys = try c.statement("SELECT key, value FROM record_keys WHERE type = ? AND id = ? AND whole = 1")
+        defer { keys.reset() }
+        try keys.bind(key.type, at: 1)
+        try keys.bind(key.id, at: 2)
+        while try keys.step() { envelope.keys[keys.string(at: 0)] = keys.string(at: 1) }
+        return envelope
     }
 
     /// The records of `query.type` matching its filters, ordered by the UTF-8 bytes of their ids.

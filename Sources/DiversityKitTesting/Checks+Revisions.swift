@@ -62,6 +62,16 @@ extension StoreConformanceKit {
             try expect(results.filter { $0 }.count == 1, "\(results.filter { $0 }.count) of 8 writers won", check: name)
             try expect(try await store.fetch(key)?.revision == 2, "revision is not 2", check: name)
         },
+        StoreConformanceCheck("ids are bytes in a bulk insert too: NFC and NFD twins are two records, a true repeat a duplicate") { store in
+            let name = "ids are bytes in a bulk insert too: NFC and NFD twins are two records, a true repeat a duplicate"
+            let nfc = "Jos\u{E9}", nfd = "Jose\u{301}"
+            try await store.bulkInsert([envelope(nfc, payload: "nfc"), envelope(nfd, payload: "nfd")])
+            try expect(try await store.count(RecordQuery(type: "kit.item")) == 2, "the bulk insert merged or refused the twins", check: name)
+            try await expectThrows(name, .duplicate(RecordKey(type: "kit.item", id: "x"))) {
+                try await store.bulkInsert([envelope("x"), envelope("y"), envelope("x")])
+            }
+            try expect(try await store.count(RecordQuery(type: "kit.item")) == 2, "a refused bulk insert left records behind", check: name)
+        },
         StoreConformanceCheck("ids are bytes: the same name in NFC and NFD is two records, both paged") { store in
             let name = "ids are bytes: the same name in NFC and NFD is two records, both paged"
             let nfc = "Jos\u{E9}", nfd = "Jose\u{301}"
@@ -143,6 +153,34 @@ extension StoreConformanceKit {
                        "cells changed", check: name)
             let plain = try await store.rows(RowQuery(set: set, limit: 1))
             try expect(plain.extras.isEmpty, "extras read when not asked for", check: name)
+        },
+        StoreConformanceCheck("row scopes and groups are bytes: NFC and NFD twins are two units, in one batch and across batches") { store in
+            let name = "row scopes and groups are bytes: NFC and NFD twins are two units, in one batch and across batches"
+            let set = RowSetKey(type: "kit.rows", partition: "p")
+            let nfc = "Malm\u{F6}", nfd = "Malmo\u{308}"
+            try await store.write(WriteBatch([.appendRows(set, [CompactRow(scope: nfc, group: nfc, cells: [1]),
+                                                                CompactRow(scope: nfd, group: nfd, cells: [2]),
+                                                                CompactRow(scope: nfc, group: nfd, cells: [3])])]))
+            try await store.write(WriteBatch([.appendRows(set, [CompactRow(scope: nfd, group: nfc, cells: [4])])]))
+            let page = try await store.rows(RowQuery(set: set))
+            var seen: [UInt8: ([UInt8], [UInt8])] = [:]
+            for r in 0..<page.count {
+                let row = page.row(r)
+                seen[row.cells[0]] = (Array(row.scope.utf8), Array(row.group.utf8))
+            }
+            let c: [UInt8] = Array(nfc.utf8), d: [UInt8] = Array(nfd.utf8)
+            let wanted: [UInt8: ([UInt8], [UInt8])] = [1: (c, c), 2: (d, d), 3: (c, d), 4: (d, c)]
+            for (cell, want) in wanted {
+                let got = seen[cell]
+                try expect(got?.0 == want.0 && got?.1 == want.1, "row \(cell) came back under its twin's scope or group", check: name)
+            }
+            let groups: [(String, Set<UInt8>)] = [(nfc, [1, 4]), (nfd, [2, 3])]
+            for (group, cells) in groups {
+                let only = try await store.rows(RowQuery(set: set, group: group))
+                let got = Set((0..<only.count).map { only.row($0).cells[0] })
+                try expect(got == cells, "group \(Array(group.utf8)) matched its twin", check: name)
+                try expect(try await store.countRows(RowQuery(set: set, group: group)) == 2, "count of group \(Array(group.utf8))", check: name)
+            }
         },
         StoreConformanceCheck("rows are replaced and deleted atomically with record writes") { store in
             let name = "rows are replaced and deleted atomically with record writes"

@@ -30,6 +30,30 @@ extension StoreConformanceKit {
             try expect(try await store.fetch(RecordKey(type: "kit.item", id: "missing")) == nil,
                        "fetch of a missing key returned a record", check: name)
         },
+        StoreConformanceCheck("fetching many keys gives each key's record in the keys' order, nil where missing") { store in
+            let name = "fetching many keys gives each key's record in the keys' order, nil where missing"
+            let nfc = "K\u{00E4}rna", nfd = "Ka\u{0308}rna"
+            var stored: [RecordEnvelope] = []
+            for i in 0..<1200 { stored.append(RecordEnvelope(type: "kit.item", id: "r\(i)", version: 1, keys: ["g": "\(i % 3)"], payload: Data("\(i)".utf8))) }
+            stored += [envelope(nfc, payload: "nfc"), envelope(nfd, payload: "nfd"), envelope("r7", type: "kit.other", payload: "other")]
+            try await store.bulkInsert(stored)
+            // Over a thousand keys (past any one statement's batch), repeats, two types, twins and gaps, shuffled.
+            var keys = stored.map(\.key) + [RecordKey(type: "kit.item", id: "missing"), RecordKey(type: "kit.gone", id: "r1"),
+                                           RecordKey(type: "kit.item", id: "r5"), RecordKey(type: "kit.item", id: nfd)]
+            var rng = SystemRandomNumberGenerator()
+            keys.shuffle(using: &rng)
+            let many = try await store.fetch(keys: keys)
+            try expect(many.count == keys.count, "\(many.count) results for \(keys.count) keys", check: name)
+            for (key, got) in zip(keys, many) {
+                let single = try await store.fetch(key)
+                try expect(got?.contents == single?.contents && got?.revision == single?.revision,
+                           "\(key.type)/\(key.id): \(String(describing: got?.payload)) against a single fetch's \(String(describing: single?.payload))",
+                           check: name)
+                try expect((got == nil) == (key.id == "missing" || key.type == "kit.gone"), "\(key.type)/\(key.id) presence", check: name)
+                try expect(got.map { Array($0.id.utf8) == Array(key.id.utf8) } ?? true, "\(key.id) answered with another id's bytes", check: name)
+            }
+            try expect(try await store.fetch(keys: []).isEmpty, "no keys, no records", check: name)
+        },
         StoreConformanceCheck("inserting an existing key fails with duplicate and keeps the original") { store in
             let name = "inserting an existing key fails with duplicate and keeps the original"
             try await store.insert(envelope("a", payload: "one"))

@@ -285,6 +285,24 @@ struct EnrolmentTests {
         #expect(rule.isSatisfied(attended: attended, registered: registered) == expected)
     }
 
+    @Test("a batch enrolment reads each of two NFC/NFD twin participants' own enrolments", arguments: [false, true])
+    func canonicalTwinsInOneBatch(_ twinFirst: Bool) async throws {
+        let w = World()
+        try await w.setUp()
+        let nfc = ID<Participant>("Jos\u{E9}"), nfd = ID<Participant>("Jose\u{301}")
+        try await w.workspace.register(Participant(id: nfc, organisation: "fk", unit: "fk-umea"))
+        try await w.workspace.register(Participant(id: nfd, organisation: "fk", unit: "fk-umea"))
+        try await w.workspace.enrol(nfc, in: "bas")
+        // One up-front query for both: a Set<String> of the two ids would ask for only one of them.
+        let bas = ID<Intervention>("bas"), ledar = ID<Intervention>("ledar")
+        let pairs: [(ID<Participant>, ID<Intervention>)] = twinFirst ? [(nfd, ledar), (nfc, bas)] : [(nfc, bas), (nfd, ledar)]
+        let error = await #expect(throws: ValidationError.self) { try await w.workspace.enrol(pairs) }
+        #expect(error?.problems == [.alreadyEnrolled])
+        try await w.workspace.enrol([(nfd, "bas")])
+        let enrolled = try await w.workspace.enrolments(in: "bas").map { Array($0.participant.rawValue.utf8) }
+        #expect(Set(enrolled) == [Array(nfc.rawValue.utf8), Array(nfd.rawValue.utf8)])
+    }
+
     @Test("enrolling twice is refused")
     func twice() async throws {
         let w = World()

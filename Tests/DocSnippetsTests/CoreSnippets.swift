@@ -108,6 +108,7 @@ struct CoreSnippetTests {
         public protocol Store: Sendable {
             var schemaVersion: Int { get async throws }
             func fetch(_ key: RecordKey) async throws -> RecordEnvelope?
+            func fetch(keys: [RecordKey]) async throws -> [RecordEnvelope?]   // in the keys' order; default: one fetch per key
             func query(_ query: RecordQuery) async throws -> [RecordEnvelope]   // ordered by id
             func count(_ query: RecordQuery) async throws -> Int
             func write(_ batch: WriteBatch) async throws                        // all or nothing

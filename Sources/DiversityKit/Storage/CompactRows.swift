@@ -81,9 +81,10 @@ public struct RowQuery: Hashable, Sendable {
         self.includeExtra = includeExtra
     }
 
-    /// Whether `row` satisfies the scope and group conditions (not paging).
+    /// Whether `row` satisfies the scope and group conditions (not paging), comparing UTF-8 bytes as
+    /// every store does: an NFD group is not its NFC twin.
     public func admits(_ row: CompactRow) -> Bool {
-        (scope == nil || scope == row.scope) && (group == nil || group == row.group)
+        (scope.map { $0.utf8.elementsEqual(row.scope.utf8) } ?? true) && (group.map { $0.utf8.elementsEqual(row.group.utf8) } ?? true)
     }
 }
 
@@ -109,8 +110,9 @@ public struct RowPage: Hashable, Sendable {
     /// Each row's extra bytes when the query asked for them; empty otherwise.
     public var extras: [Data] = []
 
-    private var scopeLookup: [String: Int32] = [:]
-    private var groupLookup: [String: Int32] = [:]
+    // Found by `String` hash, confirmed by bytes: a `String` key alone would merge NFC and NFD twins.
+    private var scopeLookup: [String: [Int32]] = [:]
+    private var groupLookup: [String: [Int32]] = [:]
 
     /// An empty page.
     public init() {}
@@ -136,11 +138,11 @@ public struct RowPage: Hashable, Sendable {
         if let extra { extras.append(extra) }
     }
 
-    private static func intern(_ s: String, in values: inout [String], _ lookup: inout [String: Int32]) -> Int32 {
-        if let i = lookup[s] { return i }
+    private static func intern(_ s: String, in values: inout [String], _ lookup: inout [String: [Int32]]) -> Int32 {
+        if let i = lookup[s]?.first(where: { values[Int($0)].utf8.elementsEqual(s.utf8) }) { return i }
         let i = Int32(values.count)
         values.append(s)
-        lookup[s] = i
+        lookup[s, default: []].append(i)
         return i
     }
 

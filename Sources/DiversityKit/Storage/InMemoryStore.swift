@@ -110,6 +110,9 @@ public actor InMemoryStore: Store {
     /// See ``Store``.
     public func fetch(_ key: RecordKey) -> RecordEnvelope? { tables[key.type]?.records[Bytes(key.id)] }
 
+    /// See ``Store``: the keys' records in one call on the actor.
+    public func fetch(keys: [RecordKey]) -> [RecordEnvelope?] { keys.map(fetch) }
+
     /// See ``Store``.
     public func query(_ query: RecordQuery) throws -> [RecordEnvelope] {
         if let limit = query.limit, limit < 0 { throw StoreError.invalidArgument("negative limit \(limit)") }

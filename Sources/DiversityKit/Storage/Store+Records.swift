@@ -40,6 +40,12 @@ extension Store {
         return Versioned(try e.decode(R.self), revision: e.revision)
     }
 
+    /// The records `ids` of type `R` with their revisions, one entry per id in the same order (`nil`
+    /// where one is missing), read with one ``fetch(keys:)``.
+    public func fetchVersioned<R: StoredRecord>(_: R.Type, ids: [String]) async throws -> [Versioned<R>?] {
+        try await fetch(keys: ids.map { .of(R.self, $0) }).map { e in try e.map { Versioned(try $0.decode(R.self), revision: $0.revision) } }
+    }
+
     /// Every record of type `R` whose index keys satisfy `filters`, ordered by id.
     /// - Throws: ``StoreError/staleIndex(type:stored:required:)`` when some were indexed by older code.
     public func all<R: StoredRecord>(_: R.Type, where filters: [RecordQuery.Filter] = []) async throws -> [R] {

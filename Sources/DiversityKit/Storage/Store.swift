@@ -18,7 +18,8 @@
 ///   failure of its own (SQLite busy, PostgreSQL 40001/40P01) retries the batch a bounded number of
 ///   times and then reports ``StoreError/conflict(_:)``.
 /// - ``fetch(_:)`` returns the latest committed envelope, byte for byte as written (payload, keys,
-///   versions), with its revision.
+///   versions), with its revision. ``fetch(keys:)`` does the same for many keys at once, in the
+///   keys' order (`nil` where a key is missing); a store answers it in one round trip where it can.
 /// - **Ids are bytes.** Record ids are compared and ordered by their UTF-8 bytes: canonically
 ///   equivalent ids (NFC and NFD) are different records.
 /// - ``query(_:)`` returns the matching envelopes of one type **ordered by id** (byte order of
@@ -43,6 +44,9 @@ public protocol Store: Sendable {
     var schemaVersion: Int { get async throws }
     /// The record at `key`, or `nil`.
     func fetch(_ key: RecordKey) async throws -> RecordEnvelope?
+    /// The records at `keys`, one entry per key in the same order, `nil` where a key is missing: what
+    /// a command that validates many rows reads in one call instead of one fetch per row.
+    func fetch(keys: [RecordKey]) async throws -> [RecordEnvelope?]
     /// The records matching `query`, ordered by id.
     func query(_ query: RecordQuery) async throws -> [RecordEnvelope]
     /// How many records match `query`'s type and filters (paging ignored).
@@ -61,6 +65,14 @@ public protocol Store: Sendable {
 }
 
 extension Store {
+    /// The default many-key fetch: one ``fetch(_:)`` per key.
+    public func fetch(keys: [RecordKey]) async throws -> [RecordEnvelope?] {
+        var result: [RecordEnvelope?] = []
+        result.reserveCapacity(keys.count)
+        for key in keys { result.append(try await fetch(key)) }
+        return result
+    }
+
     /// The default bulk path: one insert-only batch.
     public func bulkInsert(_ envelopes: [RecordEnvelope]) async throws {
         try await write(WriteBatch(envelopes.map { .insert($0) }))

@@ -82,16 +82,19 @@ extension Workspace {
         var interventionCache: [ID<Intervention>: Intervention] = [:]
         var enrolledNow: [ID<Participant>: [Intervention]] = [:]
         var touched: Set<ID<Participant>> = []
-        for (pid, iid) in pairs {
+        // Every participant and their enrolments read up front in two calls, not two per pair.
+        let people = try await store.fetchVersioned(Participant.self, ids: pairs.map(\.participant.rawValue))
+        let existingEnrolments = try await enrolments(ofEach: pairs.map(\.participant))
+        for (index, (pid, iid)) in pairs.enumerated() {
             let key = RecordKey.of(Enrolment.self, "\(pid)→\(iid)")
-            let p = try await requireVersioned(Participant.self, pid.rawValue, for: key, field: "participant")
+            guard let p = people[index] else { throw Self.unknownReference(Participant.self, pid.rawValue, for: key, field: "participant") }
             let i: Intervention
             if let cached = interventionCache[iid] { i = cached } else {
                 i = try await require(Intervention.self, iid.rawValue, for: key, field: "intervention")
                 interventionCache[iid] = i
             }
             var c = IssueCollector(key)
-            let existing = try await enrolments(of: pid)
+            let existing = existingEnrolments[Array(pid.rawValue.utf8)] ?? []
             var enrolledIn: [Intervention] = enrolledNow[pid] ?? []
             for e in existing {
                 if let cached = interventionCache[e.intervention] { enrolledIn.append(cached) } else if let other = try await intervention(e.intervention) {
@@ -131,6 +134,36 @@ extension Workspace {
     /// A participant's enrolments.
     public func enrolments(of participant: ID<Participant>) async throws -> [Enrolment] {
         try await store.all(Enrolment.self, where: "participant", equals: participant.rawValue)
+    }
+
+    /// The enrolments of many participants, keyed by the UTF-8 bytes of the participant id (so NFC and
+    /// NFD twins stay apart, as the store keeps them): one query per 500 participants.
+    func enrolments(ofEach participants: [ID<Participant>]) async throws -> [[UInt8]: [Enrolment]] {
+        var result: [[UInt8]: [Enrolment]] = [:]
+        for chunk in Self.oneOfChunks(participants.map(\.rawValue)) {
+            for e in try await store.all(Enrolment.self, where: [.init(key: "participant", match: .oneOf(chunk))]) {
+                result[Array(e.participant.rawValue.utf8), default: []].append(e)
+            }
+        }
+        return result
+    }
+
+    /// `ids` without byte-equal repeats, in sets of at most `size` for `.oneOf` filters. A `Set<String>`
+    /// holds canonically equivalent strings once, so an NFC id and its NFD twin go into different sets
+    /// (and so into different queries), each matched by its own bytes.
+    static func oneOfChunks(_ ids: [String], size: Int = 500) -> [Set<String>] {
+        var seen: Set<[UInt8]> = []
+        var chunks: [Set<String>] = []
+        for id in ids where seen.insert(Array(id.utf8)).inserted {
+            if let last = chunks.indices.last, chunks[last].count < size, !chunks[last].contains(id) {
+                chunks[last].insert(id)
+            } else if let i = chunks.firstIndex(where: { $0.count < size && !$0.contains(id) }) {
+                chunks[i].insert(id)   // a twin of an id in the last set, or the last set is full
+            } else {
+                chunks.append([id])
+            }
+        }
+        return chunks
     }
 
     /// The enrolments in an intervention.
@@ -198,22 +231,40 @@ extension Workspace {
         var enrolledCache: [ID<Participant>: Set<ID<Intervention>>] = [:]
         var participants: [ID<Participant>: Versioned<Participant>] = [:]
         var inserted: [RecordKey: Attendance] = [:]
-        for entry in entries {
+        // Everything the entries refer to is read up front, a few calls in all rather than several per entry.
+        let people = try await store.fetchVersioned(Participant.self, ids: entries.map(\.participant.rawValue))
+        let sessionRecords = try await store.fetchVersioned(Session.self, ids: entries.map(\.session.rawValue))
+        var seenSessions: Set<[UInt8]> = []
+        let knownSessions = sessionRecords.compactMap { $0?.record.id }.filter { seenSessions.insert(Array($0.rawValue.utf8)).inserted }
+        var records: [[UInt8]: [Versioned<Attendance>]] = [:]
+        for chunk in Self.oneOfChunks(knownSessions.map(\.rawValue)) {
+            for a in try await store.allVersioned(Attendance.self, where: [.init(key: "session", match: .oneOf(chunk))]) {
+                records[Array(a.record.session.rawValue.utf8), default: []].append(a)
+            }
+        }
+        var loads: [[UInt8]: Versioned<SessionLoad>] = [:]
+        for load in try await store.fetchVersioned(SessionLoad.self, ids: knownSessions.map(\.rawValue)) {
+            if let load { loads[Array(load.record.session.rawValue.utf8)] = load }
+        }
+        let enrolled = try await enrolments(ofEach: people.compactMap { $0?.record.id })
+        for (index, entry) in entries.enumerated() {
             let key = RecordKey.of(Attendance.self, "\(entry.participant)@\(entry.session)")
             if participants[entry.participant] == nil {
-                participants[entry.participant] = try await requireVersioned(Participant.self, entry.participant.rawValue, for: key, field: "participant")
+                guard let found = people[index] else { throw Self.unknownReference(Participant.self, entry.participant.rawValue, for: key, field: "participant") }
+                participants[entry.participant] = found
             }
             let p = participants[entry.participant]!.record
             if sessions[entry.session] == nil {
-                let s = try await requireVersioned(Session.self, entry.session.rawValue, for: key, field: "session")
-                let records = try await store.allVersioned(Attendance.self, where: [.init(key: "session", match: .equals(s.record.id.rawValue))])
-                let load = try await store.fetchVersioned(SessionLoad.self, id: s.record.id.rawValue)
-                let attended = load?.record.attended ?? records.filter { $0.record.status == .attended }.count
-                sessions[entry.session] = (s, records, load, attended)
+                guard let s = sessionRecords[index] else { throw Self.unknownReference(Session.self, entry.session.rawValue, for: key, field: "session") }
+                let bytes = Array(s.record.id.rawValue.utf8)
+                let held = records[bytes] ?? []
+                let load = loads[bytes]
+                let attended = load?.record.attended ?? held.filter { $0.record.status == .attended }.count
+                sessions[entry.session] = (s, held, load, attended)
             }
             var state = sessions[entry.session]!
             let session = state.session.record
-            if enrolledCache[p.id] == nil { enrolledCache[p.id] = Set(try await enrolments(of: p.id).map(\.intervention)) }
+            if enrolledCache[p.id] == nil { enrolledCache[p.id] = Set((enrolled[Array(p.id.rawValue.utf8)] ?? []).map(\.intervention)) }
             var c = IssueCollector(key)
             if !enrolledCache[p.id]!.contains(session.intervention) { c.error("participant", p.id.rawValue, .notEnrolled) }
             let existingIndex = state.records.firstIndex { $0.record.participant == p.id }

@@ -46,19 +46,18 @@ public actor Workspace {
     func newID<T>(_: T.Type, _ type: String) -> ID<T> { ID(ids.next(for: type)) }
 
     func require<R: StoredRecord>(_: R.Type, _ id: String, for entity: RecordKey, field: String) async throws -> R {
-        guard let record = try await store.fetch(R.self, id: id) else {
-            throw ValidationError(issues: [ValidationIssue(.error, entity, field: field, value: id,
-                                                           .unknownReference(.of(R.self, id)))])
-        }
+        guard let record = try await store.fetch(R.self, id: id) else { throw Self.unknownReference(R.self, id, for: entity, field: field) }
         return record
     }
 
     func requireVersioned<R: StoredRecord>(_: R.Type, _ id: String, for entity: RecordKey, field: String) async throws -> Versioned<R> {
-        guard let record = try await store.fetchVersioned(R.self, id: id) else {
-            throw ValidationError(issues: [ValidationIssue(.error, entity, field: field, value: id,
-                                                           .unknownReference(.of(R.self, id)))])
-        }
+        guard let record = try await store.fetchVersioned(R.self, id: id) else { throw Self.unknownReference(R.self, id, for: entity, field: field) }
         return record
+    }
+
+    /// The refusal of `entity` whose `field` names record `id` of type `R`, which does not exist.
+    static func unknownReference<R: StoredRecord>(_: R.Type, _ id: String, for entity: RecordKey, field: String) -> ValidationError {
+        ValidationError(issues: [ValidationIssue(.error, entity, field: field, value: id, .unknownReference(.of(R.self, id)))])
     }
 
     /// Writes a batch whose guard inserts may meet a concurrent writer's: such a duplicate means another

@@ -30,8 +30,10 @@ public struct ElectiveService: Sendable {
             // change of the day or an erasure of a participant conflicts and re-reads.
             batch.expectUnchanged(day)
             var touched: Set<ID<Participant>> = []
-            for c in choices where touched.insert(c.participant).inserted {
-                try batch.touch(try await store.requireVersioned(Participant.self, c.participant.rawValue))
+            // Every participant in one read; the first unknown one is refused, in the choices' order.
+            let people = try await store.requireAllVersioned(Participant.self, choices.map(\.participant.rawValue))
+            for (c, read) in zip(choices, people) where touched.insert(c.participant).inserted {
+                try batch.touch(read)
             }
             let allocation = try ElectiveAllocator.allocate(choices, for: day.record)
             try batch.upsert(allocation)

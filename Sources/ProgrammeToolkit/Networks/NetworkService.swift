@@ -22,7 +22,7 @@ public struct NetworkService: Sendable {
         }
         guard !series.members.isEmpty else { throw ToolkitError.invalid(entity: key, field: "members", reason: "needs at least one member") }
         try Check.unique(series.members)
-        for m in series.members { _ = try await store.require(Organisation.self, m.rawValue) }
+        _ = try await store.requireAll(Organisation.self, series.members.map(\.rawValue))
         try await store.upsert(series)
     }
 

@@ -24,8 +24,10 @@ public struct ReflectionService: Sendable {
         var members: [GroupFormer.Member] = []
         var batch = WriteBatch()
         var touched: Set<ID<Participant>> = []
-        for id in participants {
-            let read = try await store.requireVersioned(Participant.self, id.rawValue)
+        // One read for everyone; refusals still come in the participants' order.
+        let found = try await store.fetchVersioned(Participant.self, ids: participants.map(\.rawValue))
+        for (id, read) in zip(participants, found) {
+            guard let read else { throw ToolkitError.unknownReference(.of(Participant.self, id.rawValue)) }
             guard let unit = read.record.unit else { throw ToolkitError.missingUnit(participant: id) }
             // Moves the participant's revision, so an erasure racing this write re-reads the new group.
             if touched.insert(id).inserted { try batch.touch(read) }

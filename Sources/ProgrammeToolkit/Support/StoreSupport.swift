@@ -17,6 +17,22 @@ extension Store {
         }
         return record
     }
+
+    /// The records `ids` of type `R` with their revisions, in their order, read with one
+    /// ``/DiversityKit/Store/fetch(keys:)``.
+    /// - Throws: ``ToolkitError/unknownReference(_:)`` for the first id that does not exist.
+    func requireAllVersioned<R: StoredRecord>(_: R.Type, _ ids: [String]) async throws -> [Versioned<R>] {
+        try zip(ids, try await fetchVersioned(R.self, ids: ids)).map { id, read in
+            guard let read else { throw ToolkitError.unknownReference(.of(R.self, id)) }
+            return read
+        }
+    }
+
+    /// The records `ids` of type `R`, in their order, read with one ``/DiversityKit/Store/fetch(keys:)``.
+    /// - Throws: ``ToolkitError/unknownReference(_:)`` for the first id that does not exist.
+    func requireAll<R: StoredRecord>(_: R.Type, _ ids: [String]) async throws -> [R] {
+        try await requireAllVersioned(R.self, ids).map(\.record)
+    }
 }
 
 /// Checks shared by every capability's validation.
